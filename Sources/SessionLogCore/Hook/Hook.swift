@@ -1,0 +1,71 @@
+@preconcurrency import Glibc
+
+/// The `session-logger` hook: one payload on stdin in, one log line out, exit 0 whatever happens.
+public enum Hook {
+    /// How long to wait for stdin to close before logging what arrived.
+    public static let stdinTimeoutMilliseconds = 5000
+
+    /// Reads stdin, appends its line to today's log and reports problems on stderr; always exits 0.
+    public static func run() -> ExitCode {
+        let input = StandardInput.readAll(from: 0, timeoutMilliseconds: stdinTimeoutMilliseconds)
+        let environment = HookEnvironment.current()
+        let problems = log(input: input, environment: environment, now: Timestamp.now())
+        for problem in problems { report(problem, environment: environment) }
+        return .success
+    }
+
+    /// Builds and appends the line for `input`, returning what went wrong, if anything.
+    public static func log(
+        input: StandardInput.Contents, environment: HookEnvironment, now: Timestamp
+    ) -> [HookProblem] {
+        var problems: [HookProblem] = []
+        if input.timedOut { problems.append(.stdinTimedOut(bytes: input.bytes.count)) }
+        if let code = input.readError { problems.append(.stdinUnreadable(errno: code)) }
+        let payload = input.bytes.withUnsafeBufferPointer { HookPayload.parse($0) }
+        let record = LogRecord(
+            payload: payload, environment: environment, timestamp: now, inputBytes: input.bytes.count)
+        guard let directory = environment.logDirectory else {
+            problems.append(.noLogDirectory)
+            return problems
+        }
+        do throws(AppendError) {
+            try AppendWriter.makeDirectory(directory)
+            let file = directory + "/" + LogFileName.activity(now.local.date)
+            try AppendWriter.append(record.jsonLine, to: file)
+        } catch {
+            problems.append(.append(error))
+        }
+        return problems
+    }
+
+    /// Writes `problem` on stderr and, where the log directory allows, to `logger-errors.log`.
+    static func report(_ problem: HookProblem, environment: HookEnvironment) {
+        let line = "error: " + problem.message + "\n"
+        _ = Array(("session-logger: " + line).utf8).withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+        guard let directory = environment.logDirectory else { return }
+        let entry = Timestamp.now().iso8601 + " " + line
+        try? AppendWriter.append(Array(entry.utf8), to: directory + "/" + LogFileName.loggerErrors)
+    }
+}
+
+/// Something that went wrong in one hook run; none of it stops the run or changes its exit code.
+public enum HookProblem: Equatable, Sendable {
+    /// Stdin stayed open past the timeout; what had arrived was logged.
+    case stdinTimedOut(bytes: Int)
+    /// Reading stdin failed.
+    case stdinUnreadable(errno: Int32)
+    /// Neither CLAUDE_LOG_DIR nor HOME is set.
+    case noLogDirectory
+    /// The line could not be written.
+    case append(AppendError)
+
+    /// A short lowercase message.
+    public var message: String {
+        switch self {
+        case .stdinTimedOut(let bytes): "stdin not closed after 5 s; logged the \(bytes) bytes read"
+        case .stdinUnreadable(let code): "cannot read stdin: \(AppendError.describe(code))"
+        case .noLogDirectory: "neither CLAUDE_LOG_DIR nor HOME is set; nothing logged"
+        case .append(let error): error.message
+        }
+    }
+}

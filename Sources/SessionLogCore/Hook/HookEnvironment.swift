@@ -1,0 +1,93 @@
+@preconcurrency import Glibc
+
+/// The settings the hook reads from its environment.
+public struct HookEnvironment: Sendable {
+    /// `CLAUDE_LOG_DIR`, else `$HOME/.claude/logs`; nil when neither is set.
+    public var logDirectory: String?
+    /// False when `CLAUDE_LOG_TOKENS` is `false`, `0`, `no` or `off`.
+    public var estimateTokens: Bool
+    /// `CLAUDE_SESSION_ID`.
+    public var sessionID: String?
+    /// `CLAUDE_PROJECT_DIR`.
+    public var projectDirectory: String?
+    /// Parsed `CLAUDE_LOG_TAGS`.
+    public var tags: [(key: String, value: String)]
+    /// `USER`, else `LOGNAME`.
+    public var user: String?
+    /// The process's working directory, the last resort for the project name.
+    public var workingDirectory: String?
+    /// The machine's host name.
+    public var host: String?
+
+    /// Creates an environment from explicit values, for tests.
+    public init(
+        logDirectory: String?, estimateTokens: Bool = true, sessionID: String? = nil,
+        projectDirectory: String? = nil, tags: [(key: String, value: String)] = [], user: String? = nil,
+        workingDirectory: String? = nil, host: String? = nil
+    ) {
+        self.logDirectory = logDirectory
+        self.estimateTokens = estimateTokens
+        self.sessionID = sessionID
+        self.projectDirectory = projectDirectory
+        self.tags = tags
+        self.user = user
+        self.workingDirectory = workingDirectory
+        self.host = host
+    }
+
+    /// Reads the process environment.
+    public static func current() -> HookEnvironment {
+        let home = variable("HOME")
+        var environment = HookEnvironment(
+            logDirectory: variable("CLAUDE_LOG_DIR") ?? home.map { $0 + "/.claude/logs" },
+            estimateTokens: !isFalse(variable("CLAUDE_LOG_TOKENS")),
+            sessionID: variable("CLAUDE_SESSION_ID"),
+            projectDirectory: variable("CLAUDE_PROJECT_DIR"),
+            tags: parseTags(variable("CLAUDE_LOG_TAGS") ?? ""),
+            user: variable("USER") ?? variable("LOGNAME")
+        )
+        var buffer = [CChar](repeating: 0, count: 4096)
+        if getcwd(&buffer, buffer.count) != nil { environment.workingDirectory = string(buffer) }
+        if gethostname(&buffer, 256) == 0 { environment.host = string(buffer) }
+        return environment
+    }
+
+    /// A variable's value, or nil when it is unset or empty.
+    public static func variable(_ name: String) -> String? {
+        guard let value = getenv(name) else { return nil }
+        let text = String(cString: value)
+        return text.isEmpty ? nil : text
+    }
+
+    /// Whether a setting says no.
+    static func isFalse(_ value: String?) -> Bool {
+        guard let value else { return false }
+        switch value.lowercased() {
+        case "false", "0", "no", "off": return true
+        default: return false
+        }
+    }
+
+    /// `team=core,env=ci` as ordered pairs; pairs without a key or `=` are dropped, a repeated key keeps its last value.
+    public static func parseTags(_ text: String) -> [(key: String, value: String)] {
+        var tags: [(key: String, value: String)] = []
+        for item in text.split(separator: ",") {
+            guard let equals = item.firstIndex(of: "=") else { continue }
+            let key = trimmed(item[..<equals])
+            let value = trimmed(item[item.index(after: equals)...])
+            guard !key.isEmpty else { continue }
+            tags.removeAll { $0.key == key }
+            tags.append((key, value))
+        }
+        return tags
+    }
+
+    private static func trimmed(_ text: Substring) -> String {
+        String(text.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+    }
+
+    private static func string(_ buffer: [CChar]) -> String? {
+        let text = buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        return text.isEmpty ? nil : text
+    }
+}

@@ -1,0 +1,523 @@
+/// A forward-only cursor over UTF-8 JSON bytes that decodes only what its caller asks for.
+///
+/// It never recurses, so any nesting depth is safe, and it never builds a String unless asked:
+/// skipping a value also counts the characters of its compact JSON text, for token estimates.
+/// The buffer must outlive the scanner.
+public struct JSONScanner {
+    /// The bytes being scanned.
+    public let bytes: UnsafeBufferPointer<UInt8>
+    /// One past the last byte the scanner may read.
+    public let end: Int
+    /// The offset of the next byte to read.
+    public var offset: Int
+
+    /// Creates a scanner over `bytes[start..<end]`, by default the whole buffer.
+    public init(_ bytes: UnsafeBufferPointer<UInt8>, start: Int = 0, end: Int? = nil) {
+        self.bytes = bytes
+        self.end = end ?? bytes.count
+        self.offset = start
+    }
+
+    /// Whether only whitespace, or nothing, is left.
+    public mutating func isAtEnd() -> Bool {
+        skipWhitespace()
+        return offset >= end
+    }
+
+    /// Skips a UTF-8 byte order mark at the current offset.
+    public mutating func skipByteOrderMark() {
+        if offset + 2 < end && bytes[offset] == 0xEF && bytes[offset + 1] == 0xBB
+            && bytes[offset + 2] == 0xBF
+        {
+            offset += 3
+        }
+    }
+
+    /// Skips JSON whitespace.
+    @inline(__always)
+    public mutating func skipWhitespace() {
+        while offset < end {
+            switch bytes[offset] {
+            case ._space, ._tab, ._newline, ._return: offset += 1
+            default: return
+            }
+        }
+    }
+
+    /// The next byte after whitespace, without consuming it.
+    @inline(__always)
+    public mutating func peek() -> UInt8? {
+        skipWhitespace()
+        return offset < end ? bytes[offset] : nil
+    }
+
+    /// The kind of the value that starts at the next non-whitespace byte.
+    public mutating func peekKind() -> JSONValueKind? {
+        guard let byte = peek() else { return nil }
+        return JSONValueKind(firstByte: byte)
+    }
+
+    @inline(__always)
+    mutating func expect(_ byte: UInt8) throws(JSONScanError) {
+        skipWhitespace()
+        guard offset < end else { throw .unexpectedEnd(at: offset) }
+        guard bytes[offset] == byte else { throw .unexpectedByte(bytes[offset], at: offset) }
+        offset += 1
+    }
+
+    @inline(__always)
+    func unexpected() -> JSONScanError {
+        offset < end ? .unexpectedByte(bytes[offset], at: offset) : .unexpectedEnd(at: offset)
+    }
+
+    // MARK: Objects
+
+    /// Consumes `{` and returns a cursor for `nextKey(_:)`.
+    public mutating func enterObject() throws(JSONScanError) -> ObjectCursor {
+        try expect(._openBrace)
+        return ObjectCursor()
+    }
+
+    /// Reads the next member's key and its colon, or consumes `}` and returns nil.
+    ///
+    /// The cursor adds up the compact characters of the braces, keys, colons and commas;
+    /// the caller adds those of each value it reads.
+    public mutating func nextKey(_ cursor: inout ObjectCursor) throws(JSONScanError) -> JSONStringToken? {
+        skipWhitespace()
+        guard offset < end else { throw .unexpectedEnd(at: offset) }
+        if bytes[offset] == ._closeBrace {
+            offset += 1
+            cursor.compactCharacters += 2
+            return nil
+        }
+        if !cursor.isFirst {
+            guard bytes[offset] == ._comma else { throw unexpected() }
+            offset += 1
+            cursor.compactCharacters += 1
+            skipWhitespace()
+        }
+        cursor.isFirst = false
+        guard offset < end, bytes[offset] == ._quote else { throw unexpected() }
+        let key = try scanString()
+        try expect(._colon)
+        cursor.compactCharacters += key.compactCharacters + 1
+        skipWhitespace()
+        return key
+    }
+
+    // MARK: Scalars
+
+    /// Reads a string at the next non-whitespace byte, returning its raw range and character counts.
+    public mutating func scanString() throws(JSONScanError) -> JSONStringToken {
+        skipWhitespace()
+        guard offset < end, bytes[offset] == ._quote else { throw unexpected() }
+        offset += 1
+        let start = offset
+        var scalars = 0
+        var extra = 0
+        var hasEscapes = false
+        while true {
+            // The hot loop: printable ASCII, the bulk of any payload.
+            let runStart = offset
+            while offset < end {
+                let byte = bytes[offset]
+                if byte >= 0x80 || byte < 0x20 || byte == ._quote || byte == ._backslash { break }
+                offset += 1
+            }
+            scalars += offset - runStart
+            guard offset < end else { throw .unexpectedEnd(at: offset) }
+            let byte = bytes[offset]
+            if byte == ._quote {
+                offset += 1
+                return JSONStringToken(
+                    start: start, end: offset - 1, hasEscapes: hasEscapes,
+                    characters: scalars, escapedExtra: extra)
+            } else if byte == ._backslash {
+                hasEscapes = true
+                let scalar = try scanEscape()
+                scalars += 1
+                extra += JSONStringToken.compactEscapeExtra(scalar)
+            } else if byte < 0x20 {
+                throw .unexpectedByte(byte, at: offset)
+            } else {
+                offset += UTF8Sequence.length(at: offset, in: bytes, end: end).length
+                scalars += 1
+            }
+        }
+    }
+
+    /// Consumes one escape sequence at a backslash and returns the scalar it stands for.
+    ///
+    /// A lone surrogate yields U+FFFD, as decoding does.
+    @inline(__always)
+    mutating func scanEscape() throws(JSONScanError) -> UInt32 {
+        offset += 1
+        guard offset < end else { throw .unexpectedEnd(at: offset) }
+        let byte = bytes[offset]
+        offset += 1
+        switch byte {
+        case ._quote, ._backslash, ._slash: return UInt32(byte)
+        case UInt8(ascii: "b"): return 0x08
+        case UInt8(ascii: "f"): return 0x0C
+        case UInt8(ascii: "n"): return 0x0A
+        case UInt8(ascii: "r"): return 0x0D
+        case UInt8(ascii: "t"): return 0x09
+        case UInt8(ascii: "u"):
+            let unit = try scanHex4()
+            if unit >= 0xD800 && unit < 0xDC00 {
+                // A high surrogate pairs only with an immediately following escaped low one.
+                if offset + 5 < end && bytes[offset] == ._backslash
+                    && bytes[offset + 1] == UInt8(ascii: "u")
+                {
+                    let saved = offset
+                    offset += 2
+                    let low = try scanHex4()
+                    if low >= 0xDC00 && low < 0xE000 {
+                        return 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
+                    }
+                    offset = saved
+                }
+                return 0xFFFD
+            }
+            if unit >= 0xDC00 && unit < 0xE000 { return 0xFFFD }
+            return unit
+        default:
+            throw .unexpectedByte(byte, at: offset - 1)
+        }
+    }
+
+    @inline(__always)
+    mutating func scanHex4() throws(JSONScanError) -> UInt32 {
+        guard offset + 4 <= end else { throw .unexpectedEnd(at: end) }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[offset]
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: throw .unexpectedByte(byte, at: offset)
+            }
+            value = value << 4 | UInt32(digit)
+            offset += 1
+        }
+        return value
+    }
+
+    /// Reads a number at the next non-whitespace byte and returns its raw byte range.
+    public mutating func scanNumber() throws(JSONScanError) -> Range<Int> {
+        skipWhitespace()
+        let start = offset
+        if offset < end && bytes[offset] == ._minus { offset += 1 }
+        guard offset < end else { throw .unexpectedEnd(at: offset) }
+        if bytes[offset] == UInt8(ascii: "0") {
+            offset += 1
+        } else if bytes[offset]._isDigit {
+            skipDigits()
+        } else {
+            throw unexpected()
+        }
+        if offset < end && bytes[offset] == ._period {
+            offset += 1
+            guard offset < end, bytes[offset]._isDigit else { throw unexpected() }
+            skipDigits()
+        }
+        if offset < end && (bytes[offset] == UInt8(ascii: "e") || bytes[offset] == UInt8(ascii: "E")) {
+            offset += 1
+            if offset < end && (bytes[offset] == ._plus || bytes[offset] == ._minus) { offset += 1 }
+            guard offset < end, bytes[offset]._isDigit else { throw unexpected() }
+            skipDigits()
+        }
+        return start..<offset
+    }
+
+    @inline(__always)
+    mutating func skipDigits() {
+        while offset < end && bytes[offset]._isDigit { offset += 1 }
+    }
+
+    /// Reads `true`, `false` or `null` and returns the Bool, or nil for null.
+    public mutating func scanLiteral() throws(JSONScanError) -> Bool? {
+        skipWhitespace()
+        guard offset < end else { throw .unexpectedEnd(at: offset) }
+        switch bytes[offset] {
+        case UInt8(ascii: "t"):
+            try expectWord("true")
+            return true
+        case UInt8(ascii: "f"):
+            try expectWord("false")
+            return false
+        case UInt8(ascii: "n"):
+            try expectWord("null")
+            return nil
+        default: throw unexpected()
+        }
+    }
+
+    @inline(__always)
+    mutating func expectWord(_ word: StaticString) throws(JSONScanError) {
+        let count = word.utf8CodeUnitCount
+        let pointer = word.utf8Start
+        for index in 0..<count {
+            guard offset < end else { throw .unexpectedEnd(at: offset) }
+            guard bytes[offset] == pointer[index] else { throw unexpected() }
+            offset += 1
+        }
+    }
+
+    /// Reads an integer value, or nil (consuming the value) when the value is not a number.
+    ///
+    /// A fractional number is truncated toward zero; an exponent form or an out-of-range value gives nil.
+    public mutating func scanInteger() throws(JSONScanError) -> Int? {
+        guard peekKind() == .number else {
+            _ = try skipValue()
+            return nil
+        }
+        let range = try scanNumber()
+        return parseInteger(range)
+    }
+
+    /// Parses the integer part of the number whose raw bytes are `range`.
+    public func parseInteger(_ range: Range<Int>) -> Int? {
+        var index = range.lowerBound
+        var negative = false
+        if index < range.upperBound && bytes[index] == ._minus {
+            negative = true
+            index += 1
+        }
+        var value = 0
+        while index < range.upperBound && bytes[index]._isDigit {
+            let (times, overflow1) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflow2) = times.addingReportingOverflow(Int(bytes[index] - UInt8(ascii: "0")))
+            if overflow1 || overflow2 { return nil }
+            value = sum
+            index += 1
+        }
+        if index < range.upperBound && bytes[index] != ._period { return nil }
+        return negative ? -value : value
+    }
+
+    /// Reads a string value, or nil (consuming the value) when the value is not a string.
+    public mutating func scanOptionalString() throws(JSONScanError) -> JSONStringToken? {
+        guard peek() == ._quote else {
+            _ = try skipValue()
+            return nil
+        }
+        return try scanString()
+    }
+
+    /// Reads a boolean value, or nil (consuming the value) when the value is not a boolean.
+    public mutating func scanOptionalBool() throws(JSONScanError) -> Bool? {
+        guard peekKind() == .bool else {
+            _ = try skipValue()
+            return nil
+        }
+        return try scanLiteral()
+    }
+
+    // MARK: Any value
+
+    /// Skips one whole value, checking its syntax, and returns the characters of its compact JSON text.
+    ///
+    /// For a string that is the characters of its quoted, escaped form; for numbers, the digits as written.
+    @discardableResult
+    public mutating func skipValue() throws(JSONScanError) -> Int {
+        var characters = 0
+        // One entry per open container: true for an object. Grows on the heap, never the call stack.
+        var containers: [Bool] = []
+        while true {
+            // Here a value is expected.
+            skipWhitespace()
+            guard offset < end else { throw .unexpectedEnd(at: offset) }
+            switch bytes[offset] {
+            case ._quote:
+                characters += try scanString().compactCharacters
+            case ._openBrace:
+                offset += 1
+                characters += 1
+                skipWhitespace()
+                if offset < end && bytes[offset] == ._closeBrace {
+                    offset += 1
+                    characters += 1
+                } else {
+                    containers.append(true)
+                    characters += try scanString().compactCharacters + 1
+                    try expect(._colon)
+                    continue
+                }
+            case ._openBracket:
+                offset += 1
+                characters += 1
+                skipWhitespace()
+                if offset < end && bytes[offset] == ._closeBracket {
+                    offset += 1
+                    characters += 1
+                } else {
+                    containers.append(false)
+                    continue
+                }
+            case ._minus, UInt8(ascii: "0")...UInt8(ascii: "9"):
+                characters += try scanNumber().count
+            case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
+                let start = offset
+                _ = try scanLiteral()
+                characters += offset - start
+            default:
+                throw unexpected()
+            }
+            // Here a value has ended: close containers until one has a next element.
+            while true {
+                guard let isObject = containers.last else { return characters }
+                skipWhitespace()
+                guard offset < end else { throw .unexpectedEnd(at: offset) }
+                let byte = bytes[offset]
+                if byte == ._comma {
+                    offset += 1
+                    characters += 1
+                    if isObject {
+                        characters += try scanString().compactCharacters + 1
+                        try expect(._colon)
+                    }
+                    break
+                } else if byte == (isObject ? ._closeBrace : ._closeBracket) {
+                    offset += 1
+                    characters += 1
+                    containers.removeLast()
+                } else {
+                    throw unexpected()
+                }
+            }
+        }
+    }
+
+    // MARK: Strings
+
+    /// Whether the token's raw bytes are exactly `literal`, which must contain no escapable byte.
+    @inline(__always)
+    public func matches(_ token: JSONStringToken, _ literal: StaticString) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        guard token.end - token.start == count, !token.hasEscapes else { return false }
+        let pointer = literal.utf8Start
+        var index = 0
+        while index < count {
+            if bytes[token.start + index] != pointer[index] { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// Whether the token's raw bytes begin with `literal`.
+    @inline(__always)
+    public func hasPrefix(_ token: JSONStringToken, _ literal: StaticString) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        guard token.end - token.start >= count else { return false }
+        let pointer = literal.utf8Start
+        for index in 0..<count where bytes[token.start + index] != pointer[index] { return false }
+        return true
+    }
+
+    /// The decoded text of a string token; ill-formed UTF-8 and lone surrogates become U+FFFD.
+    public func decode(_ token: JSONStringToken) -> String {
+        if !token.hasEscapes {
+            return String(
+                decoding: UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]), as: UTF8.self)
+        }
+        return String(decoding: decodedBytes(token), as: UTF8.self)
+    }
+
+    /// The decoded UTF-8 bytes of a string token, with escapes resolved.
+    public func decodedBytes(_ token: JSONStringToken) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(token.end - token.start)
+        var inner = JSONScanner(bytes, start: token.start, end: token.end)
+        while inner.offset < inner.end {
+            let byte = bytes[inner.offset]
+            if byte == ._backslash {
+                // The token was checked when it was scanned, so the escape is well-formed.
+                let scalar = (try? inner.scanEscape()) ?? 0xFFFD
+                UTF8Sequence.append(scalar, to: &output)
+            } else {
+                output.append(byte)
+                inner.offset += 1
+            }
+        }
+        return output
+    }
+}
+
+/// The state of one object being walked with `JSONScanner.nextKey(_:)`.
+public struct ObjectCursor {
+    /// Whether no member has been read yet.
+    public var isFirst = true
+    /// The compact JSON characters of the object so far, values included once the caller adds them.
+    public var compactCharacters = 0
+}
+
+/// The kind of a JSON value, known from its first byte.
+public enum JSONValueKind: Sendable {
+    case object, array, string, number, bool, null
+
+    /// The kind that a value starting with `firstByte` has, or nil when no value starts so.
+    @inline(__always)
+    public init?(firstByte: UInt8) {
+        switch firstByte {
+        case ._openBrace: self = .object
+        case ._openBracket: self = .array
+        case ._quote: self = .string
+        case ._minus, UInt8(ascii: "0")...UInt8(ascii: "9"): self = .number
+        case UInt8(ascii: "t"), UInt8(ascii: "f"): self = .bool
+        case UInt8(ascii: "n"): self = .null
+        default: return nil
+        }
+    }
+}
+
+/// A string found by the scanner: where its raw bytes are, and how many characters it holds.
+public struct JSONStringToken: Equatable, Sendable {
+    /// The offset of the first byte after the opening quote.
+    public var start: Int
+    /// The offset of the closing quote.
+    public var end: Int
+    /// Whether the raw bytes contain a backslash escape.
+    public var hasEscapes: Bool
+    /// The Unicode scalars of the decoded text, counting each ill-formed subpart as one U+FFFD.
+    public var characters: Int
+    /// How many more characters the compact JSON form of the text needs for its escapes.
+    public var escapedExtra: Int
+
+    /// The characters of the string's compact JSON form: quotes, escapes and text.
+    @inline(__always)
+    public var compactCharacters: Int { characters + escapedExtra + 2 }
+
+    /// The extra characters that writing `scalar` in compact JSON costs over the scalar itself.
+    @inline(__always)
+    static func compactEscapeExtra(_ scalar: UInt32) -> Int {
+        switch scalar {
+        case 0x22, 0x5C, 0x08, 0x0C, 0x0A, 0x0D, 0x09: 1
+        case 0..<0x20: 5
+        default: 0
+        }
+    }
+}
+
+extension UInt8 {
+    @usableFromInline static let _space = UInt8(ascii: " ")
+    @usableFromInline static let _tab = UInt8(ascii: "\t")
+    @usableFromInline static let _newline = UInt8(ascii: "\n")
+    @usableFromInline static let _return = UInt8(ascii: "\r")
+    @usableFromInline static let _quote = UInt8(ascii: "\"")
+    @usableFromInline static let _backslash = UInt8(ascii: "\\")
+    @usableFromInline static let _slash = UInt8(ascii: "/")
+    @usableFromInline static let _openBrace = UInt8(ascii: "{")
+    @usableFromInline static let _closeBrace = UInt8(ascii: "}")
+    @usableFromInline static let _openBracket = UInt8(ascii: "[")
+    @usableFromInline static let _closeBracket = UInt8(ascii: "]")
+    @usableFromInline static let _comma = UInt8(ascii: ",")
+    @usableFromInline static let _colon = UInt8(ascii: ":")
+    @usableFromInline static let _minus = UInt8(ascii: "-")
+    @usableFromInline static let _plus = UInt8(ascii: "+")
+    @usableFromInline static let _period = UInt8(ascii: ".")
+
+    @usableFromInline var _isDigit: Bool { self >= UInt8(ascii: "0") && self <= UInt8(ascii: "9") }
+}

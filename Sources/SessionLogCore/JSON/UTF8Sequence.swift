@@ -1,0 +1,68 @@
+/// Byte-level UTF-8 helpers that agree with `String(decoding:as: UTF8.self)` on ill-formed input.
+public enum UTF8Sequence {
+    /// The replacement character U+FFFD, encoded.
+    public static let replacement: (UInt8, UInt8, UInt8) = (0xEF, 0xBF, 0xBD)
+
+    /// The length of the well-formed sequence starting at `index`, or of its maximal ill-formed subpart.
+    ///
+    /// Follows Unicode's table 3-7 and its "maximal subpart" practice, so each ill-formed subpart
+    /// stands for exactly one U+FFFD, as it does when the standard library decodes the same bytes.
+    @inline(__always)
+    public static func length(
+        at index: Int, in bytes: UnsafeBufferPointer<UInt8>, end: Int
+    ) -> (length: Int, valid: Bool) {
+        let lead = bytes[index]
+        if lead < 0x80 { return (1, true) }
+        let needed: Int
+        var low: UInt8 = 0x80
+        var high: UInt8 = 0xBF
+        switch lead {
+        case 0xC2...0xDF: needed = 1
+        case 0xE0:
+            needed = 2
+            low = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: needed = 2
+        case 0xED:
+            needed = 2
+            high = 0x9F
+        case 0xF0:
+            needed = 3
+            low = 0x90
+        case 0xF1...0xF3: needed = 3
+        case 0xF4:
+            needed = 3
+            high = 0x8F
+        default: return (1, false)
+        }
+        var next = index + 1
+        for position in 0..<needed {
+            guard next < end else { return (next - index, false) }
+            let byte = bytes[next]
+            let (lo, hi): (UInt8, UInt8) = position == 0 ? (low, high) : (0x80, 0xBF)
+            guard byte >= lo && byte <= hi else { return (next - index, false) }
+            next += 1
+        }
+        return (needed + 1, true)
+    }
+
+    /// Appends the UTF-8 encoding of `scalar` to `buffer`.
+    @inline(__always)
+    public static func append(_ scalar: UInt32, to buffer: inout [UInt8]) {
+        switch scalar {
+        case 0..<0x80:
+            buffer.append(UInt8(scalar))
+        case 0x80..<0x800:
+            buffer.append(UInt8(0xC0 | (scalar >> 6)))
+            buffer.append(UInt8(0x80 | (scalar & 0x3F)))
+        case 0x800..<0x10000:
+            buffer.append(UInt8(0xE0 | (scalar >> 12)))
+            buffer.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
+            buffer.append(UInt8(0x80 | (scalar & 0x3F)))
+        default:
+            buffer.append(UInt8(0xF0 | (scalar >> 18)))
+            buffer.append(UInt8(0x80 | ((scalar >> 12) & 0x3F)))
+            buffer.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
+            buffer.append(UInt8(0x80 | (scalar & 0x3F)))
+        }
+    }
+}

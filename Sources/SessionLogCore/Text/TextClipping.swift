@@ -1,0 +1,72 @@
+/// Shortens and cleans free text before it goes into a log line.
+public enum TextClipping {
+    /// The first `limit` characters of `text`, cut on a character boundary.
+    public static func prefix(_ text: String, characters limit: Int) -> String {
+        // Counting UTF-8 bytes first skips the grapheme walk for the usual short text.
+        guard text.utf8.count > limit else { return text }
+        guard let cut = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex) else {
+            return text
+        }
+        return String(text[..<cut])
+    }
+
+    /// The first non-empty line of `text`, without a trailing carriage return.
+    public static func firstLine(_ text: String) -> String {
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            let trimmed = line.hasSuffix("\r") ? line.dropLast() : line[...]
+            if !trimmed.allSatisfy({ $0 == " " || $0 == "\t" }) { return String(trimmed) }
+        }
+        return ""
+    }
+
+    /// `text` without ANSI escape sequences (CSI, OSC and two-byte escapes).
+    public static func strippingANSI(_ text: String) -> String {
+        guard text.utf8.contains(0x1B) else { return text }
+        var output: [UInt8] = []
+        let bytes = Array(text.utf8)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard byte == 0x1B else {
+                output.append(byte)
+                index += 1
+                continue
+            }
+            index += 1
+            guard index < bytes.count else { break }
+            switch bytes[index] {
+            case UInt8(ascii: "["):
+                // CSI: parameters and intermediates, then one final byte in 0x40...0x7E.
+                index += 1
+                while index < bytes.count && !(0x40...0x7E).contains(bytes[index]) { index += 1 }
+                index += 1
+            case UInt8(ascii: "]"):
+                // OSC: ends with BEL or ESC \.
+                index += 1
+                while index < bytes.count {
+                    if bytes[index] == 0x07 {
+                        index += 1
+                        break
+                    }
+                    if bytes[index] == 0x1B && index + 1 < bytes.count && bytes[index + 1] == ._backslash {
+                        index += 2
+                        break
+                    }
+                    index += 1
+                }
+            default:
+                index += 1
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// The last component of a POSIX or Windows path, ignoring trailing separators.
+    public static func baseName(_ path: String) -> String? {
+        let separators: Set<Character> = ["/", "\\"]
+        let trimmed = path.reversed().drop { separators.contains($0) }
+        guard !trimmed.isEmpty else { return path.isEmpty ? nil : String(path.prefix(1)) }
+        let name = String(trimmed.prefix { !separators.contains($0) }.reversed())
+        return name.isEmpty ? nil : name
+    }
+}

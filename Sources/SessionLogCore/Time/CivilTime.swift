@@ -1,0 +1,225 @@
+@preconcurrency import Glibc
+
+/// A calendar date with no time zone, as used in log file names and day tables.
+public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The year, e.g. 2026.
+    public var year: Int
+    /// The month, 1 to 12.
+    public var month: Int
+    /// The day of the month, 1 to 31.
+    public var day: Int
+
+    /// Creates a date from its parts, without checking them.
+    public init(year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses `YYYY-MM-DD`, rejecting impossible dates such as 2026-02-30.
+    public init?(_ text: some StringProtocol) {
+        let utf8 = Array(text.utf8)
+        guard utf8.count == 10, utf8[4] == ._minus, utf8[7] == ._minus,
+            let year = CivilDate.digits(utf8, 0, 4), let month = CivilDate.digits(utf8, 5, 2),
+            let day = CivilDate.digits(utf8, 8, 2)
+        else { return nil }
+        guard month >= 1, month <= 12, day >= 1, day <= CivilDate.daysIn(month: month, year: year)
+        else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
+    /// The date that is `days` days after 1970-01-01.
+    public init(daysSinceEpoch days: Int) {
+        // Howard Hinnant's civil_from_days.
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        self.init(year: yoe + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
+    }
+
+    /// Days from 1970-01-01 to this date.
+    public var daysSinceEpoch: Int {
+        // Howard Hinnant's days_from_civil.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = month > 2 ? month - 3 : month + 9
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    /// The date `days` days later (earlier when negative).
+    public func adding(days: Int) -> CivilDate { CivilDate(daysSinceEpoch: daysSinceEpoch + days) }
+
+    /// `YYYY-MM-DD`.
+    public var description: String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(10)
+        CivilDate.appendPadded(year, width: 4, to: &bytes)
+        bytes.append(._minus)
+        CivilDate.appendPadded(month, width: 2, to: &bytes)
+        bytes.append(._minus)
+        CivilDate.appendPadded(day, width: 2, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    /// The number of days in a month of a year.
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// Parses `count` ASCII digits at `start`.
+    static func digits(_ bytes: [UInt8], _ start: Int, _ count: Int) -> Int? {
+        var value = 0
+        for index in start..<(start + count) {
+            guard bytes[index]._isDigit else { return nil }
+            value = value * 10 + Int(bytes[index] - UInt8(ascii: "0"))
+        }
+        return value
+    }
+
+    /// Appends `value` zero-padded to `width` digits.
+    static func appendPadded(_ value: Int, width: Int, to bytes: inout [UInt8]) {
+        var digits = [UInt8](repeating: UInt8(ascii: "0"), count: width)
+        var rest = value
+        var index = width - 1
+        while index >= 0 {
+            digits[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+            index -= 1
+        }
+        bytes.append(contentsOf: digits)
+    }
+}
+
+/// A point in time as milliseconds since the Unix epoch, in UTC.
+public struct Timestamp: Hashable, Comparable, Sendable {
+    /// Milliseconds since 1970-01-01T00:00:00Z.
+    public var milliseconds: Int
+
+    /// Creates a timestamp from milliseconds since the epoch.
+    public init(milliseconds: Int) { self.milliseconds = milliseconds }
+
+    /// The current wall-clock time.
+    public static func now() -> Timestamp {
+        var spec = timespec()
+        clock_gettime(CLOCK_REALTIME, &spec)
+        return Timestamp(milliseconds: spec.tv_sec * 1000 + spec.tv_nsec / 1_000_000)
+    }
+
+    /// Seconds since the epoch, rounded down.
+    public var seconds: Int { milliseconds >= 0 ? milliseconds / 1000 : (milliseconds - 999) / 1000 }
+
+    /// `2026-11-22T23:26:01.123Z`.
+    public var iso8601: String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(24)
+        let secondsOfDay = ((seconds % 86_400) + 86_400) % 86_400
+        let date = CivilDate(daysSinceEpoch: (seconds - secondsOfDay) / 86_400)
+        bytes.append(contentsOf: date.description.utf8)
+        bytes.append(UInt8(ascii: "T"))
+        CivilDate.appendPadded(secondsOfDay / 3600, width: 2, to: &bytes)
+        bytes.append(._colon)
+        CivilDate.appendPadded(secondsOfDay / 60 % 60, width: 2, to: &bytes)
+        bytes.append(._colon)
+        CivilDate.appendPadded(secondsOfDay % 60, width: 2, to: &bytes)
+        bytes.append(._period)
+        CivilDate.appendPadded(milliseconds - seconds * 1000, width: 3, to: &bytes)
+        bytes.append(UInt8(ascii: "Z"))
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The local calendar date and the local offset from UTC in seconds, per `TZ`.
+    public var local: (date: CivilDate, utcOffset: Int) {
+        var time = time_t(seconds)
+        var parts = tm()
+        localtime_r(&time, &parts)
+        return (
+            CivilDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday)),
+            Int(parts.tm_gmtoff)
+        )
+    }
+
+    /// Parses `YYYY-MM-DDTHH:MM:SS` with optional fraction and a `Z` or `±HH:MM` offset.
+    ///
+    /// Accepts both the logger's millisecond form and the bash logger's whole seconds.
+    public init?(iso8601 bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) {
+        guard end - start >= 19 else { return nil }
+        @inline(__always) func digit(_ at: Int) -> Int? {
+            let byte = bytes[start + at]
+            return byte._isDigit ? Int(byte - UInt8(ascii: "0")) : nil
+        }
+        @inline(__always) func number(_ at: Int, _ count: Int) -> Int? {
+            var value = 0
+            for index in at..<(at + count) {
+                guard let d = digit(index) else { return nil }
+                value = value * 10 + d
+            }
+            return value
+        }
+        guard let year = number(0, 4), bytes[start + 4] == ._minus, let month = number(5, 2),
+            bytes[start + 7] == ._minus, let day = number(8, 2),
+            bytes[start + 10] == UInt8(ascii: "T") || bytes[start + 10] == ._space,
+            let hour = number(11, 2), bytes[start + 13] == ._colon, let minute = number(14, 2),
+            bytes[start + 16] == ._colon, let second = number(17, 2),
+            month >= 1, month <= 12, day >= 1, day <= 31, hour < 24, minute < 60, second < 61
+        else { return nil }
+        var index = 19
+        var millis = 0
+        if start + index < end && bytes[start + index] == ._period {
+            index += 1
+            var scale = 100
+            let fractionStart = index
+            while start + index < end, let d = digit(index) {
+                millis += d * scale
+                scale /= 10
+                index += 1
+            }
+            guard index > fractionStart else { return nil }
+        }
+        var offset = 0
+        if start + index < end {
+            let marker = bytes[start + index]
+            if marker == UInt8(ascii: "Z") {
+                index += 1
+            } else if marker == ._plus || marker == ._minus {
+                guard end - start - index >= 6, let oh = number(index + 1, 2),
+                    bytes[start + index + 3] == ._colon, let om = number(index + 4, 2)
+                else { return nil }
+                offset = (oh * 3600 + om * 60) * (marker == ._plus ? 1 : -1)
+                index += 6
+            } else {
+                return nil
+            }
+        }
+        guard start + index == end else { return nil }
+        let days = CivilDate(year: year, month: month, day: day).daysSinceEpoch
+        let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offset
+        self.init(milliseconds: seconds * 1000 + millis)
+    }
+
+    /// Parses an ISO 8601 timestamp held in a String.
+    public init?(iso8601 text: String) {
+        var text = text
+        guard let parsed = text.withUTF8({ Timestamp(iso8601: $0, start: 0, end: $0.count) }) else {
+            return nil
+        }
+        self = parsed
+    }
+
+    public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.milliseconds < rhs.milliseconds }
+}

@@ -1,0 +1,4 @@
+@preconcurrency import Glibc
+import SessionStats
+
+exit(StatsCommand.run(Array(CommandLine.arguments.dropFirst())).rawValue)

@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+
+@testable import SessionLogCore
+
+@Suite struct JSONScannerTests {
+    /// Runs `body` with a scanner over the UTF-8 bytes of `text`.
+    func scan<T>(_ text: String, _ body: (inout JSONScanner) throws -> T) rethrows -> T {
+        try scan(Array(text.utf8), body)
+    }
+
+    func scan<T>(_ bytes: [UInt8], _ body: (inout JSONScanner) throws -> T) rethrows -> T {
+        try bytes.withUnsafeBufferPointer { buffer in
+            var scanner = JSONScanner(buffer)
+            return try body(&scanner)
+        }
+    }
+
+    @Test(arguments: [
+        (#""plain""#, "plain"),
+        (#""a\"b\\c\/d""#, "a\"b\\c/d"),
+        (#""\b\f\n\r\t""#, "\u{8}\u{c}\n\r\t"),
+        (#""caf\u00e9 \u4e2d""#, "café 中"),
+        (#""\ud83d\ude00""#, "😀"),
+        (#""lone \ud800 high""#, "lone \u{FFFD} high"),
+        (#""lone \udc00 low""#, "lone \u{FFFD} low"),
+        (#""\ud800\u0041""#, "\u{FFFD}A"),
+        (#""nul \u0000 byte""#, "nul \u{0} byte"),
+        ("\"déjà vu ✓\"", "déjà vu ✓"),
+    ])
+    func decodesStrings(json: String, expected: String) throws {
+        let decoded = try scan(json) { scanner in scanner.decode(try scanner.scanString()) }
+        #expect(decoded == expected)
+        let count = try scan(json) { try $0.scanString().characters }
+        #expect(count == expected.unicodeScalars.count)
+    }
+
+    @Test func invalidUTF8BecomesReplacementCharactersCountedAsDecoded() throws {
+        // Random byte strings, checked against the standard library's own repair.
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let length = Int.random(in: 0..<12, using: &generator)
+            let body = (0..<length).map { _ in
+                let byte = UInt8.random(in: 0...255, using: &generator)
+                return byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 ? 0xC3 : byte
+            }
+            let json = [UInt8(ascii: "\"")] + body + [UInt8(ascii: "\"")]
+            let token = try scan(json) { try $0.scanString() }
+            let decoded = scan(json) { $0.decode(token) }
+            let expected = String(decoding: body, as: UTF8.self)
+            #expect(decoded == expected, "bytes \(body)")
+            #expect(token.characters == expected.unicodeScalars.count, "bytes \(body)")
+        }
+    }
+
+    @Test(arguments: [
+        ("{}", 2), ("[]", 2), ("[1,2]", 5), (#"{"a" : [ true , null ]}"#, 17),
+        (#"{"k":"a\nb"}"#, 12), (#"{"k":"\u00e9"}"#, 9), (#"{"k":"\u0001"}"#, 14),
+        (#"{"k":"\/"}"#, 9), ("-12.5e+3", 8), ("\"x\"", 3),
+    ])
+    func skipValueCountsCompactCharacters(json: String, expected: Int) throws {
+        #expect(try scan(json) { try $0.skipValue() } == expected)
+    }
+
+    @Test func compactCountMatchesFoundationSerialization() throws {
+        let values: [Any] = [
+            ["a": 1, "b": [true, false, NSNull()], "c": "multi\nline \"quoted\" ünïcödé 😀"],
+            [["nested": ["deeper": ["x", "y", 3]]]],
+            ["tab\there": "back\\slash", "ctl": "\u{1}\u{1f}"],
+        ]
+        for value in values {
+            let data = try JSONSerialization.data(withJSONObject: value, options: [.withoutEscapingSlashes])
+            let text = String(decoding: data, as: UTF8.self)
+            let pretty = String(
+                decoding: try JSONSerialization.data(withJSONObject: value, options: [.prettyPrinted]),
+                as: UTF8.self)
+            #expect(try scan(pretty) { try $0.skipValue() } == text.unicodeScalars.count, "\(text)")
+        }
+    }
+
+    @Test(arguments: [
+        "", "{", #"{"a""#, #"{"a":"#, #"{"a":1"#, #"{"a":1,}"#, "[1,]", "[1 2]", #"{"a" 1}"#,
+        #"{1:2}"#, "tru", "nul", "[01]", "1.", "-", "1e", "\"abc", "\"a\nb\"", #""\x""#, #""\u12g4""#,
+        "{]", "[}", "@",
+    ])
+    func rejectsMalformedJSON(json: String) {
+        #expect(throws: JSONScanError.self) { try scan(json) { try $0.skipValue() } }
+    }
+
+    @Test func reportsWhereItStopped() {
+        #expect(throws: JSONScanError.unexpectedEnd(at: 6)) { try scan(#"{"a":1"#) { try $0.skipValue() } }
+        #expect(throws: JSONScanError.unexpectedByte(UInt8(ascii: "}"), at: 7)) {
+            try scan(#"{"a":1,}"#) { try $0.skipValue() }
+        }
+    }
+
+    @Test func skipsDeepNestingWithoutRecursion() throws {
+        let depth = 100_000
+        let json = String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
+        #expect(try scan(json) { try $0.skipValue() } == 2 * depth)
+        let objects = String(repeating: #"{"a":"#, count: depth) + "1" + String(repeating: "}", count: depth)
+        #expect(try scan(objects) { try $0.skipValue() } == objects.utf8.count)
+        let unclosed = String(repeating: "[", count: depth)
+        #expect(throws: JSONScanError.unexpectedEnd(at: depth)) { try scan(unclosed) { try $0.skipValue() } }
+    }
+
+    @Test func walksObjectMembersAndCountsThem() throws {
+        let json = #"{ "name" : "x", "n": 42, "list": [1, 2], "flag": true }"#
+        let (keys, count) = try scan(json) { scanner in
+            var cursor = try scanner.enterObject()
+            var keys: [String] = []
+            while let key = try scanner.nextKey(&cursor) {
+                keys.append(scanner.decode(key))
+                cursor.compactCharacters += try scanner.skipValue()
+            }
+            return (keys, cursor.compactCharacters)
+        }
+        #expect(keys == ["name", "n", "list", "flag"])
+        #expect(count == #"{"name":"x","n":42,"list":[1,2],"flag":true}"#.count)
+    }
+
+    @Test(arguments: [
+        ("42", 42), ("-7", -7), ("3.99", 3), ("0", 0), ("1e3", nil), ("99999999999999999999", nil),
+    ])
+    func parsesIntegers(json: String, expected: Int?) throws {
+        #expect(try scan(json) { try $0.scanInteger() } == expected)
+    }
+
+    @Test func optionalReadersSkipOtherTypes() throws {
+        #expect(try scan(#"{"x":1}"#) { try $0.scanOptionalString() } == nil)
+        #expect(try scan("\"s\"") { try $0.scanInteger() } == nil)
+        #expect(try scan("[true]") { try $0.scanOptionalBool() } == nil)
+        #expect(try scan("false") { try $0.scanOptionalBool() } == false)
+    }
+
+    @Test func skipsByteOrderMark() throws {
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("{}".utf8)
+        let count = try scan(bytes) { scanner in
+            scanner.skipByteOrderMark()
+            return try scanner.skipValue()
+        }
+        #expect(count == 2)
+    }
+}

@@ -1,0 +1,36 @@
+@preconcurrency import Glibc
+import Testing
+
+@testable import SessionLogCore
+
+@Suite struct TimestampTests {
+    @Test(arguments: [
+        ("2026-11-22T23:26:01.123Z", 1_795_389_961_123),
+        ("2026-11-22T23:26:01Z", 1_795_389_961_000),
+        ("2026-11-23T01:26:01+02:00", 1_795_389_961_000),
+        ("2026-11-22T23:26:01.5Z", 1_795_389_961_500),
+        ("1970-01-01T00:00:00.000Z", 0),
+    ])
+    func parsesISO8601(text: String, milliseconds: Int) {
+        #expect(Timestamp(iso8601: text)?.milliseconds == milliseconds)
+    }
+
+    @Test(arguments: [
+        "", "2026-11-22", "2026-11-22T25:00:00Z", "2026-11-22T23:26:01.Z", "2026-11-22T23:26:01Zjunk",
+        "x026-11-22T23:26:01Z",
+    ])
+    func rejectsOtherText(text: String) {
+        #expect(Timestamp(iso8601: text) == nil)
+    }
+
+    @Test func formatsMillisecondsInUTC() {
+        #expect(Timestamp(milliseconds: 1_795_389_961_123).iso8601 == "2026-11-22T23:26:01.123Z")
+        #expect(Timestamp(milliseconds: 7).iso8601 == "1970-01-01T00:00:00.007Z")
+    }
+
+    @Test func nowIsCloseToTheSystemClock() {
+        let now = Timestamp.now()
+        #expect(abs(now.seconds - time(nil)) <= 1)
+        #expect(Timestamp(iso8601: now.iso8601) == now)
+    }
+}
