@@ -30,5 +30,7 @@ let package = Package(
         ),
         .testTarget(name: "SessionLogCoreTests", dependencies: ["SessionLogCore"]),
         .testTarget(name: "SessionStatsTests", dependencies: ["SessionStats"]),
+        // Runs the built binaries as processes; depends on no module so the executables stay as shipped.
+        .testTarget(name: "EndToEndTests"),
     ]
 )

@@ -1,0 +1,143 @@
+import Foundation
+import Testing
+
+/// The built `session-logger`, run as Claude Code runs it.
+@Suite struct SessionLoggerEndToEndTests {
+    let logger = Binary("session-logger")
+
+    func temporaryDirectory() -> String {
+        let path = NSTemporaryDirectory() + "/e2e-logs-\(UUID().uuidString)"
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    func write(_ bytes: [UInt8], to path: String) {
+        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+    }
+
+    func logLines(in directory: String) -> [String] {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: directory + "/logs")) ?? []
+        return files.filter { $0.hasPrefix("activity-") }.flatMap { name in
+            let data = FileManager.default.contents(atPath: directory + "/logs/" + name) ?? Data()
+            return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+        }
+    }
+
+    @Test func exitsZeroSilentlyAndWritesOneLine() throws {
+        let logger = try #require(logger, "session-logger was not built beside the tests")
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let inputs: [[UInt8]] = [
+            Array(
+                #"{"session_id":"s1","hook_event_name":"SessionStart","source":"startup","cwd":"/w/app"}"#
+                    .utf8),
+            [], Array("garbage".utf8), [0xFF, 0xFE, 0x00],
+        ]
+        for (index, input) in inputs.enumerated() {
+            write(input, to: directory + "/in\(index)")
+            let result = try logger.run(
+                stdinPath: directory + "/in\(index)", environment: ["CLAUDE_LOG_DIR": directory + "/logs"])
+            #expect(result.status == 0)
+            #expect(result.stdout.isEmpty)
+            #expect(result.stderr.isEmpty)
+        }
+        let lines = logLines(in: directory)
+        #expect(lines.count == inputs.count)
+        #expect(lines.allSatisfy { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) != nil })
+    }
+
+    @Test func reportsAnUnwritableLogDirectoryOnStderrOnly() throws {
+        let logger = try #require(logger, "session-logger was not built beside the tests")
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        write(Array("x".utf8), to: directory + "/blocker")
+        write(Array(#"{"hook_event_name":"Stop"}"#.utf8), to: directory + "/in")
+        let result = try logger.run(
+            stdinPath: directory + "/in", environment: ["CLAUDE_LOG_DIR": directory + "/blocker/logs"])
+        #expect(result.status == 0)
+        #expect(result.stdout.isEmpty)
+        #expect(String(decoding: result.stderr, as: UTF8.self).contains("error: cannot create log directory"))
+    }
+
+    @Test func keepsEveryLineIntactUnderSixteenParallelWriters() async throws {
+        let logger = try #require(logger, "session-logger was not built beside the tests")
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        // A payload big enough that its line is far longer than a pipe's atomic 4 KB.
+        let command = String(repeating: "echo parallel; ", count: 30)
+        let response = String(repeating: "output line\\n", count: 2000)
+        let processes = 16
+        let runs = 400
+        for process in 0..<processes {
+            write(
+                Array(
+                    #"{"session_id":"p\#(process)","hook_event_name":"PostToolUse","tool_name":"Bash","tool_input":{"command":"\#(command)"},"tool_response":{"stdout":"\#(response)"}}"#
+                        .utf8),
+                to: directory + "/in\(process)")
+        }
+        let failures = try await withThrowingTaskGroup(of: Int.self) { group in
+            for process in 0..<processes {
+                group.addTask {
+                    var failed = 0
+                    for _ in 0..<runs {
+                        let result = try logger.run(
+                            stdinPath: directory + "/in\(process)",
+                            environment: ["CLAUDE_LOG_DIR": directory + "/logs"])
+                        if result.status != 0 || !result.stdout.isEmpty { failed += 1 }
+                    }
+                    return failed
+                }
+            }
+            return try await group.reduce(0, +)
+        }
+        #expect(failures == 0)
+        let lines = logLines(in: directory)
+        #expect(lines.count == processes * runs)
+        var perSession: [String: Int] = [:]
+        for line in lines {
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                let session = object["session_id"] as? String
+            else {
+                Issue.record("corrupt line: \(line.prefix(120))")
+                continue
+            }
+            #expect((object["command"] as? String)?.count == min(command.count, 500))
+            perSession[session, default: 0] += 1
+        }
+        #expect(perSession.count == processes)
+        #expect(perSession.values.allSatisfy { $0 == runs })
+    }
+
+    @Test(.enabled(if: SharedCorpus.payloads != nil, "../shared/fixtures/hook-payloads is absent"))
+    func handlesEverySelectedRealPayload() throws {
+        let logger = try #require(logger, "session-logger was not built beside the tests")
+        let payloads = try #require(SharedCorpus.payloads)
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        for (index, payload) in payloads.enumerated() {
+            write(payload, to: directory + "/in")
+            let result = try logger.run(
+                stdinPath: directory + "/in", environment: ["CLAUDE_LOG_DIR": directory + "/logs"])
+            #expect(
+                result.status == 0 && result.stdout.isEmpty && result.stderr.isEmpty, "payload \(index + 1)")
+        }
+        let lines = logLines(in: directory)
+        #expect(lines.count == payloads.count)
+        let events = lines.compactMap {
+            (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["event"] as? String
+        }
+        #expect(events.count == payloads.count)
+        #expect(!events.contains("invalid"))
+    }
+}
+
+/// The annotated real payloads in ../shared/fixtures, when present.
+enum SharedCorpus {
+    static let payloads: [[UInt8]]? = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        let path = url.path + "/../shared/fixtures/hook-payloads/selected.jsonl"
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return data.split(separator: UInt8(ascii: "\n")).map { Array($0) }
+    }()
+}
