@@ -1,0 +1,254 @@
+@preconcurrency import Glibc
+import SessionLogCore
+import Testing
+
+@testable import SessionStats
+
+@Suite struct SetupCommandTests {
+    static let now = Timestamp(milliseconds: 1_795_000_000_000)
+    static let logger = "/opt/tools/bin/session-logger"
+
+    static func run(_ arguments: [String], in directory: SetupScratchDirectory) throws -> SetupCommand.Outcome
+    {
+        let options = try SetupOptions.parse(arguments, home: directory.path)
+        return try SetupCommand.execute(options, now: now)
+    }
+
+    @Test func installsIntoAFreshHome() throws {
+        let home = try SetupScratchDirectory()
+        defer { home.remove() }
+        let outcome = try Self.run(["install", "--command", Self.logger], in: home)
+        #expect(outcome.exitCode == .success)
+        #expect(outcome.lines.count == 1)
+        #expect(outcome.lines[0].hasPrefix("registered \(Self.logger) for PostToolUse, PostToolUseFailure"))
+        #expect(outcome.lines[0].hasSuffix("created the file"))
+        let text = try #require(home.read(".claude/settings.json"))
+        #expect(text.hasSuffix("}\n"))
+        #expect(
+            text.hasPrefix(
+                "{\n  \"hooks\": {\n    \"PostToolUse\": [\n      {\n        \"matcher\": \"*\",\n"))
+        #expect(home.mode(".claude/settings.json") == 0o600)
+        #expect(home.names(in: home.file(".claude")) == ["settings.json"])
+        let status = try Self.run(["status"], in: home)
+        #expect(status.exitCode == .success)
+        #expect(!status.lines.contains { $0.contains("not registered") })
+    }
+
+    @Test func keepsTheFileBacksItUpAndKeepsItsMode() throws {
+        let directory = try SetupScratchDirectory()
+        defer { directory.remove() }
+        let original = """
+            {
+                "model": "opus",
+                "env": {"TOKEN": "s3cret", "π": 3.14159},
+                "hooks": {"Stop": [{"hooks": [{"type": "command", "command": "bell.sh"}]}]}
+            }
+            """
+        directory.write(original, to: "settings.json", mode: 0o640)
+        let settings = directory.file("settings.json")
+        let outcome = try Self.run(
+            ["install", "--settings", settings, "--command", Self.logger], in: directory)
+        #expect(outcome.lines.count == 1)
+        #expect(outcome.lines[0].hasSuffix("; backup: \(settings).bak"))
+        #expect(directory.read("settings.json.bak") == original)
+        #expect(directory.mode("settings.json") == 0o640)
+        #expect(directory.mode("settings.json.bak") == 0o640)
+        let written = try JSONDocument(parsing: try #require(directory.read("settings.json")))
+        #expect(written.members?.map(\.key) == ["model", "env", "hooks"])
+        #expect(written["env"]?["π"] == .number("3.14159"))
+        #expect(written["hooks"]?.members?.first?.key == "Stop")
+        #expect(directory.names() == ["settings.json", "settings.json.bak"])
+
+        // A second run changes nothing, so it neither writes nor backs up.
+        let again = try Self.run(
+            ["install", "--settings", settings, "--command", Self.logger], in: directory)
+        #expect(
+            again.lines == [
+                "session-logger is already registered in \(settings) (\(Self.logger)); nothing changed"
+            ])
+        #expect(directory.names() == ["settings.json", "settings.json.bak"])
+
+        // Another prefix replaces the entry, and the first backup is not overwritten.
+        let moved = try Self.run(
+            ["install", "--settings", settings, "--command", "/new/session-logger"], in: directory)
+        #expect(moved.lines[0].contains("(replacing 5 earlier entries)"))
+        #expect(moved.lines[0].hasSuffix("; backup: \(settings).bak.20261118T110640Z"))
+        #expect(directory.read("settings.json.bak") == original)
+        let found = try HookRegistration.registrations(
+            in: JSONDocument(parsing: try #require(directory.read("settings.json"))))
+        #expect(found.map(\.command) == Array(repeating: "/new/session-logger", count: 5))
+
+        let removed = try Self.run(["uninstall", "--settings", settings], in: directory)
+        #expect(removed.lines.count == 1)
+        #expect(removed.lines[0].hasPrefix("removed session-logger from PostToolUse, PostToolUseFailure"))
+        let after = try JSONDocument(parsing: try #require(directory.read("settings.json")))
+        #expect(after == (try JSONDocument(parsing: original)))
+    }
+
+    @Test(arguments: [
+        ("{\"a\": 1,}", "unexpected '}' at byte 8"),
+        ("[1, 2]", "the top level is not an object"),
+        ("{\"hooks\": [1]}", "\"hooks\" is not an object"),
+        ("{\"hooks\": {\"PostToolUse\": {}}}", "\"hooks.PostToolUse\" is not an array"),
+    ])
+    func leavesAnUnparseableFileAlone(text: String, reason: String) throws {
+        let directory = try SetupScratchDirectory()
+        defer { directory.remove() }
+        directory.write(text, to: "settings.json")
+        let settings = directory.file("settings.json")
+        for arguments in [["install", "--statusline"], ["uninstall"], ["status"]] {
+            #expect(throws: SetupError.cannotParse(path: settings, reason: reason)) {
+                try Self.run(arguments + ["--settings", settings], in: directory)
+            }
+            #expect(SetupCommand.run(arguments + ["--settings", settings]) == .finding)
+        }
+        #expect(
+            SetupError.cannotParse(path: settings, reason: reason).message
+                == "cannot parse \(settings): \(reason)")
+        #expect(directory.read("settings.json") == text)
+        #expect(directory.names() == ["settings.json"])
+    }
+
+    @Test func anEmptyFileReadsAsNoSettings() throws {
+        let directory = try SetupScratchDirectory()
+        defer { directory.remove() }
+        directory.write("\n", to: "settings.json")
+        let outcome = try Self.run(["install", "--settings", directory.file("settings.json")], in: directory)
+        #expect(outcome.exitCode == .success)
+        #expect(directory.read("settings.json.bak") == "\n")
+        #expect(
+            try HookRegistration.registrations(
+                in: JSONDocument(parsing: try #require(directory.read("settings.json")))
+            ).count == 5)
+    }
+
+    @Test func statusLineIsSetOnlyWhenNoneIs() throws {
+        let directory = try SetupScratchDirectory()
+        defer { directory.remove() }
+        let settings = directory.file("settings.json")
+        let first = try Self.run(
+            ["install", "--settings", settings, "--command", Self.logger, "--statusline"], in: directory)
+        #expect(first.lines.count == 2)
+        #expect(first.lines[1] == "status line set to: /opt/tools/bin/session-stats statusline")
+        let document = try JSONDocument(parsing: try #require(directory.read("settings.json")))
+        #expect(document["statusLine"]?["command"] == .string("/opt/tools/bin/session-stats statusline"))
+
+        directory.write(#"{"statusLine": {"type": "command", "command": "mine.sh"}}"#, to: "settings.json")
+        let kept = try Self.run(["install", "--settings", settings, "--statusline"], in: directory)
+        #expect(kept.lines[1] == "status line left as it is: you already have one (command mine.sh)")
+        let after = try JSONDocument(parsing: try #require(directory.read("settings.json")))
+        #expect(after["statusLine"]?["command"] == .string("mine.sh"))
+        let removed = try Self.run(["uninstall", "--settings", settings], in: directory)
+        #expect(removed.lines.count == 1)
+        let final = try JSONDocument(parsing: try #require(directory.read("settings.json")))
+        #expect(
+            final
+                == (try JSONDocument(parsing: #"{"statusLine": {"type": "command", "command": "mine.sh"}}"#)))
+    }
+
+    @Test func addingTheStatusLineLaterReportsOnlyThat() throws {
+        let directory = try SetupScratchDirectory()
+        defer { directory.remove() }
+        let settings = directory.file("settings.json")
+        _ = try Self.run(["install", "--settings", settings, "--command", Self.logger], in: directory)
+        let later = try Self.run(
+            ["install", "--settings", settings, "--command", Self.logger, "--statusline"], in: directory)
+        #expect(
+            later.lines == [
+                "session-logger is already registered in \(settings) (\(Self.logger))",
+                "status line set to: /opt/tools/bin/session-stats statusline; backup: \(settings).bak",
+            ])
+        let again = try Self.run(
+            ["install", "--settings", settings, "--command", Self.logger, "--statusline"], in: directory)
+        #expect(
+            again.lines == [
+                "session-logger is already registered in \(settings) (\(Self.logger)); nothing changed"
+            ])
+    }
+
+    @Test func uninstallRemovesOurStatusLineToo() throws {
+        let directory = try SetupScratchDirectory()
+        defer { directory.remove() }
+        let settings = directory.file("settings.json")
+        directory.write(#"{"a": true}"#, to: "settings.json")
+        _ = try Self.run(["install", "--settings", settings, "--statusline"], in: directory)
+        let removed = try Self.run(["uninstall", "--settings", settings], in: directory)
+        #expect(removed.lines.count == 2)
+        #expect(removed.lines[1] == "removed the session-stats status line")
+        #expect(directory.read("settings.json") == "{\n  \"a\": true\n}\n")
+        let nothing = try Self.run(["uninstall", "--settings", settings], in: directory)
+        #expect(nothing.lines == ["session-logger is not registered in \(settings); nothing changed"])
+    }
+
+    @Test func uninstallAndStatusOnAMissingFile() throws {
+        let directory = try SetupScratchDirectory()
+        defer { directory.remove() }
+        let settings = directory.file("none/settings.json")
+        let removed = try Self.run(["uninstall", "--settings", settings], in: directory)
+        #expect(removed.exitCode == .success)
+        #expect(removed.lines == ["\(settings) does not exist; nothing to remove"])
+        let status = try Self.run(["status", "--settings", settings], in: directory)
+        #expect(status.exitCode == .finding)
+        #expect(directory.names().isEmpty)
+    }
+
+    @Test func statusNamesMissingEvents() throws {
+        let directory = try SetupScratchDirectory()
+        defer { directory.remove() }
+        directory.write(
+            """
+            {"hooks": {"SessionEnd": [{"hooks": [{"type": "command", "command": "~/.local/bin/session-logger"}]}],
+              "PreToolUse": [{"matcher": "Bash", "hooks": [{"type": "command", "command": "session-logger"}]}]}}
+            """, to: "settings.json")
+        let status = try Self.run(["status", "--settings", directory.file("settings.json")], in: directory)
+        #expect(status.exitCode == .finding)
+        #expect(
+            status.lines.dropFirst() == [
+                "  PostToolUse         not registered",
+                "  PostToolUseFailure  not registered",
+                "  SessionStart        not registered",
+                "  SessionEnd          registered: ~/.local/bin/session-logger",
+                "  UserPromptSubmit    not registered",
+                "  PreToolUse          registered: session-logger (matcher Bash)",
+                "  statusLine          not set",
+            ])
+    }
+
+    @Test func warnsAboutTheOldBashLogger() throws {
+        let directory = try SetupScratchDirectory()
+        defer { directory.remove() }
+        directory.write(
+            #"{"hooks": {"PostToolUse": [{"matcher": "*", "hooks": [{"type": "command", "command": "~/.claude/session-logger.sh"}]}]}}"#,
+            to: "settings.json")
+        let outcome = try Self.run(["install", "--settings", directory.file("settings.json")], in: directory)
+        #expect(
+            outcome.lines.last
+                == "note: the old session-logger.sh hook is still registered for PostToolUse; remove it to avoid logging twice"
+        )
+    }
+
+    @Test func followsASymbolicLink() throws {
+        let directory = try SetupScratchDirectory()
+        defer { directory.remove() }
+        directory.write("{}", to: "real.json", mode: 0o600)
+        #expect(symlink(directory.file("real.json"), directory.file("settings.json")) == 0)
+        _ = try Self.run(["install", "--settings", directory.file("settings.json")], in: directory)
+        var info = stat()
+        #expect(lstat(directory.file("settings.json"), &info) == 0)
+        #expect((info.st_mode & S_IFMT) == S_IFLNK)
+        #expect(directory.read("real.json")?.contains("session-logger") == true)
+        #expect(directory.read("settings.json.bak") == "{}")
+    }
+
+    @Test func theExampleSettingsAreWhatInstallWrites() throws {
+        let root = String(
+            #filePath.split(separator: "/", omittingEmptySubsequences: false).dropLast(4).joined(
+                separator: "/"))
+        let example = SetupScratchDirectory(existingPath: root).read("settings.example.json")
+        let directory = try SetupScratchDirectory()
+        defer { directory.remove() }
+        _ = try Self.run(
+            ["install", "--settings", directory.file("settings.json"), "--statusline"], in: directory)
+        #expect(try #require(example) == directory.read("settings.json"))
+    }
+}

@@ -1,0 +1,80 @@
+import Testing
+
+@testable import SessionStats
+
+@Suite struct SetupOptionsTests {
+    @Test func installWithEveryOption() throws {
+        let options = try SetupOptions.parse(
+            [
+                "install", "--settings", "/s/settings.json", "--command", "/p/bin/session-logger",
+                "--statusline",
+            ],
+            home: "/home/u")
+        #expect(
+            options
+                == SetupOptions(
+                    action: .install, settingsPath: "/s/settings.json", loggerPath: "/p/bin/session-logger",
+                    statusLine: true))
+    }
+
+    @Test func equalsFormsAndDefaults() throws {
+        let options = try SetupOptions.parse(["status", "--settings=~/x.json"], home: "/home/u")
+        #expect(options == SetupOptions(action: .status, settingsPath: "/home/u/x.json"))
+        let defaults = try SetupOptions.parse(["uninstall"], home: "/home/u")
+        #expect(defaults.settingsPath == "/home/u/.claude/settings.json")
+        #expect(defaults.loggerPath == "~/.local/bin/session-logger")
+        #expect(defaults.statusLine == false)
+        let tilde = try SetupOptions.parse(["install", "--command=~/bin/session-logger"], home: "/h")
+        #expect(tilde.loggerPath == "~/bin/session-logger")
+    }
+
+    @Test(arguments: [[], ["help"], ["--help"], ["-h"], ["install", "--help"], ["status", "-h"]])
+    func help(arguments: [String]) throws {
+        let expectHelp = !arguments.isEmpty
+        if expectHelp {
+            #expect(try SetupOptions.parse(arguments, home: "/h").action == .help)
+        } else {
+            #expect(throws: SetupError.usage("missing command: install, uninstall or status")) {
+                try SetupOptions.parse(arguments, home: "/h")
+            }
+        }
+    }
+
+    @Test(arguments: [
+        (["remove"], "unknown hooks command 'remove': use install, uninstall or status"),
+        (["install", "--settings"], "--settings needs a value"),
+        (["install", "--settings="], "--settings needs a value"),
+        (["install", "--command"], "--command needs a value"),
+        (["install", "--bogus"], "unknown option '--bogus'"),
+        (["install", "extra"], "unexpected argument 'extra'"),
+        (["status", "--statusline"], "--statusline applies only to install"),
+        (["uninstall", "--command", "/p/session-logger"], "--command applies only to install"),
+        (["install", "--statusline=yes"], "--statusline takes no value"),
+        (
+            ["install", "--command", "bin/session-logger"],
+            "--command must be an absolute path (or start with ~/): bin/session-logger"
+        ),
+        (
+            ["install", "--command", "/p/my-logger"],
+            "--command must name the session-logger binary: /p/my-logger"
+        ),
+    ])
+    func usageErrors(arguments: [String], message: String) {
+        #expect(throws: SetupError.usage(message)) { try SetupOptions.parse(arguments, home: "/h") }
+    }
+
+    @Test func needsHomeOrSettings() throws {
+        #expect(throws: SetupError.usage("--settings is needed when HOME is not set")) {
+            try SetupOptions.parse(["status"], home: nil)
+        }
+        #expect(
+            try SetupOptions.parse(["status", "--settings", "/s.json"], home: nil).settingsPath == "/s.json")
+    }
+
+    @Test func usageErrorsExit64() {
+        #expect(SetupCommand.run(["install", "--nope"]) == .usage)
+        #expect(SetupCommand.run(["frobnicate"]) == .usage)
+        #expect(SetupError.usage("x").exitCode.rawValue == 64)
+        #expect(SetupError.cannotParse(path: "p", reason: "r").exitCode.rawValue == 1)
+    }
+}
