@@ -1,0 +1,13 @@
+import SessionLogCore
+
+/// The log files on disk, read with `LogReader`.
+extension LogSource {
+    /// Reads the activity and rollup files of the directories.
+    public static var files: LogSource {
+        LogSource { directories, days, localDays, body in
+            var reader = LogReader(directories: directories, days: days, localDays: localDays)
+            reader.forEach(body)
+            return reader.diagnostics
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import SessionLogCore
+
+/// Totals for one session, over the lines read.
+public struct SessionTotals: Sendable {
+    /// The session id.
+    public var id: String
+    /// The first project named.
+    public var project: String?
+    /// The first cwd named.
+    public var cwd: String?
+    /// The earliest line's time.
+    public var start: Timestamp
+    /// The latest line's time.
+    public var end: Timestamp
+    /// Operations.
+    public var operations = 0
+    /// Failed operations.
+    public var failures = 0
+    /// Lines of any kind.
+    public var lines = 0
+    /// Tokens of every line.
+    public var tokens = TokenCount()
+    /// Whether any line was written by `session-logger`, which also logs SessionStart with the model.
+    public var hasLoggerLines = false
+
+    /// Creates totals for a session first seen at `time`.
+    public init(id: String, start: Timestamp) {
+        self.id = id
+        self.start = start
+        self.end = start
+    }
+
+    /// The time from the first line to the last, in milliseconds.
+    public var durationMS: Int { end.milliseconds - start.milliseconds }
+
+    /// Adds one of the session's entries.
+    @inline(__always)
+    mutating func add(_ entry: LogEntry, tokens entryTokens: TokenCount) {
+        if project == nil { project = entry.project }
+        if cwd == nil { cwd = entry.cwd }
+        if entry.timestamp < start { start = entry.timestamp }
+        if end < entry.timestamp { end = entry.timestamp }
+        operations += entry.operations
+        failures += entry.failures
+        lines += 1
+        tokens += entryTokens
+        if entry.source == .v1 { hasLoggerLines = true }
+    }
+}

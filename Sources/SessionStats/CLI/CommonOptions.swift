@@ -1,0 +1,169 @@
+import SessionLogCore
+
+/// The options several commands share: range, filters, output and sources, plus `--help` and `--version`.
+///
+/// A command's parser hands each option it does not know itself to `consume`, naming the groups
+/// it accepts; new commands reuse the same spellings, checks and help text this way.
+public struct CommonOptions: Equatable, Sendable {
+    /// What the command line asks for besides the command's own work.
+    public enum Request: Equatable, Sendable {
+        /// Do the command's work.
+        case run
+        /// Print the command's help.
+        case help
+        /// Print the version.
+        case version
+    }
+
+    /// Groups of shared options a command can accept.
+    public struct Groups: OptionSet, Sendable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+
+        /// `--range`, `--date`, `--since`, `--until`.
+        public static let range = Groups(rawValue: 1)
+        /// `--project`, `--session`, `--tool`, `--tag`.
+        public static let filters = Groups(rawValue: 2)
+        /// `--json`, `--no-color`.
+        public static let output = Groups(rawValue: 4)
+        /// `--dir`.
+        public static let sources = Groups(rawValue: 8)
+        /// Everything.
+        public static let all: Groups = [.range, .filters, .output, .sources]
+    }
+
+    /// `--help` or `--version`, when given.
+    public var request = Request.run
+    /// The days to cover; `.today` unless given.
+    public var range = DateRange.today
+    /// Whether a range option was given.
+    public var rangeGiven = false
+    /// The filters.
+    public var filter = EntryFilter()
+    /// `--json`.
+    public var json = false
+    /// `--no-color`.
+    public var noColor = false
+    /// `--dir`, in the order given; empty means the default directory.
+    public var directories: [String] = []
+
+    /// Creates the defaults.
+    public init() {}
+
+    /// Handles `option` if it belongs to `groups` (or is `--help`/`--version`), reading its value
+    /// from `cursor`; returns false when it is not a shared option, so the caller can report it.
+    public mutating func consume(
+        _ option: String, from cursor: inout ArgumentCursor, accepting groups: Groups
+    ) throws(UsageError) -> Bool {
+        switch option {
+        case "--help", "-h": request = .help
+        case "--version": if request == .run { request = .version }
+        case "--range" where groups.contains(.range):
+            let name = try cursor.value(for: option)
+            guard let named = DateRange(name: name) else {
+                throw .badChoice(option: option, value: name, choices: DateRange.names)
+            }
+            setRange(named)
+        case "--date" where groups.contains(.range): setRange(.date(try cursor.date(for: option)))
+        case "--since" where groups.contains(.range):
+            let since = try cursor.date(for: option)
+            try setSpan(since: since, until: nil)
+        case "--until" where groups.contains(.range):
+            let until = try cursor.date(for: option)
+            try setSpan(since: nil, until: until)
+        case "--project" where groups.contains(.filters):
+            filter.project = try cursor.nonEmptyValue(for: option)
+        case "--session" where groups.contains(.filters):
+            filter.session = .prefix(try cursor.nonEmptyValue(for: option))
+        case "--tool" where groups.contains(.filters): filter.tool = try cursor.nonEmptyValue(for: option)
+        case "--tag" where groups.contains(.filters):
+            let text = try cursor.value(for: option)
+            guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
+                throw .badValue(option: option, value: text, expected: "key=value")
+            }
+            filter.tags.append(
+                EntryFilter.Tag(
+                    key: String(text[..<equals]), value: String(text[text.index(after: equals)...])))
+        case "--json" where groups.contains(.output): json = true
+        case "--no-color" where groups.contains(.output): noColor = true
+        case "--dir" where groups.contains(.sources):
+            directories.append(try cursor.nonEmptyValue(for: option))
+        default: return false
+        }
+        return true
+    }
+
+    // `--range` and `--date` replace any earlier range, as in the bash tool, so an alias can be overridden.
+    private mutating func setRange(_ newRange: DateRange) {
+        range = newRange
+        rangeGiven = true
+    }
+
+    // `--since` and `--until` combine with each other and replace any other range.
+    private mutating func setSpan(since: CivilDate?, until: CivilDate?) throws(UsageError) {
+        var (oldSince, oldUntil): (CivilDate?, CivilDate?) = (nil, nil)
+        if case .span(let s, let u) = range, rangeGiven { (oldSince, oldUntil) = (s, u) }
+        let newSince = since ?? oldSince
+        let newUntil = until ?? oldUntil
+        if let newSince, let newUntil, newUntil < newSince {
+            throw .reversedRange(since: newSince, until: newUntil)
+        }
+        setRange(.span(since: newSince, until: newUntil))
+    }
+
+    /// The directories to read: `--dir`, else `$CLAUDE_LOG_DIR`, else `$HOME/.claude/logs`.
+    public func logDirectories(variables: (String) -> String?) throws(UsageError) -> [String] {
+        if !directories.isEmpty { return directories }
+        if let directory = variables("CLAUDE_LOG_DIR") { return [directory] }
+        if let home = variables("HOME") { return [home + "/.claude/logs"] }
+        throw .noLogDirectory
+    }
+
+    /// Help lines describing the shared options in `groups`.
+    public static func help(for groups: Groups) -> String {
+        var text = ""
+        if groups.contains(.range) {
+            text += """
+                range (default: today; days are local calendar days, TZ is honoured):
+                  --range today|yesterday|week|month|all
+                                      week = today and the 6 days before; month = 30 days
+                  --date YYYY-MM-DD   one day
+                  --since YYYY-MM-DD  from this day on (inclusive)
+                  --until YYYY-MM-DD  up to this day (inclusive)
+
+                """
+        }
+        if groups.contains(.filters) {
+            text += """
+                filters (exact matches, compared as data):
+                  --project NAME      one project
+                  --session ID        one session; a unique prefix of its id is enough
+                  --tool NAME         one tool, e.g. Bash or Edit
+                  --tag KEY=VALUE     lines tagged so by CLAUDE_LOG_TAGS (repeatable)
+
+                """
+        }
+        if groups.contains(.output) {
+            text += """
+                output:
+                  --json              machine-readable output
+                  --no-color          no colour (also when NO_COLOR is set or stdout is not a terminal)
+
+                """
+        }
+        if groups.contains(.sources) {
+            text += """
+                sources:
+                  --dir DIR           a log directory; repeat to combine several
+                                      (default: $CLAUDE_LOG_DIR, else ~/.claude/logs)
+
+                """
+        }
+        text += """
+              -h, --help          show this help
+              --version           show the version
+
+            """
+        return text
+    }
+}

@@ -1,0 +1,75 @@
+import SessionLogCore
+
+/// The `session-stats` command line: picks a command and runs it.
+public enum StatsCommand {
+    /// The commands, in the order the help lists them; `report` runs when none is named.
+    ///
+    /// A new command adds one entry here and parses its options with `CommonOptions`.
+    public static let commands: [StatsSubcommand] = [
+        StatsSubcommand(name: "report", summary: "totals by tool, project, session, file and day (default)") {
+            ReportCommand.run($0, context: $1)
+        },
+        StatsSubcommand(name: "sessions", summary: "sessions newest first, with the command to resume each") {
+            SessionsCommand.run($0, context: $1)
+        },
+        StatsSubcommand(name: "session", summary: "one session's timeline; --json exports it") {
+            SessionCommand.run($0, context: $1)
+        },
+        StatsSubcommand(name: "hooks", summary: "install, remove or check the session-logger hook") {
+            arguments, _ in
+            SetupCommand.run(arguments)
+        },
+    ]
+
+    /// The help text of `session-stats --help`: the commands, then the default command's options.
+    public static var help: String {
+        let width = (commands.map(\.name.count).max() ?? 0) + 2
+        var text = """
+            usage: session-stats [COMMAND] [options]
+
+            Reads the logs of the session-logger hook and reports what Claude Code did and
+            roughly what it cost. Run 'session-stats COMMAND --help' for a command's options.
+
+            commands:
+
+            """
+        for command in commands {
+            text += "  " + command.name + String(repeating: " ", count: width - command.name.count)
+            text += command.summary + "\n"
+        }
+        // The report's help without its usage line, which the one above replaces.
+        let reportLines = ReportCommand.help.split(separator: "\n", omittingEmptySubsequences: false)
+        text += "\nreport: " + reportLines.dropFirst(2).joined(separator: "\n")
+        return text
+    }
+
+    /// Runs `session-stats` with `arguments` (without the program name) and returns its exit code.
+    public static func run(_ arguments: [String]) -> ExitCode {
+        run(arguments, context: .live())
+    }
+
+    /// Runs `session-stats` in `context`: the in-process entry point for tests and benchmarks.
+    public static func run(_ arguments: [String], context: StatsContext) -> ExitCode {
+        guard let first = arguments.first else { return ReportCommand.run([], context: context) }
+        if let command = commands.first(where: { $0.name == first }) {
+            return command.run(Array(arguments.dropFirst()), context)
+        }
+        switch first {
+        case "--help", "-h", "help":
+            if first == "help", arguments.count > 1,
+                let command = commands.first(where: { $0.name == arguments[1] })
+            {
+                return command.run(["--help"], context)
+            }
+            context.output(help)
+            return .success
+        case "--version":
+            context.output(StatsVersion.line)
+            return .success
+        default:
+            // Options without a command belong to `report`, as in the bash tool.
+            if first.hasPrefix("-") { return ReportCommand.run(arguments, context: context) }
+            return context.fail(.unknownCommand(first), command: nil)
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import SessionLogCore
+
+/// Steps every command takes: answering `--help` and `--version`, and reporting what reading skipped.
+extension StatsContext {
+    /// Prints the help or the version when `request` asks for one; returns whether it did.
+    public func answer(_ request: CommonOptions.Request, help: String) -> Bool {
+        switch request {
+        case .run: return false
+        case .help: output(help)
+        case .version: output(StatsVersion.line)
+        }
+        return true
+    }
+
+    /// Warns on stderr about skipped lines (with file:line for the first few), unreadable paths and,
+    /// unless every directory is missing (the report says so itself), missing directories.
+    public func warn(about diagnostics: ReadDiagnostics, directoryCount: Int) {
+        var text = ""
+        for warning in diagnostics.warnings { text += "warning: " + warning + "\n" }
+        if diagnostics.suppressedWarnings > 0 {
+            text +=
+                "warning: \(NumberFormat.grouped(diagnostics.suppressedWarnings)) more problems not shown; "
+            text += "\(NumberFormat.grouped(diagnostics.skipped)) records skipped in all\n"
+        }
+        if diagnostics.missingDirectories.count < directoryCount {
+            for directory in diagnostics.missingDirectories {
+                text += "warning: no log directory at " + directory + "\n"
+            }
+        }
+        if !text.isEmpty { errorOutput(text) }
+    }
+
+    /// The message for a range with nothing in it: where was looked, and what to do if nothing is logged yet.
+    public func nothingFound(in directories: [String], diagnostics: ReadDiagnostics, what: String) -> String {
+        if diagnostics.missingDirectories.count == directories.count {
+            let names = directories.joined(separator: ", ")
+            let verb = directories.count == 1 ? "does not exist" : "do not exist"
+            return "No logs found: \(names) \(verb).\n"
+                + "Enable the session-logger hook to start collecting them: session-stats hooks install\n"
+        }
+        return "No \(what) in \(directories.joined(separator: ", ")).\n"
+    }
+}

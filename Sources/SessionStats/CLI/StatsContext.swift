@@ -1,0 +1,69 @@
+@preconcurrency import Glibc
+import SessionLogCore
+
+/// Everything a command takes from the process: clock, environment, terminal, logs and output streams.
+///
+/// `StatsContext.live()` is the real process; tests build one with a fixed clock, in-memory entries
+/// and captured output, and run commands in-process.
+public struct StatsContext {
+    /// "Now" and the local time zone.
+    public var clock: LocalClock
+    /// Environment variables; nil for unset or empty ones.
+    public var variables: (String) -> String?
+    /// Whether stdout is a terminal.
+    public var isTerminal: Bool
+    /// Where log entries come from.
+    public var source: LogSource
+    /// Writes to stdout.
+    public var output: (String) -> Void
+    /// Writes to stderr.
+    public var errorOutput: (String) -> Void
+
+    /// Creates a context from its parts.
+    public init(
+        clock: LocalClock, variables: @escaping (String) -> String?, isTerminal: Bool, source: LogSource,
+        output: @escaping (String) -> Void, errorOutput: @escaping (String) -> Void
+    ) {
+        self.clock = clock
+        self.variables = variables
+        self.isTerminal = isTerminal
+        self.source = source
+        self.output = output
+        self.errorOutput = errorOutput
+    }
+
+    /// The running process: real clock and `TZ`, its environment, the log files, fds 1 and 2.
+    public static func live() -> StatsContext {
+        StatsContext(
+            clock: .system(), variables: HookEnvironment.variable, isTerminal: isatty(1) == 1, source: .files,
+            output: { StatsContext.write($0, to: 1) }, errorOutput: { StatsContext.write($0, to: 2) })
+    }
+
+    /// Whether to colour output: on a terminal, without `NO_COLOR`, `--no-color` or `TERM=dumb`.
+    public func useColor(noColorFlag: Bool) -> Bool {
+        isTerminal && !noColorFlag && variables("NO_COLOR") == nil && variables("TERM") != "dumb"
+    }
+
+    /// Prints `error: message` and a pointer to the command's help on stderr; returns exit code 64.
+    public func fail(_ error: UsageError, command: String?) -> ExitCode {
+        let helpCommand = ["session-stats", command, "--help"].compactMap { $0 }.joined(separator: " ")
+        errorOutput("error: \(error.message)\nrun '\(helpCommand)' for usage\n")
+        return .usage
+    }
+
+    /// Writes all of `text` to a file descriptor, retrying after interrupts and short writes.
+    static func write(_ text: String, to descriptor: Int32) {
+        var text = text
+        text.withUTF8 { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return
+                }
+                offset += written
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import SessionLogCore
+
+/// `session-stats [report]`: totals by tool, project, session, file and day for a range of days.
+public enum ReportCommand {
+    /// The parsed command line.
+    public struct Options: Equatable, Sendable {
+        /// Range, filters, output and sources.
+        public var common = CommonOptions()
+        /// `--top N`: sessions and files listed; 0 lists all.
+        public var top = 10
+
+        /// Creates the defaults.
+        public init() {}
+    }
+
+    /// The shared options `report` takes.
+    public static let groups: CommonOptions.Groups = .all
+
+    /// The help text.
+    public static let help =
+        """
+        usage: session-stats [report] [options]
+
+        What Claude Code did and roughly what it cost, by tool, project, session and day.
+        Token counts and costs are estimates.
+
+        options:
+          --top N             sessions and files to list (default: 10; 0: all)
+
+        """ + CommonOptions.help(for: groups)
+            + """
+
+            environment:
+              CLAUDE_LOG_DIR       the log directory when no --dir is given
+              CLAUDE_RATE_INPUT    input rate in USD per 1K tokens, replacing the built-in table
+              CLAUDE_RATE_OUTPUT   output rate in USD per 1K tokens
+              NO_COLOR             no colour
+
+            """
+
+    /// Parses the arguments after `report` (or all of them when `report` was left out).
+    public static func parse(_ arguments: [String]) -> Result<Options, UsageError> {
+        var options = Options()
+        var cursor = ArgumentCursor(arguments)
+        do throws(UsageError) {
+            while let argument = try cursor.next() {
+                switch argument {
+                case .option("--top"): options.top = try cursor.count(for: "--top")
+                case .option(let name):
+                    guard try options.common.consume(name, from: &cursor, accepting: groups) else {
+                        throw .unknownOption(name)
+                    }
+                case .positional(let value): throw .unexpectedArgument(value)
+                }
+            }
+        } catch {
+            return .failure(error)
+        }
+        return .success(options)
+    }
+
+    /// Runs `report` with `arguments` in `context`.
+    public static func run(_ arguments: [String], context: StatsContext) -> ExitCode {
+        let options: Options
+        switch parse(arguments) {
+        case .success(let parsed): options = parsed
+        case .failure(let error): return context.fail(error, command: "report")
+        }
+        if context.answer(options.common.request, help: help) { return .success }
+        do throws(UsageError) {
+            let report = try makeReport(options, context: context)
+            context.warn(about: report.diagnostics, directoryCount: report.directories.count)
+            if options.common.json {
+                context.output(report.json)
+            } else if report.aggregate.lines == 0 {
+                let what =
+                    "activity " + report.rangeTitle
+                    + (options.common.filter.isEmpty ? "" : " matching the filters")
+                context.output(
+                    context.nothingFound(in: report.directories, diagnostics: report.diagnostics, what: what))
+            } else {
+                let style = TextStyle(enabled: context.useColor(noColorFlag: options.common.noColor))
+                context.output(report.text(style: style))
+            }
+            return .success
+        } catch {
+            return context.fail(error, command: "report")
+        }
+    }
+
+    /// Reads and prices the logs the options ask for.
+    public static func makeReport(_ options: Options, context: StatsContext) throws(UsageError) -> StatsReport
+    {
+        let pricing = try Pricing.from(variables: context.variables)
+        let directories = try options.common.logDirectories(variables: context.variables)
+        let days = options.common.range.days(today: context.clock.today)
+        let query = StatsQuery(directories: directories, days: days, filter: options.common.filter)
+        let (aggregate, diagnostics) = try query.run(context.source, localDays: context.clock.dayResolver)
+        return StatsReport(
+            range: options.common.range, days: days, directories: directories, aggregate: aggregate,
+            cost: CostEstimate(aggregate, pricing: pricing), diagnostics: diagnostics,
+            top: options.top == 0 ? nil : options.top, clock: context.clock)
+    }
+}

@@ -1,0 +1,178 @@
+import SessionLogCore
+
+/// `session-stats rotate`: rolls activity files older than N days up into rollups and removes them.
+public enum RotateCommand {
+    /// The parsed command line.
+    public struct Options: Equatable, Sendable {
+        /// `--dir`, `--help`, `--version`.
+        public var common = CommonOptions()
+        /// `--keep-days N`: today and the N - 1 days before are kept as they are.
+        public var keepDays = 30
+        /// `--dry-run`: only print what would be done.
+        public var dryRun = false
+
+        /// Creates the defaults.
+        public init() {}
+    }
+
+    /// The shared options `rotate` takes.
+    public static let groups: CommonOptions.Groups = .sources
+
+    /// The help text.
+    public static let help =
+        """
+        usage: session-stats rotate [--keep-days N] [--dry-run] [--dir DIR]
+
+        Rolls each activity-YYYY-MM-DD.jsonl older than N days (by the date in its name) up into
+        rollup-YYYY-MM-DD.jsonl: per project, session and tool, the operations, failures, tokens
+        and summed durations. The rollup is written to a temporary file and renamed into place
+        before the activity file is removed, so a rotate killed at any point and run again loses
+        and double-counts nothing. Reports read rollups for days whose activity file is gone, with
+        the same totals (commands, files, URLs, tags and duration percentiles are not kept).
+        Today's file, and any name that does not match exactly, are never touched.
+        It also trims logger-errors.log to its last 1,000 lines. Meant for cron:
+
+          0 3 * * * ~/.local/bin/session-stats rotate --keep-days 30
+
+        options:
+          --keep-days N       days to keep as they are, today included (default: 30, as --range month)
+          --dry-run           only print what would be done
+
+        """ + CommonOptions.help(for: groups)
+        + """
+
+        exit status: 0 done (or nothing to do), 1 a file could not be read, written or removed
+        (nothing removed for that day), 64 usage error.
+
+        """
+
+    /// Parses the arguments after `rotate`.
+    public static func parse(_ arguments: [String]) -> Result<Options, UsageError> {
+        var options = Options()
+        var cursor = ArgumentCursor(arguments)
+        do throws(UsageError) {
+            while let argument = try cursor.next() {
+                switch argument {
+                case .option("--keep-days"):
+                    let text = try cursor.value(for: "--keep-days")
+                    guard let days = Int(text), days >= 1, text.utf8.allSatisfy({ $0 &- 0x30 < 10 }) else {
+                        throw .badValue(option: "--keep-days", value: text, expected: "a number of days, 1 or more")
+                    }
+                    options.keepDays = days
+                case .option("--dry-run"): options.dryRun = true
+                case .option(let name):
+                    guard try options.common.consume(name, from: &cursor, accepting: groups) else {
+                        throw .unknownOption(name)
+                    }
+                case .positional(let value): throw .unexpectedArgument(value)
+                }
+            }
+        } catch {
+            return .failure(error)
+        }
+        return .success(options)
+    }
+
+    /// Runs `rotate` with `arguments` in the running process.
+    public static func run(_ arguments: [String]) -> ExitCode { run(arguments, context: .live()) }
+
+    /// Runs `rotate` with `arguments` in `context`.
+    public static func run(_ arguments: [String], context: StatsContext) -> ExitCode {
+        let options: Options
+        switch parse(arguments) {
+        case .success(let parsed): options = parsed
+        case .failure(let error): return context.fail(error, command: "rotate")
+        }
+        if context.answer(options.common.request, help: help) { return .success }
+        let directories: [String]
+        do throws(UsageError) {
+            directories = try options.common.logDirectories(variables: context.variables)
+        } catch {
+            return context.fail(error, command: "rotate")
+        }
+        for directory in directories {
+            do throws(RotationError) {
+                if options.dryRun {
+                    try dryRun(directory, options: options, context: context)
+                } else {
+                    try rotate(directory, options: options, context: context)
+                }
+            } catch {
+                context.errorOutput("error: " + error.message + "\n")
+                return .finding
+            }
+        }
+        return .success
+    }
+
+    private static func rotate(_ directory: String, options: Options, context: StatsContext) throws(RotationError) {
+        let today = context.clock.today
+        var rotated = 0
+        var header = false
+        func say(_ line: String) {
+            if !header {
+                context.output(heading(directory, keepDays: options.keepDays, today: today, dryRun: false))
+                header = true
+            }
+            context.output(line + "\n")
+        }
+        let plan = try Rotation.run(
+            directory: directory, keepDays: options.keepDays, today: today, localDays: context.clock.dayResolver
+        ) { step in
+            switch step {
+            case .removedLeftover(let name): say("removed \(name), left by an interrupted rotate")
+            case .rolledUp(let outcome):
+                rotated += 1
+                say(describe(outcome))
+            case .trimmedErrorLog(let removed):
+                say(
+                    "trimmed \(LogFileName.loggerErrors) to its last \(NumberFormat.grouped(RotationPlan.errorLogLines))"
+                        + " lines (\(NumberFormat.grouped(removed)) bytes removed)")
+            }
+        }
+        if rotated > 0 {
+            say("rotated \(days(rotated))")
+        } else {
+            say("nothing to rotate: no activity files before \(plan.firstKept)")
+        }
+    }
+
+    private static func dryRun(_ directory: String, options: Options, context: StatsContext) throws(RotationError) {
+        let today = context.clock.today
+        let plan = try RotationPlan.make(directory: directory, keepDays: options.keepDays, today: today)
+        var text = heading(directory, keepDays: options.keepDays, today: today, dryRun: true)
+        for name in plan.leftovers { text += "would remove \(name), left by an interrupted rotate\n" }
+        for date in plan.days {
+            let activity = LogFileName.activity(date)
+            text += "would roll up \(activity) into \(LogFileName.rollup(date))"
+            if plan.existingRollups.contains(date) { text += " (replacing the one an interrupted rotate left)" }
+            text += " and remove \(activity)\n"
+        }
+        if plan.hasErrorLog, let excess = Rotation.errorLogExcess(in: directory) {
+            text += "would trim \(LogFileName.loggerErrors) to its last "
+            text += "\(NumberFormat.grouped(RotationPlan.errorLogLines)) lines (\(NumberFormat.grouped(excess)) bytes)\n"
+        }
+        text +=
+            plan.days.isEmpty
+            ? "nothing to rotate: no activity files before \(plan.firstKept)\n" : "would rotate \(days(plan.days.count))\n"
+        context.output(text)
+    }
+
+    private static func heading(_ directory: String, keepDays: Int, today: CivilDate, dryRun: Bool) -> String {
+        let first = today.adding(days: -(keepDays - 1))
+        let kept = keepDays == 1 ? "today, \(today)" : "\(first) to \(today) (\(NumberFormat.grouped(keepDays)) days)"
+        return "\(directory): keeping \(kept)" + (dryRun ? "; dry run, nothing changed" : "") + "\n"
+    }
+
+    /// `rolled up activity-….jsonl (1,234 lines) into rollup-….jsonl (56 rows); removed activity-….jsonl`.
+    static func describe(_ outcome: Rotation.DayOutcome) -> String {
+        let activity = LogFileName.activity(outcome.date)
+        var lines = NumberFormat.grouped(outcome.lines) + (outcome.lines == 1 ? " line" : " lines")
+        if outcome.skipped > 0 { lines += ", \(NumberFormat.grouped(outcome.skipped)) unreadable skipped" }
+        var rows = NumberFormat.grouped(outcome.rows) + (outcome.rows == 1 ? " row" : " rows")
+        if outcome.replacedRollup { rows += ", replacing the one an interrupted rotate left" }
+        return "rolled up \(activity) (\(lines)) into \(LogFileName.rollup(outcome.date)) (\(rows)); removed \(activity)"
+    }
+
+    private static func days(_ count: Int) -> String { count == 1 ? "1 day" : "\(NumberFormat.grouped(count)) days" }
+}

@@ -1,0 +1,112 @@
+import SessionLogCore
+
+/// `session-stats session ID`: one session's timeline, or with `--json` the whole session.
+public enum SessionCommand {
+    /// The parsed command line.
+    public struct Options: Equatable, Sendable {
+        /// The session id, or a unique prefix of it.
+        public var id = ""
+        /// Range, output and sources; all days unless a range is given.
+        public var common = CommonOptions()
+
+        /// Creates the defaults.
+        public init() {}
+    }
+
+    /// The shared options `session` takes.
+    public static let groups: CommonOptions.Groups = [.range, .output, .sources]
+
+    /// The help text.
+    public static let help =
+        """
+        usage: session-stats session ID [options]
+
+        One session's timeline: time, event, tool, file or command, tokens and duration.
+        ID may be a unique prefix of the session id. All days are searched unless a range is given.
+        With --json, the whole session is exported.
+
+        """ + CommonOptions.help(for: groups)
+
+    /// Parses the arguments after `session`.
+    public static func parse(_ arguments: [String]) -> Result<Options, UsageError> {
+        var options = Options()
+        var cursor = ArgumentCursor(arguments)
+        var id: String?
+        do throws(UsageError) {
+            while let argument = try cursor.next() {
+                switch argument {
+                case .option(let name):
+                    guard try options.common.consume(name, from: &cursor, accepting: groups) else {
+                        throw .unknownOption(name)
+                    }
+                case .positional(let value):
+                    guard id == nil else { throw .unexpectedArgument(value) }
+                    guard !value.isEmpty else { throw .missingArgument("session ID") }
+                    id = value
+                }
+            }
+            if options.common.request == .run {
+                guard let id else { throw .missingArgument("session ID") }
+                options.id = id
+            }
+        } catch {
+            return .failure(error)
+        }
+        return .success(options)
+    }
+
+    /// Runs `session` with `arguments` in `context`.
+    public static func run(_ arguments: [String], context: StatsContext) -> ExitCode {
+        let options: Options
+        switch parse(arguments) {
+        case .success(let parsed): options = parsed
+        case .failure(let error): return context.fail(error, command: "session")
+        }
+        if context.answer(options.common.request, help: help) { return .success }
+        do throws(UsageError) {
+            let pricing = try Pricing.from(variables: context.variables)
+            let directories = try options.common.logDirectories(variables: context.variables)
+            let days = options.common.rangeGiven ? options.common.range.days(today: context.clock.today) : nil
+            var collector = SessionCollector(prefix: options.id)
+            let diagnostics = context.source.read(directories, days, context.clock.dayResolver) {
+                collector.add($0)
+            }
+            context.warn(about: diagnostics, directoryCount: directories.count)
+            if diagnostics.missingDirectories.count == directories.count {
+                context.output(
+                    context.nothingFound(in: directories, diagnostics: diagnostics, what: "sessions"))
+                return .success
+            }
+            let (id, entries) = try collector.result().get()
+            let timeline = makeTimeline(
+                id: id, entries: entries, days: days, directories: directories, pricing: pricing,
+                diagnostics: diagnostics, context: context)
+            if options.common.json {
+                context.output(timeline.json)
+            } else {
+                let style = TextStyle(enabled: context.useColor(noColorFlag: options.common.noColor))
+                context.output(timeline.text(style: style))
+            }
+            return .success
+        } catch {
+            return context.fail(error, command: "session")
+        }
+    }
+
+    /// Totals and prices one session's entries, looking before `days` for its model if need be.
+    static func makeTimeline(
+        id: String, entries: [LogEntry], days: ClosedRange<CivilDate>?, directories: [String],
+        pricing: Pricing,
+        diagnostics: ReadDiagnostics, context: StatsContext
+    ) -> SessionTimeline {
+        var aggregate = StatsAggregate(filter: EntryFilter(session: .exact(id)))
+        for entry in entries { aggregate.add(entry) }
+        StatsQuery(directories: directories, days: days, filter: aggregate.filter).findEarlierModels(
+            for: &aggregate, source: context.source, localDays: context.clock.dayResolver)
+        let cost = CostEstimate(aggregate, pricing: pricing)
+        return SessionTimeline(
+            session: aggregate.sessions[0], entries: entries, model: aggregate.models[id],
+            choice: cost.choices[0],
+            cost: cost.total, diagnostics: diagnostics, clock: context.clock)
+    }
+}

@@ -1,0 +1,26 @@
+/// What a million input and output tokens cost, held exactly as picodollars per token.
+public struct TokenRates: Hashable, Sendable {
+    /// Picodollars per input token ($1 per million tokens = 1,000,000).
+    public var inputPerToken: Int
+    /// Picodollars per output token.
+    public var outputPerToken: Int
+
+    /// Creates rates from picodollars per token.
+    public init(inputPerToken: Int, outputPerToken: Int) {
+        self.inputPerToken = inputPerToken
+        self.outputPerToken = outputPerToken
+    }
+
+    /// Creates rates from hundredths of a dollar per million tokens, e.g. (300, 1500) for $3 / $15.
+    public init(centsPerMillionInput input: Int, output: Int) {
+        self.init(inputPerToken: input * 10_000, outputPerToken: output * 10_000)
+    }
+
+    /// The cost of `tokens`: input × input rate + output × output rate.
+    public func cost(of tokens: TokenCount) -> CostSplit {
+        CostSplit(
+            input: USD(picodollars: Int128(tokens.input) * Int128(inputPerToken)),
+            output: USD(picodollars: Int128(tokens.output) * Int128(outputPerToken))
+        )
+    }
+}

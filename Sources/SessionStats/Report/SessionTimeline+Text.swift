@@ -1,0 +1,70 @@
+import SessionLogCore
+
+/// The session timeline for people.
+extension SessionTimeline {
+    /// The header and the timeline as text; a date line starts each local day.
+    public func text(style: TextStyle) -> String {
+        var text = style.bold("Claude Code session " + session.id) + "\n\n"
+        var header = TextTable([TextTable.Column(""), TextTable.Column("")], showsHeader: false)
+        header.append(["Project", session.project ?? "(none)"])
+        if let cwd = session.cwd { header.append(["Directory", cwd]) }
+        let rates = choice.family.map { " (\($0.label) rates)" } ?? " (unknown: Sonnet rates)"
+        header.append(["Model", (model ?? "not logged") + rates])
+        header.append([
+            "Started", clock.date(of: session.start).description + " " + clock.time(session.start),
+        ])
+        header.append([
+            "Last line",
+            clock.date(of: session.end).description + " " + clock.time(session.end) + " ("
+                + NumberFormat.span(seconds: session.durationMS / 1000) + " later)",
+        ])
+        let failed =
+            session.failures > 0 ? style.red(", \(NumberFormat.grouped(session.failures)) failed") : ""
+        header.append(["Operations", NumberFormat.grouped(session.operations) + failed])
+        header.append([
+            "Tokens",
+            NumberFormat.grouped(session.tokens.total) + " (in " + NumberFormat.grouped(session.tokens.input)
+                + ", out " + NumberFormat.grouped(session.tokens.output) + ", estimated)",
+        ])
+        header.append(["Cost", cost.total.display + " (estimated)"])
+        header.append(["Resume", "claude --resume " + session.id])
+        text += header.render() + "\n" + style.heading("Timeline") + "\n"
+
+        var table = TextTable(
+            [
+                TextTable.Column("Time"), TextTable.Column("Event"), TextTable.Column("Tool", maxWidth: 28),
+                TextTable.Column("Detail", maxWidth: 60), TextTable.Column("Tokens", .right),
+                TextTable.Column("Duration", .right),
+            ])
+        // A date line starts each local day; it is set between the table's rows after layout.
+        var dayStarts: [Int: CivilDate] = [:]
+        var lastDay: CivilDate?
+        for (index, entry) in entries.enumerated() {
+            let day = clock.date(of: entry.timestamp)
+            if day != lastDay { dayStarts[index] = day }
+            lastDay = day
+            var detail = detail(of: entry)
+            if entry.failures > 0, let error = entry.error, !error.isEmpty {
+                detail = detail.isEmpty ? "error: " + error : detail + " · error: " + error
+            }
+            if entry.interrupted { detail += detail.isEmpty ? "interrupted" : " · interrupted" }
+            table.append([
+                clock.time(entry.timestamp),
+                entry.event,
+                entry.tool ?? "",
+                detail,
+                NumberFormat.grouped(entry.totalTokens),
+                entry.durationMS.map(NumberFormat.milliseconds) ?? "",
+            ])
+        }
+        let lines = table.render(headerStyle: style.dim).split(separator: "\n")
+        text += lines[0] + "\n"
+        for (index, line) in lines.dropFirst().enumerated() {
+            if let day = dayStarts[index] {
+                text += "  " + style.bold(StatsReport.weekday(day) + " " + day.description) + "\n"
+            }
+            text += line + "\n"
+        }
+        return text
+    }
+}

@@ -1,0 +1,50 @@
+import SessionLogCore
+
+/// `session-stats session ID`: one session's totals and every line it logged, in time order.
+public struct SessionTimeline {
+    /// The session's totals.
+    public var session: SessionTotals
+    /// Its entries in time order.
+    public var entries: [LogEntry]
+    /// The model its SessionStart named.
+    public var model: String?
+    /// The rates it was priced at.
+    public var choice: RateChoice
+    /// Its estimated cost.
+    public var cost: CostSplit
+    /// What reading the logs ran into.
+    public var diagnostics: ReadDiagnostics
+    /// The clock, for local times.
+    public var clock: LocalClock
+
+    /// Creates a timeline.
+    public init(
+        session: SessionTotals, entries: [LogEntry], model: String?, choice: RateChoice, cost: CostSplit,
+        diagnostics: ReadDiagnostics, clock: LocalClock
+    ) {
+        self.session = session
+        self.entries = entries
+        self.model = model
+        self.choice = choice
+        self.cost = cost
+        self.diagnostics = diagnostics
+        self.clock = clock
+    }
+
+    /// What a timeline row shows about an entry: its file (relative to the session's cwd), command,
+    /// URL, search, or for SessionStart the model.
+    public func detail(of entry: LogEntry) -> String {
+        if let file = entry.file, !file.isEmpty {
+            return RelativePath.display(file, relativeTo: session.cwd ?? entry.cwd)
+        }
+        if let command = entry.command, !command.isEmpty { return command }
+        if let url = entry.url, !url.isEmpty { return url }
+        if let pattern = entry.pattern, !pattern.isEmpty {
+            guard let path = entry.path, !path.isEmpty else { return pattern }
+            return pattern + " in " + RelativePath.display(path, relativeTo: session.cwd ?? entry.cwd)
+        }
+        if let path = entry.path, !path.isEmpty { return RelativePath.display(path, relativeTo: session.cwd) }
+        if let model = entry.model, !model.isEmpty { return model }
+        return ""
+    }
+}

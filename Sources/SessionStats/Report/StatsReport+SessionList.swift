@@ -1,0 +1,69 @@
+import SessionLogCore
+
+/// `session-stats sessions`: the sessions of a range, newest first, each with its resume command.
+extension StatsReport {
+    /// The session list as text: one row per session, then its `claude --resume` line.
+    public func sessionListText(style: TextStyle) -> String {
+        let chosen = aggregate.sessionsNewestFirst(limit: top)
+        let shown =
+            chosen.count < aggregate.sessions.count
+            ? "\(chosen.count) of \(NumberFormat.grouped(aggregate.sessions.count))"
+            : NumberFormat.grouped(chosen.count)
+        var text = style.bold("Claude Code sessions · " + rangeTitle) + "\n"
+        if let filters = StatsReport.describe(aggregate.filter) { text += "Filters: " + filters + "\n" }
+        text += "\(shown) sessions, newest first\n\n"
+        var table = TextTable(
+            [
+                TextTable.Column("Start"), TextTable.Column("Duration", .right),
+                TextTable.Column("Project", maxWidth: 30), TextTable.Column("Operations", .right),
+                TextTable.Column("Tokens", .right), TextTable.Column("Cost", .right),
+            ])
+        for index in chosen {
+            let session = aggregate.sessions[index]
+            table.append([
+                clock.dateTime(session.start),
+                NumberFormat.span(seconds: session.durationMS / 1000),
+                session.project ?? "(none)",
+                NumberFormat.grouped(session.operations),
+                NumberFormat.grouped(session.tokens.total),
+                cost.cost(ofSession: index, in: aggregate).total.display,
+            ])
+        }
+        let lines = table.render(headerStyle: style.dim).split(
+            separator: "\n", omittingEmptySubsequences: false)
+        text += lines[0] + "\n"
+        for (row, index) in chosen.enumerated() {
+            text += lines[row + 1] + "\n"
+            text += "    " + style.dim("claude --resume " + aggregate.sessions[index].id) + "\n"
+        }
+        let fallback = chosen.filter { cost.choices[$0].isFallback }.count
+        if fallback > 0 {
+            text +=
+                "\n" + style.yellow("Model unknown for \(fallback) of these: priced at Sonnet rates.") + "\n"
+        }
+        text += "\n" + style.dim("Logs: " + directories.joined(separator: ", ")) + "\n"
+        return text
+    }
+
+    /// The session list as indented JSON.
+    public var sessionListJSON: String {
+        var writer = JSONWriter(indent: 2, capacity: 8 * 1024)
+        writer.beginObject()
+        writer.field("range", range.label)
+        writer.nullable("from", bounds?.from.description)
+        writer.nullable("to", bounds?.to.description)
+        writer.field("total_sessions", aggregate.sessions.count)
+        writer.key("sessions")
+        writer.beginArray()
+        for index in aggregate.sessionsNewestFirst(limit: top) {
+            let session = aggregate.sessions[index]
+            writer.session(
+                session, model: aggregate.models[session.id], choice: cost.choices[index],
+                cost: cost.cost(ofSession: index, in: aggregate), clock: clock)
+        }
+        writer.endArray()
+        writer.warnings(diagnostics, fallbackSessions: cost.fallbackSessions)
+        writer.endObject()
+        return writer.text
+    }
+}
