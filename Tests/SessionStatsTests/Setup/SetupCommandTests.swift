@@ -244,11 +244,11 @@ import Testing
         let root = String(
             #filePath.split(separator: "/", omittingEmptySubsequences: false).dropLast(4).joined(
                 separator: "/"))
-        let example = SetupScratchDirectory(existingPath: root).read("settings.example.json")
+        let example = try #require(SetupScratchDirectory(existingPath: root).read("settings.example.json"))
         let directory = try SetupScratchDirectory()
         defer { directory.remove() }
         _ = try Self.run(
             ["install", "--settings", directory.file("settings.json"), "--statusline"], in: directory)
-        #expect(try #require(example) == directory.read("settings.json"))
+        #expect(directory.read("settings.json") == example)
     }
 }
