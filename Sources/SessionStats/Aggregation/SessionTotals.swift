@@ -39,11 +39,12 @@ public struct SessionTotals: Sendable {
         if project == nil { project = entry.project }
         if cwd == nil { cwd = entry.cwd }
         if entry.timestamp < start { start = entry.timestamp }
-        if end < entry.timestamp { end = entry.timestamp }
+        if end < entry.lastTimestamp { end = entry.lastTimestamp }
         operations += entry.operations
         failures += entry.failures
         lines += 1
         tokens += entryTokens
-        if entry.source == .v1 { hasLoggerLines = true }
+        // Rollup rows are made of logger lines too; after rotation the model is still looked up.
+        if entry.source != .legacy { hasLoggerLines = true }
     }
 }
