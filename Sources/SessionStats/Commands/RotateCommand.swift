@@ -39,12 +39,12 @@ public enum RotateCommand {
           --dry-run           only print what would be done
 
         """ + CommonOptions.help(for: groups)
-        + """
+            + """
 
-        exit status: 0 done (or nothing to do), 1 a file could not be read, written or removed
-        (nothing removed for that day), 64 usage error.
+            exit status: 0 done (or nothing to do), 1 a file could not be read, written or removed
+            (nothing removed for that day), 64 usage error.
 
-        """
+            """
 
     /// Parses the arguments after `rotate`.
     public static func parse(_ arguments: [String]) -> Result<Options, UsageError> {
@@ -56,7 +56,8 @@ public enum RotateCommand {
                 case .option("--keep-days"):
                     let text = try cursor.value(for: "--keep-days")
                     guard let days = Int(text), days >= 1, text.utf8.allSatisfy({ $0 &- 0x30 < 10 }) else {
-                        throw .badValue(option: "--keep-days", value: text, expected: "a number of days, 1 or more")
+                        throw .badValue(
+                            option: "--keep-days", value: text, expected: "a number of days, 1 or more")
                     }
                     options.keepDays = days
                 case .option("--dry-run"): options.dryRun = true
@@ -105,7 +106,9 @@ public enum RotateCommand {
         return .success
     }
 
-    private static func rotate(_ directory: String, options: Options, context: StatsContext) throws(RotationError) {
+    private static func rotate(_ directory: String, options: Options, context: StatsContext)
+        throws(RotationError)
+    {
         let today = context.clock.today
         var rotated = 0
         var header = false
@@ -117,7 +120,8 @@ public enum RotateCommand {
             context.output(line + "\n")
         }
         let plan = try Rotation.run(
-            directory: directory, keepDays: options.keepDays, today: today, localDays: context.clock.dayResolver
+            directory: directory, keepDays: options.keepDays, today: today,
+            localDays: context.clock.dayResolver
         ) { step in
             switch step {
             case .removedLeftover(let name): say("removed \(name), left by an interrupted rotate")
@@ -137,7 +141,9 @@ public enum RotateCommand {
         }
     }
 
-    private static func dryRun(_ directory: String, options: Options, context: StatsContext) throws(RotationError) {
+    private static func dryRun(_ directory: String, options: Options, context: StatsContext)
+        throws(RotationError)
+    {
         let today = context.clock.today
         let plan = try RotationPlan.make(directory: directory, keepDays: options.keepDays, today: today)
         var text = heading(directory, keepDays: options.keepDays, today: today, dryRun: true)
@@ -145,22 +151,29 @@ public enum RotateCommand {
         for date in plan.days {
             let activity = LogFileName.activity(date)
             text += "would roll up \(activity) into \(LogFileName.rollup(date))"
-            if plan.existingRollups.contains(date) { text += " (replacing the one an interrupted rotate left)" }
+            if plan.existingRollups.contains(date) {
+                text += " (replacing the one an interrupted rotate left)"
+            }
             text += " and remove \(activity)\n"
         }
         if plan.hasErrorLog, let excess = Rotation.errorLogExcess(in: directory) {
             text += "would trim \(LogFileName.loggerErrors) to its last "
-            text += "\(NumberFormat.grouped(RotationPlan.errorLogLines)) lines (\(NumberFormat.grouped(excess)) bytes)\n"
+            text +=
+                "\(NumberFormat.grouped(RotationPlan.errorLogLines)) lines (\(NumberFormat.grouped(excess)) bytes)\n"
         }
         text +=
             plan.days.isEmpty
-            ? "nothing to rotate: no activity files before \(plan.firstKept)\n" : "would rotate \(days(plan.days.count))\n"
+            ? "nothing to rotate: no activity files before \(plan.firstKept)\n"
+            : "would rotate \(days(plan.days.count))\n"
         context.output(text)
     }
 
-    private static func heading(_ directory: String, keepDays: Int, today: CivilDate, dryRun: Bool) -> String {
+    private static func heading(_ directory: String, keepDays: Int, today: CivilDate, dryRun: Bool) -> String
+    {
         let first = today.adding(days: -(keepDays - 1))
-        let kept = keepDays == 1 ? "today, \(today)" : "\(first) to \(today) (\(NumberFormat.grouped(keepDays)) days)"
+        let kept =
+            keepDays == 1
+            ? "today, \(today)" : "\(first) to \(today) (\(NumberFormat.grouped(keepDays)) days)"
         return "\(directory): keeping \(kept)" + (dryRun ? "; dry run, nothing changed" : "") + "\n"
     }
 
@@ -168,11 +181,18 @@ public enum RotateCommand {
     static func describe(_ outcome: Rotation.DayOutcome) -> String {
         let activity = LogFileName.activity(outcome.date)
         var lines = NumberFormat.grouped(outcome.lines) + (outcome.lines == 1 ? " line" : " lines")
-        if outcome.skipped > 0 { lines += ", \(NumberFormat.grouped(outcome.skipped)) unreadable skipped" }
+        if outcome.skipped > 0 {
+            lines +=
+                ", \(NumberFormat.grouped(outcome.skipped)) bad "
+                + (outcome.skipped == 1 ? "record" : "records") + " dropped"
+        }
         var rows = NumberFormat.grouped(outcome.rows) + (outcome.rows == 1 ? " row" : " rows")
         if outcome.replacedRollup { rows += ", replacing the one an interrupted rotate left" }
-        return "rolled up \(activity) (\(lines)) into \(LogFileName.rollup(outcome.date)) (\(rows)); removed \(activity)"
+        return
+            "rolled up \(activity) (\(lines)) into \(LogFileName.rollup(outcome.date)) (\(rows)); removed \(activity)"
     }
 
-    private static func days(_ count: Int) -> String { count == 1 ? "1 day" : "\(NumberFormat.grouped(count)) days" }
+    private static func days(_ count: Int) -> String {
+        count == 1 ? "1 day" : "\(NumberFormat.grouped(count)) days"
+    }
 }

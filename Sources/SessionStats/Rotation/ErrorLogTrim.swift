@@ -1,0 +1,95 @@
+@preconcurrency import Glibc
+import SessionLogCore
+
+/// Shortens the hook's `logger-errors.log` to its last lines, atomically, without losing a line
+/// the hook appends meanwhile.
+enum ErrorLogTrim {
+    /// Where the last `lines` lines of the open file start, or nil when it has no more lines than
+    /// that. A last line without a newline counts as a line. Reads backwards from the end, in chunks.
+    static func cutOffset(_ descriptor: Int32, size: Int, keeping lines: Int) -> Int? {
+        guard size > 0 else { return nil }
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        var position = size
+        var newlines = 0
+        while position > 0 {
+            let start = max(0, position - chunk.count)
+            let count = chunk.withUnsafeMutableBytes {
+                pread(descriptor, $0.baseAddress, position - start, off_t(start))
+            }
+            guard count == position - start else { return nil }
+            var index = count - 1
+            while index >= 0 {
+                // The newline that ends the file ends the last line; it does not start one.
+                if chunk[index] == UInt8(ascii: "\n") && start + index != size - 1 {
+                    newlines += 1
+                    if newlines == lines { return start + index + 1 }
+                }
+                index -= 1
+            }
+            position = start
+        }
+        return nil
+    }
+
+    /// Trims `path` to its last `lines` lines and returns how many bytes went, or nil when it was
+    /// absent or short enough.
+    ///
+    /// The tail goes to a temporary file that is renamed over the log; lines the hook appended to
+    /// the old file before the rename are then copied over, so nothing is lost.
+    static func trim(
+        _ path: String, temporary: String, keeping lines: Int, directory: Int32
+    ) throws(RotationError) -> Int? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard descriptor >= 0 else {
+            if errno == ENOENT { return nil }
+            throw .unreadable(path, reason: "cannot open: " + AppendError.describe(errno))
+        }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let size = Int(info.st_size)
+        guard let cut = cutOffset(descriptor, size: size, keeping: lines) else { return nil }
+        let tail = try read(descriptor, from: cut, to: size, path: path)
+        try AtomicFile.replace(
+            path, with: tail, temporary: temporary, directory: directory, mode: info.st_mode & 0o777)
+        var extra: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        var offset = size
+        while true {
+            let count = chunk.withUnsafeMutableBytes {
+                pread(descriptor, $0.baseAddress, $0.count, off_t(offset))
+            }
+            guard count > 0 else { break }
+            extra += chunk[0..<count]
+            offset += count
+        }
+        if !extra.isEmpty {
+            do throws(AppendError) {
+                try AppendWriter.append(extra, to: path)
+            } catch {
+                switch error {
+                case .directory(_, let code), .open(_, let code), .write(_, let code):
+                    throw .write(path, errno: code)
+                }
+            }
+        }
+        return cut
+    }
+
+    private static func read(_ descriptor: Int32, from start: Int, to end: Int, path: String)
+        throws(RotationError)
+        -> [UInt8]
+    {
+        var bytes = [UInt8](repeating: 0, count: end - start)
+        var offset = 0
+        while offset < bytes.count {
+            let count = bytes.withUnsafeMutableBytes {
+                pread(descriptor, $0.baseAddress! + offset, $0.count - offset, off_t(start + offset))
+            }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { throw .unreadable(path, reason: "read failed") }
+            offset += count
+        }
+        return bytes
+    }
+}
