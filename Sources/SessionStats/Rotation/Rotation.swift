@@ -123,10 +123,11 @@ public enum Rotation {
         var reader = LogFileReader(path: activity, kind: .activity, localDays: localDays)
         var table = RollupTable()
         var lines = 0
-        reader.forEach { entry in
+        func add(_ entry: LogEntry) {
             table.add(entry)
             lines += entry.events
         }
+        reader.forEach(add)
         guard reader.diagnostics.unreadablePaths == 0 else {
             let warning = reader.diagnostics.warnings.last ?? ""
             let reason =
