@@ -1,0 +1,94 @@
+@preconcurrency import Glibc
+import SessionLogCore
+
+/// Reads every entry of one activity or rollup file, in file order, in large chunks.
+///
+/// A record starts on a line whose first non-blank byte is `{` and may span lines (the legacy logger
+/// pretty-printed its entries). Blank lines are counted; anything else is skipped, counted and, for
+/// the first few, reported as `file:line: reason`. After a bad record, reading resumes at the next
+/// line that starts a record. Memory stays at one chunk unless a single record is larger.
+/// Unlike `LogReader`, this yields every entry, whatever its day, including `invalid` hook lines:
+/// what `rotate` needs to roll a file up.
+public struct LogFileReader {
+    /// Which format the file holds.
+    public enum Kind: Sendable, Equatable {
+        /// `activity-YYYY-MM-DD.jsonl`: v1 lines and legacy entries.
+        case activity
+        /// `rollup-YYYY-MM-DD.jsonl`: `RollupRecord` rows.
+        case rollup
+    }
+
+    /// The default size of one read.
+    public static let defaultChunkSize = 1 << 20
+    /// The default largest record accepted; longer ones are skipped.
+    public static let defaultMaximumRecordBytes = 16 << 20
+
+    /// The file's path.
+    public let path: String
+    /// The file's format.
+    public let kind: Kind
+    /// What reading ran into.
+    public private(set) var diagnostics = ReadDiagnostics()
+    private let localDays: LocalDayResolver
+    private let chunkSize: Int
+    private let maximumRecordBytes: Int
+
+    /// Creates a reader of the file at `path`; `chunkSize` and `maximumRecordBytes` are for tests.
+    public init(
+        path: String, kind: Kind, localDays: LocalDayResolver = LocalDayResolver(),
+        chunkSize: Int = LogFileReader.defaultChunkSize,
+        maximumRecordBytes: Int = LogFileReader.defaultMaximumRecordBytes
+    ) {
+        self.path = path
+        self.kind = kind
+        self.localDays = localDays
+        self.chunkSize = chunkSize
+        self.maximumRecordBytes = maximumRecordBytes
+    }
+
+    /// Calls `body` for every entry of the file, in order; diagnostics start afresh.
+    public mutating func forEach<E: Error>(_ body: (LogEntry) throws(E) -> Void) throws(E) {
+        diagnostics = ReadDiagnostics()
+        var buffer = ReadBuffer(capacity: chunkSize, limit: max(maximumRecordBytes, chunkSize))
+        var decoder = LogLineDecoder(localDays: localDays)
+        var failure: E?
+        _ = LogFileReader.read(
+            path: path, kind: kind, buffer: &buffer, decoder: &decoder, diagnostics: &diagnostics
+        ) { entry in
+            do throws(E) {
+                try body(entry)
+                return true
+            } catch {
+                failure = error
+                return false
+            }
+        }
+        if let failure { throw failure }
+    }
+
+    /// Reads the file at `path` with a shared buffer and decoder, calling `body` for every entry
+    /// until it returns false; returns false when `body` did.
+    static func read(
+        path: String, kind: Kind, buffer: inout ReadBuffer, decoder: inout LogLineDecoder,
+        diagnostics: inout ReadDiagnostics, _ body: (LogEntry) -> Bool
+    ) -> Bool {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            diagnostics.unreadable(path, "cannot open: \(AppendError.describe(errno))")
+            return true
+        }
+        defer { close(descriptor) }
+        _ = posix_fadvise(descriptor, 0, 0, POSIX_FADV_SEQUENTIAL)
+        buffer.reset(descriptor: descriptor)
+        var splitter = RecordSplitter(path: path, kind: kind)
+        let keepGoing = splitter.run(buffer: &buffer, decoder: &decoder, diagnostics: &diagnostics, body)
+        diagnostics.bytesRead += buffer.bytesRead
+        if let code = buffer.readError {
+            diagnostics.unreadable(path, "read failed: \(AppendError.describe(code))")
+        } else {
+            diagnostics.filesRead += 1
+            if kind == .rollup { diagnostics.rollupFilesRead += 1 }
+        }
+        return keepGoing
+    }
+}

@@ -1,0 +1,195 @@
+import SessionLogCore
+
+/// Turns one JSON record of an activity log, v1 or legacy, into a `LogEntry` in a single pass.
+///
+/// Only the fields `LogEntry` keeps are decoded; others are skipped. A field of the wrong type is
+/// ignored, except the timestamp, without which the record is unusable. Repeating strings are interned.
+struct LogLineDecoder {
+    /// Finds each entry's local day.
+    var localDays: LocalDayResolver
+    private var interner = StringInterner()
+
+    /// Creates a decoder that assigns days with `localDays`.
+    init(localDays: LocalDayResolver) {
+        self.localDays = localDays
+    }
+
+    /// Decodes the object at the scanner's offset, leaving the scanner just after it; returns nil with
+    /// `problem` set when the JSON is well-formed but no usable record.
+    ///
+    /// Throws when the JSON is malformed or ends early; the caller decides which of the two it is.
+    mutating func decode(
+        _ scanner: inout JSONScanner, at location: LogLocation, problem: inout RecordProblem?
+    ) throws(JSONScanError) -> LogEntry? {
+        var hasVersion = false
+        var timestamp: Timestamp?
+        var timestampIsBad = false
+        var eventToken: JSONStringToken?
+        var event: String?
+        var sessionID: String?
+        var project: String?
+        var cwd: String?
+        var tool: String?
+        var file: String?
+        var command: String?
+        var url: String?
+        var path: String?
+        var pattern: String?
+        var model: String?
+        var inputTokens = 0
+        var outputTokens = 0
+        var durationMS: Int?
+        var success: Bool?
+        var error: String?
+        var interrupted = false
+        var tags: [String: String] = [:]
+
+        var cursor = try scanner.enterObject()
+        while let key = try scanner.nextKey(&cursor) {
+            switch key.end - key.start {
+            case 1 where scanner.equals(key, "v"):
+                hasVersion = true
+                try scanner.skipValue()
+            case 3 where scanner.equals(key, "cwd"): cwd = try string(&scanner)
+            case 3 where scanner.equals(key, "url"): url = try string(&scanner)
+            case 4 where scanner.equals(key, "tool"): tool = try string(&scanner)
+            case 4 where scanner.equals(key, "file"): file = try string(&scanner)
+            case 4 where scanner.equals(key, "path"): path = try string(&scanner)
+            case 4 where scanner.equals(key, "tags"): tags = try readTags(&scanner)
+            case 5 where scanner.equals(key, "event"):
+                if let token = try scanner.scanOptionalString() {
+                    eventToken = token
+                    event = interner.string(token, in: scanner)
+                }
+            case 5 where scanner.equals(key, "model"): model = try string(&scanner)
+            case 5 where scanner.equals(key, "error"): error = try string(&scanner)
+            case 6 where scanner.equals(key, "tokens"):
+                (inputTokens, outputTokens) = try readTokens(&scanner)
+            case 7 where scanner.equals(key, "project"): project = try string(&scanner)
+            case 7 where scanner.equals(key, "pattern"): pattern = try string(&scanner)
+            case 7 where scanner.equals(key, "command"): command = try string(&scanner)
+            case 7 where scanner.equals(key, "success"): success = try scanner.scanOptionalBool()
+            case 9 where scanner.equals(key, "timestamp"):
+                if let token = try scanner.scanOptionalString() {
+                    timestamp = Timestamp(iso8601: scanner.bytes, start: token.start, end: token.end)
+                    timestampIsBad = timestamp == nil
+                } else {
+                    timestampIsBad = true
+                }
+            case 10 where scanner.equals(key, "session_id"): sessionID = try string(&scanner)
+            case 11 where scanner.equals(key, "duration_ms"):
+                durationMS = try scanner.scanInteger().flatMap { $0 >= 0 ? $0 : nil }
+            case 11 where scanner.equals(key, "interrupted"):
+                interrupted = try scanner.scanOptionalBool() ?? false
+            default: try scanner.skipValue()
+            }
+        }
+
+        let isLegacy = !hasVersion && event == nil
+        guard let timestamp else {
+            let looksLikeRecord = hasVersion || event != nil || tool != nil || sessionID != nil
+            problem = timestampIsBad ? .badTimestamp : looksLikeRecord ? .missingTimestamp : .notALogRecord
+            return nil
+        }
+        if isLegacy && tool == nil {
+            problem = .notALogRecord
+            return nil
+        }
+        guard !hasVersion || event != nil else {
+            problem = .missingEvent
+            return nil
+        }
+
+        var operations = 0
+        var failures = 0
+        if isLegacy {
+            operations = 1
+            failures = success == false ? 1 : 0
+            if tool == "Grep" || tool == "Glob" {
+                // The bash logger put search paths in "file"; they are not edited files.
+                if path == nil { path = file }
+                file = nil
+            }
+        } else if let eventToken {
+            if scanner.equals(eventToken, "PostToolUse") {
+                operations = 1
+                failures = success == false ? 1 : 0
+            } else if scanner.equals(eventToken, "PostToolUseFailure") {
+                operations = 1
+                failures = 1
+            }
+        }
+
+        return LogEntry(
+            source: isLegacy ? .legacy : .v1,
+            timestamp: timestamp,
+            day: localDays.day(of: timestamp),
+            event: event ?? LogLineDecoder.postToolUse,
+            sessionID: sessionID ?? "",
+            project: project,
+            cwd: cwd,
+            tool: tool,
+            file: file,
+            command: command,
+            url: url,
+            path: path,
+            pattern: pattern,
+            model: model,
+            inputTokens: inputTokens,
+            outputTokens: outputTokens,
+            durationMS: durationMS,
+            durationTotalMS: durationMS ?? 0,
+            operations: operations,
+            failures: failures,
+            error: error,
+            interrupted: interrupted,
+            tags: tags,
+            location: location
+        )
+    }
+
+    /// The event legacy entries count as.
+    static let postToolUse = "PostToolUse"
+
+    /// A string value, interned, or nil (with the value skipped) for any other type.
+    @inline(__always)
+    private mutating func string(_ scanner: inout JSONScanner) throws(JSONScanError) -> String? {
+        guard let token = try scanner.scanOptionalString() else { return nil }
+        return interner.string(token, in: scanner)
+    }
+
+    /// `tokens.input` and `tokens.output`, each 0 when missing, negative or not a number.
+    private func readTokens(_ scanner: inout JSONScanner) throws(JSONScanError) -> (Int, Int) {
+        guard scanner.peekKind() == .object else {
+            try scanner.skipValue()
+            return (0, 0)
+        }
+        var input = 0
+        var output = 0
+        var cursor = try scanner.enterObject()
+        while let key = try scanner.nextKey(&cursor) {
+            if scanner.equals(key, "input") {
+                input = max(try scanner.scanInteger() ?? 0, 0)
+            } else if scanner.equals(key, "output") {
+                output = max(try scanner.scanInteger() ?? 0, 0)
+            } else {
+                try scanner.skipValue()
+            }
+        }
+        return (input, output)
+    }
+
+    /// The string members of a `tags` object; other members and other types are ignored.
+    private mutating func readTags(_ scanner: inout JSONScanner) throws(JSONScanError) -> [String: String] {
+        guard scanner.peekKind() == .object else {
+            try scanner.skipValue()
+            return [:]
+        }
+        var tags: [String: String] = [:]
+        var cursor = try scanner.enterObject()
+        while let key = try scanner.nextKey(&cursor) {
+            if let value = try string(&scanner) { tags[interner.string(key, in: scanner)] = value }
+        }
+        return tags
+    }
+}

@@ -1,0 +1,124 @@
+@preconcurrency import Glibc
+import SessionLogCore
+
+/// Streams the entries of log directories: activity files, and rollups where those were rotated away.
+///
+/// Reads in large chunks with memory independent of log size, decoding each record in one pass;
+/// with several files and cores, files are decoded on worker threads while the caller consumes
+/// entries, still strictly in file order. Entries count for the local day of their timestamp (rollup
+/// rows for the day they carry), and only those on `days` are handed on. Problems are counted in
+/// `diagnostics`, never thrown.
+public struct LogReader {
+    /// The directories, read in this order.
+    public let directories: [String]
+    /// The days wanted, or nil for all.
+    public let days: ClosedRange<CivilDate>?
+    /// What the last `forEach` ran into.
+    public private(set) var diagnostics = ReadDiagnostics()
+    /// Threads that decode files while the caller consumes entries; 0 or 1 decodes on the caller's thread.
+    public var decodingThreads: Int
+    let localDays: LocalDayResolver
+    let chunkSize: Int
+    let maximumRecordBytes: Int
+
+    /// Creates a reader of the entries on `days` (nil: all) in `directories`, in local time per `TZ`.
+    public init(directories: [String], days: ClosedRange<CivilDate>?) {
+        self.init(directories: directories, days: days, localDays: LocalDayResolver())
+    }
+
+    /// Creates a reader with its day resolution and buffer sizes given, for tests.
+    public init(
+        directories: [String], days: ClosedRange<CivilDate>?, localDays: LocalDayResolver,
+        chunkSize: Int = LogFileReader.defaultChunkSize,
+        maximumRecordBytes: Int = LogFileReader.defaultMaximumRecordBytes
+    ) {
+        self.directories = directories
+        self.days = days
+        self.localDays = localDays
+        self.chunkSize = chunkSize
+        self.maximumRecordBytes = maximumRecordBytes
+        decodingThreads = LogReader.defaultDecodingThreads
+    }
+
+    /// One decoding thread per online processor, at most 4, or none on a single processor.
+    public static var defaultDecodingThreads: Int {
+        let processors = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+        return processors > 1 ? min(processors, 4) : 0
+    }
+
+    /// The files to read, in order; missing and unreadable directories are noted in `diagnostics`.
+    public func files(diagnostics: inout ReadDiagnostics) -> [LogFile] {
+        var files: [LogFile] = []
+        for path in directories {
+            do throws(LogDirectoryError) {
+                files += try LogDirectory.scan(path).files(for: days)
+            } catch {
+                switch error {
+                case .missing: diagnostics.missingDirectories.append(path)
+                case .unreadable(_, let code):
+                    diagnostics.unreadable(path, "cannot read directory: \(AppendError.describe(code))")
+                }
+            }
+        }
+        return files
+    }
+
+    /// Calls `body` for every entry whose day is in `days`, in file order (directories in the order
+    /// given, files by date); `invalid` hook lines are counted, not handed on. Diagnostics start afresh.
+    ///
+    /// `body` always runs on the calling thread. When it throws, reading stops and the error is rethrown.
+    public mutating func forEach<E: Error>(_ body: (LogEntry) throws(E) -> Void) throws(E) {
+        var diagnostics = ReadDiagnostics()
+        defer { self.diagnostics = diagnostics }
+        let files = files(diagnostics: &diagnostics)
+        let threads = min(decodingThreads, files.count)
+        if threads > 1 {
+            try forEachDecodingOnThreads(files, threads: threads, diagnostics: &diagnostics, body)
+        } else {
+            try forEachDecodingHere(files, diagnostics: &diagnostics, body)
+        }
+    }
+
+    /// Decodes each file on the calling thread, handing entries on as they come.
+    private func forEachDecodingHere<E: Error>(
+        _ files: [LogFile], diagnostics: inout ReadDiagnostics, _ body: (LogEntry) throws(E) -> Void
+    ) throws(E) {
+        var buffer = ReadBuffer(capacity: chunkSize, limit: max(maximumRecordBytes, chunkSize))
+        var decoder = LogLineDecoder(localDays: localDays)
+        var failure: E?
+        var entries = 0
+        var invalidLines = 0
+        let days = self.days
+        for file in files {
+            let keepGoing = LogFileReader.read(
+                path: file.path, kind: file.kind, buffer: &buffer, decoder: &decoder,
+                diagnostics: &diagnostics
+            ) { entry in
+                guard LogReader.wanted(entry, days: days, invalidLines: &invalidLines) else { return true }
+                entries += 1
+                do throws(E) {
+                    try body(entry)
+                    return true
+                } catch {
+                    failure = error
+                    return false
+                }
+            }
+            if !keepGoing { break }
+        }
+        diagnostics.entries += entries
+        diagnostics.invalidHookLines += invalidLines
+        if let failure { throw failure }
+    }
+
+    /// Whether `entry` is handed on: on a wanted day, and not an `invalid` hook line (those are counted).
+    @inline(__always)
+    static func wanted(_ entry: LogEntry, days: ClosedRange<CivilDate>?, invalidLines: inout Int) -> Bool {
+        if let days, !days.contains(entry.day) { return false }
+        if entry.event == LogRecord.invalidEvent {
+            invalidLines += entry.events
+            return false
+        }
+        return true
+    }
+}

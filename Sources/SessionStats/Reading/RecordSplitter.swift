@@ -1,0 +1,196 @@
+@preconcurrency import Glibc
+import SessionLogCore
+
+/// Walks the bytes of one open log file record by record, refilling the buffer as records need,
+/// and decodes each record in place: no per-line String, no copy of the line.
+struct RecordSplitter {
+    /// The file's path, for locations.
+    let path: String
+    /// The file's format.
+    let kind: LogFileReader.Kind
+    // The 1-based number of the line at the buffer's start.
+    private var line = 1
+    // After a bad record: lines that start no record are part of it, not counted on their own.
+    private var resyncing = false
+
+    /// Creates a splitter for the file at `path`.
+    init(path: String, kind: LogFileReader.Kind) {
+        self.path = path
+        self.kind = kind
+    }
+
+    /// Reads the file to its end, calling `body` for each entry until it returns false;
+    /// returns false when `body` did.
+    mutating func run(
+        buffer: inout ReadBuffer, decoder: inout LogLineDecoder, diagnostics: inout ReadDiagnostics,
+        _ body: (LogEntry) -> Bool
+    ) -> Bool {
+        _ = buffer.refill()
+        if buffer.filled >= 3 && buffer.base[0] == 0xEF && buffer.base[1] == 0xBB && buffer.base[2] == 0xBF {
+            buffer.start = 3
+        }
+        while true {
+            let start = buffer.start
+            if start >= buffer.filled {
+                if buffer.refill() { continue }
+                return true
+            }
+            // The line's end: its newline, or the end of the file.
+            let lineEnd: Int
+            if let newline = RecordSplitter.find(
+                UInt8(ascii: "\n"), buffer.base, from: start, to: buffer.filled)
+            {
+                lineEnd = newline
+            } else if buffer.atEnd {
+                lineEnd = buffer.filled
+            } else {
+                // Refilling moves the bytes, so start over with the line wherever it now is.
+                if !buffer.refill() && !buffer.atEnd { skipLongLine(&buffer, &diagnostics) }
+                continue
+            }
+            let nextLine = min(lineEnd + 1, buffer.filled)
+
+            var first = start
+            while first < lineEnd && RecordSplitter.isBlank(buffer.base[first]) { first += 1 }
+            if first == lineEnd {
+                diagnostics.blankLines += 1
+                advance(&buffer, to: nextLine, lines: 1)
+                continue
+            }
+            guard buffer.base[first] == UInt8(ascii: "{") else {
+                if !resyncing { diagnostics.skip(location, .notAnObject) }
+                advance(&buffer, to: nextLine, lines: 1)
+                continue
+            }
+            resyncing = false
+
+            let location = self.location
+            var scanner = JSONScanner(buffer.bytes, start: first, end: buffer.filled)
+            var problem: RecordProblem?
+            let entry: LogEntry?
+            do throws(JSONScanError) {
+                switch kind {
+                case .activity:
+                    entry = try decoder.decode(&scanner, at: location, problem: &problem)
+                case .rollup:
+                    entry = try RollupRecord.decode(&scanner)?.entry(at: location)
+                    if entry == nil { problem = .notARollupRow }
+                }
+            } catch {
+                if case .unexpectedEnd = error, !buffer.atEnd {
+                    // The record goes on past the bytes read so far: read more and decode it again.
+                    if buffer.refill() || buffer.atEnd { continue }
+                    reject(&buffer, &diagnostics, .tooLong(limit: buffer.limit), nextLine: nextLine)
+                    continue
+                }
+                let problem: RecordProblem
+                switch error {
+                case .unexpectedEnd: problem = .truncated
+                case .unexpectedByte(let byte, let at):
+                    problem = .malformed(.unexpectedByte(byte, at: at - first))
+                }
+                reject(&buffer, &diagnostics, problem, nextLine: nextLine)
+                continue
+            }
+
+            // The record ends at `scanner.offset`; its last line must hold nothing more.
+            let recordEnd = scanner.offset
+            var lastLineEnd = lineEnd
+            var lines = 1
+            if recordEnd > lineEnd {
+                guard
+                    let end = RecordSplitter.find(
+                        UInt8(ascii: "\n"), buffer.base, from: recordEnd, to: buffer.filled)
+                        ?? (buffer.atEnd ? buffer.filled : nil)
+                else {
+                    if buffer.refill() || buffer.atEnd { continue }
+                    reject(&buffer, &diagnostics, .tooLong(limit: buffer.limit), nextLine: nextLine)
+                    continue
+                }
+                lastLineEnd = end
+                guard let spanned = spannedLines(buffer.base, from: lineEnd, to: recordEnd) else {
+                    reject(&buffer, &diagnostics, .runsIntoNextRecord, nextLine: nextLine)
+                    continue
+                }
+                lines += spanned
+            }
+            var trailing = recordEnd
+            while trailing < lastLineEnd && RecordSplitter.isBlank(buffer.base[trailing]) { trailing += 1 }
+            advance(&buffer, to: min(lastLineEnd + 1, buffer.filled), lines: lines)
+            guard trailing == lastLineEnd else {
+                diagnostics.skip(location, .trailingText)
+                continue
+            }
+            if let entry {
+                if !body(entry) { return false }
+            } else if let problem {
+                diagnostics.skip(location, problem)
+            }
+        }
+    }
+
+    /// Where the line at the buffer's start is.
+    private var location: LogLocation { LogLocation(file: path, line: line) }
+
+    /// Moves past `lines` lines ending just before `offset`.
+    @inline(__always)
+    private mutating func advance(_ buffer: inout ReadBuffer, to offset: Int, lines: Int) {
+        buffer.start = offset
+        line += lines
+    }
+
+    /// Skips a bad record: counts it and resumes at the line after its first.
+    private mutating func reject(
+        _ buffer: inout ReadBuffer, _ diagnostics: inout ReadDiagnostics, _ problem: RecordProblem,
+        nextLine: Int
+    ) {
+        diagnostics.skip(location, problem)
+        advance(&buffer, to: nextLine, lines: 1)
+        resyncing = true
+    }
+
+    /// Skips a line too long for the buffer, reading on to its newline.
+    private mutating func skipLongLine(_ buffer: inout ReadBuffer, _ diagnostics: inout ReadDiagnostics) {
+        diagnostics.skip(location, .tooLong(limit: buffer.limit))
+        while true {
+            buffer.discardAll()
+            guard buffer.refill() else { break }
+            if let newline = RecordSplitter.find(
+                UInt8(ascii: "\n"), buffer.base, from: buffer.start, to: buffer.filled)
+            {
+                buffer.start = newline + 1
+                break
+            }
+        }
+        line += 1
+        resyncing = true
+    }
+
+    /// The newlines in `from..<to`, or nil when a line among them starts a record of its own:
+    /// then the record that seems to span them is really an unfinished one followed by others.
+    private func spannedLines(_ base: UnsafeMutablePointer<UInt8>, from: Int, to: Int) -> Int? {
+        var count = 0
+        var index = from
+        while let newline = RecordSplitter.find(UInt8(ascii: "\n"), base, from: index, to: to) {
+            count += 1
+            var first = newline + 1
+            while first < to && RecordSplitter.isBlank(base[first]) { first += 1 }
+            if first < to && base[first] == UInt8(ascii: "{") { return nil }
+            index = newline + 1
+        }
+        return count
+    }
+
+    /// The offset of the first `byte` in `from..<to`, or nil.
+    @inline(__always)
+    static func find(_ byte: UInt8, _ base: UnsafeMutablePointer<UInt8>, from: Int, to: Int) -> Int? {
+        guard from < to, let found = memchr(base + from, Int32(byte), to - from) else { return nil }
+        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+    }
+
+    /// Whether `byte` is blank within a line: space, tab or carriage return.
+    @inline(__always)
+    static func isBlank(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
+    }
+}

@@ -1,0 +1,212 @@
+import SessionLogCore
+import Testing
+
+@testable import SessionStats
+
+@Suite struct LogLineDecoderTests {
+    /// The one entry `text` decodes to, or nil.
+    func decoded(_ text: String) -> LogEntry? {
+        let (entries, diagnostics) = ReadingFixture().read(text: text)
+        guard entries.count == 1, diagnostics.skipped == 0 else { return nil }
+        return entries[0]
+    }
+
+    @Test func decodesEveryFieldOfAV1Line() throws {
+        let line = TestLines.v1(
+            "PostToolUse", at: "2026-01-14T23:26:01.123Z", session: "abc-123", tool: "Grep"
+        ) {
+            $0.cwd = "/home/u/app"
+            $0.toolUseID = "toolu_1"
+            $0.file = "/home/u/app/a.swift"
+            $0.path = "/home/u/app/Sources"
+            $0.pattern = "func \\w+"
+            $0.command = "ls -la \"x\""
+            $0.url = "https://example.com/?q=1"
+            $0.query = "ignored"
+            $0.agent = "general-purpose"
+            $0.mcpServer = "github"
+            $0.subagentID = "sub-1"
+            $0.subagentType = "reviewer"
+            $0.durationMS = 41
+            $0.error = "ignored on success"
+            $0.interrupted = true
+            $0.model = "claude-opus-4-5"
+            $0.tags = [(key: "team", value: "core"), (key: "ticket", value: "T-1")]
+        }
+        let entry = try #require(decoded(line))
+        #expect(entry.source == .v1)
+        #expect(entry.timestamp == Timestamp(iso8601: "2026-01-14T23:26:01.123Z"))
+        #expect(entry.day == CivilDate(year: 2026, month: 1, day: 14))
+        #expect(entry.event == "PostToolUse")
+        #expect(entry.sessionID == "abc-123")
+        #expect(entry.project == "app")
+        #expect(entry.cwd == "/home/u/app")
+        #expect(entry.tool == "Grep")
+        #expect(entry.file == "/home/u/app/a.swift")
+        #expect(entry.path == "/home/u/app/Sources")
+        #expect(entry.pattern == "func \\w+")
+        #expect(entry.command == "ls -la \"x\"")
+        #expect(entry.url == "https://example.com/?q=1")
+        #expect(entry.model == "claude-opus-4-5")
+        #expect(entry.inputTokens == 5)
+        #expect(entry.outputTokens == 7)
+        #expect(entry.totalTokens == 12)
+        #expect(entry.durationMS == 41)
+        #expect(entry.durationTotalMS == 41)
+        #expect(entry.operations == 1)
+        #expect(entry.failures == 0)
+        #expect(entry.events == 1)
+        #expect(entry.error == "ignored on success")
+        #expect(entry.interrupted)
+        #expect(entry.tags == ["team": "core", "ticket": "T-1"])
+        #expect(entry.endTimestamp == nil)
+        #expect(entry.lastTimestamp == entry.timestamp)
+        #expect(entry.location.line == 1)
+        #expect(entry.location.file.hasSuffix("/activity-2026-01-14.jsonl"))
+    }
+
+    @Test(arguments: [
+        ("PostToolUse", true, 1, 0),
+        ("PostToolUse", false, 1, 1),
+        ("PostToolUseFailure", false, 1, 1),
+        ("PostToolUseFailure", true, 1, 1),
+        ("PreToolUse", false, 0, 0),
+        ("SessionStart", false, 0, 0),
+        ("UserPromptSubmit", false, 0, 0),
+        ("Notification", false, 0, 0),
+    ])
+    func countsOperationsAndFailuresByEvent(event: String, success: Bool, operations: Int, failures: Int)
+        throws
+    {
+        let entry = try #require(decoded(TestLines.v1(event) { $0.success = success }))
+        #expect(entry.event == event)
+        #expect(entry.operations == operations)
+        #expect(entry.failures == failures)
+        #expect(entry.isOperation == (operations > 0))
+    }
+
+    @Test func keepsTheModelAndPromptTokensOfOtherEvents() throws {
+        let start = try #require(
+            decoded(TestLines.v1("SessionStart", tool: nil, input: 0, output: 0) { $0.model = "m1" }))
+        #expect(start.model == "m1")
+        #expect(start.tool == nil)
+        #expect(start.durationMS == nil)
+        #expect(start.durationTotalMS == 0)
+        let prompt = try #require(decoded(TestLines.v1("UserPromptSubmit", tool: nil, input: 321, output: 0)))
+        #expect(prompt.inputTokens == 321)
+        #expect(prompt.operations == 0)
+    }
+
+    @Test func readsALegacyPrettyPrintedEntryAsAnOperation() throws {
+        let entry = try #require(decoded(TestLines.legacy(tool: "Bash", command: "git status", input: 9)))
+        #expect(entry.source == .legacy)
+        #expect(entry.event == "PostToolUse")
+        #expect(entry.operations == 1)
+        #expect(entry.failures == 0)
+        #expect(entry.timestamp == Timestamp(iso8601: "2026-01-14T10:00:00Z"))
+        #expect(entry.sessionID == "1700000000-1234")
+        #expect(entry.project == "app")
+        #expect(entry.command == "git status")
+        #expect(entry.inputTokens == 9)
+        #expect(entry.outputTokens == 0)
+    }
+
+    @Test(arguments: ["Grep", "Glob"])
+    func movesLegacySearchPathsFromFileToPath(tool: String) throws {
+        let entry = try #require(decoded(TestLines.legacy(tool: tool, file: "/home/u/app/src", command: nil)))
+        #expect(entry.path == "/home/u/app/src")
+        #expect(entry.file == nil)
+    }
+
+    @Test func keepsLegacyEditedFilesInFile() throws {
+        let entry = try #require(
+            decoded(TestLines.legacy(tool: "Edit", file: "/home/u/app/a.swift", command: nil)))
+        #expect(entry.file == "/home/u/app/a.swift")
+        #expect(entry.path == nil)
+    }
+
+    @Test func keepsV1GrepFileAndPathAsWritten() throws {
+        let entry = try #require(decoded(TestLines.v1(tool: "Grep") { $0.path = "/src" }))
+        #expect(entry.path == "/src")
+        #expect(entry.file == nil)
+    }
+
+    @Test func readsACompactLegacyEntryAndAnOffsetTimestamp() throws {
+        let entry = try #require(
+            decoded(#"{"timestamp":"2026-01-14T10:00:00+02:00","session_id":"s","tool":"Read","file":"/a"}"#))
+        #expect(entry.source == .legacy)
+        #expect(entry.timestamp == Timestamp(iso8601: "2026-01-14T08:00:00Z"))
+        #expect(entry.file == "/a")
+    }
+
+    @Test func ignoresFieldsOfTheWrongType() throws {
+        let line =
+            #"{"v":1,"timestamp":"2026-01-14T10:00:00.000Z","event":"PostToolUse","session_id":7,"#
+            + #""project":["x"],"tool":{"a":1},"file":null,"command":true,"tokens":"many","#
+            + #""duration_ms":"slow","success":"no","interrupted":1,"tags":[1,2],"model":3,"error":{}}"#
+        let entry = try #require(decoded(line))
+        #expect(entry.sessionID == "")
+        #expect(entry.project == nil)
+        #expect(entry.tool == nil)
+        #expect(entry.file == nil)
+        #expect(entry.command == nil)
+        #expect(entry.inputTokens == 0 && entry.outputTokens == 0)
+        #expect(entry.durationMS == nil)
+        #expect(entry.failures == 0)
+        #expect(entry.operations == 1)
+        #expect(!entry.interrupted)
+        #expect(entry.tags.isEmpty)
+        #expect(entry.model == nil)
+        #expect(entry.error == nil)
+    }
+
+    @Test func ignoresNegativeAndNonNumericCounts() throws {
+        let line =
+            #"{"v":1,"timestamp":"2026-01-14T10:00:00.000Z","event":"PostToolUse","#
+            + #""tokens":{"input":-5,"output":"7","total":2},"duration_ms":-3,"tags":{"a":"b","c":1}}"#
+        let entry = try #require(decoded(line))
+        #expect(entry.inputTokens == 0)
+        #expect(entry.outputTokens == 0)
+        #expect(entry.durationMS == nil)
+        #expect(entry.tags == ["a": "b"])
+    }
+
+    @Test func decodesEscapesAndRepairsInvalidUTF8() throws {
+        var bytes = Array(
+            #"{"v":1,"timestamp":"2026-01-14T10:00:00.000Z","event":"PostToolUse","command":"a\tb\u00e9 "#
+                .utf8)
+        bytes += [0xFF, 0xC3]
+        bytes += Array(#"","project":"caf\u00e9"}"#.utf8)
+        bytes.append(0x0A)
+        let fixture = ReadingFixture()
+        fixture.write("activity-2026-01-14.jsonl", bytes)
+        let (entries, diagnostics) = fixture.read("activity-2026-01-14.jsonl")
+        #expect(diagnostics.skipped == 0)
+        let entry = try #require(entries.first)
+        #expect(entry.command == "a\tbé \u{FFFD}\u{FFFD}")
+        #expect(entry.project == "café")
+    }
+
+    @Test(arguments: [
+        (#"{}"#, RecordProblem.notALogRecord),
+        (#"{"foo":1}"#, .notALogRecord),
+        (#"{"timestamp":"2026-01-14T10:00:00Z"}"#, .notALogRecord),
+        (#"{"v":1,"event":"PostToolUse","tool":"Bash"}"#, .missingTimestamp),
+        (#"{"v":1,"timestamp":12,"event":"PostToolUse"}"#, .badTimestamp),
+        (#"{"v":1,"timestamp":"yesterday","event":"PostToolUse"}"#, .badTimestamp),
+        (#"{"v":1,"timestamp":"2026-13-14T10:00:00Z","event":"PostToolUse"}"#, .badTimestamp),
+        (#"{"v":1,"timestamp":"2026-01-14T10:00:00Z","event":5}"#, .missingEvent),
+        (#"{"v":1,"timestamp":"2026-01-14T10:00:00Z"}"#, .missingEvent),
+    ])
+    func skipsObjectsThatAreNoUsableRecord(line: String, problem: RecordProblem) {
+        let (entries, diagnostics) = ReadingFixture().read(text: line + "\n")
+        #expect(entries.isEmpty)
+        #expect(diagnostics.skipped == 1)
+        #expect(diagnostics.warnings == ["\(diagnosticsPath(diagnostics)):1: \(problem.message)"])
+    }
+
+    /// The file part of the only warning.
+    private func diagnosticsPath(_ diagnostics: ReadDiagnostics) -> String {
+        String(diagnostics.warnings.first?.split(separator: ":").first ?? "")
+    }
+}

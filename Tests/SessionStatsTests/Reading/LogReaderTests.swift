@@ -1,0 +1,213 @@
+import Foundation
+import SessionLogCore
+import Testing
+
+@testable import SessionStats
+
+@Suite struct LogReaderTests {
+    /// Reads `directories` at UTC-5 (or `offset`), with `threads` decoding threads.
+    func read(
+        _ directories: [String], days: ClosedRange<CivilDate>? = nil, offset: Int = -5 * 3600,
+        threads: Int = 0,
+        chunkSize: Int = 1 << 16
+    ) -> (entries: [LogEntry], diagnostics: ReadDiagnostics) {
+        var reader = LogReader(
+            directories: directories, days: days, localDays: LocalDayResolver(utcOffsetSeconds: offset),
+            chunkSize: chunkSize)
+        reader.decodingThreads = threads
+        var entries: [LogEntry] = []
+        reader.forEach { entries.append($0) }
+        return (entries, reader.diagnostics)
+    }
+
+    static func day(_ text: String) -> CivilDate { CivilDate(text)! }
+
+    /// Files for 13 to 16 January at UTC-5, each with entries near both of its midnights, some of which
+    /// the hook (in another time zone) wrote into the neighbouring day's file.
+    static func writeDays(to fixture: ReadingFixture) {
+        fixture.write(
+            "activity-2026-01-13.jsonl",
+            TestLines.v1(at: "2026-01-13T12:00:00.000Z", session: "a")
+                + TestLines.v1(at: "2026-01-14T04:59:59.999Z", session: "b")  // 13th, 23:59:59 local
+                + TestLines.v1(at: "2026-01-14T05:00:00.000Z", session: "c"))  // already the 14th locally
+        fixture.write(
+            "activity-2026-01-14.jsonl",
+            TestLines.v1(at: "2026-01-14T04:00:00.000Z", session: "d")  // still the 13th locally
+                + TestLines.v1(at: "2026-01-14T12:00:00.000Z", session: "e")
+                + TestLines.v1(at: "2026-01-15T05:30:00.000Z", session: "f"))  // the 15th locally
+        fixture.write("activity-2026-01-15.jsonl", TestLines.v1(at: "2026-01-15T12:00:00.000Z", session: "g"))
+        fixture.write("activity-2026-01-16.jsonl", TestLines.v1(at: "2026-01-16T12:00:00.000Z", session: "h"))
+        fixture.write("notes.txt", "not a log\n")
+    }
+
+    @Test(arguments: [0, 2, 3])
+    func assignsEntriesToTheirLocalDayAcrossFiles(threads: Int) {
+        let fixture = ReadingFixture()
+        Self.writeDays(to: fixture)
+        let all = read([fixture.path], threads: threads)
+        #expect(all.entries.map(\.sessionID) == ["a", "b", "c", "d", "e", "f", "g", "h"])
+        #expect(all.entries.map(\.day.day) == [13, 13, 14, 13, 14, 15, 15, 16])
+        #expect(all.diagnostics.filesRead == 4)
+        #expect(all.diagnostics.entries == 8)
+        let fourteenth = read(
+            [fixture.path], days: Self.day("2026-01-14")...Self.day("2026-01-14"), threads: threads)
+        #expect(fourteenth.entries.map(\.sessionID) == ["c", "e"])
+        #expect(fourteenth.diagnostics.filesRead == 3)
+        let thirteenth = read(
+            [fixture.path], days: Self.day("2026-01-12")...Self.day("2026-01-13"), threads: threads)
+        #expect(thirteenth.entries.map(\.sessionID) == ["a", "b", "d"])
+        #expect(thirteenth.diagnostics.filesRead == 2)
+        let east = read(
+            [fixture.path], days: Self.day("2026-01-14")...Self.day("2026-01-14"), offset: 9 * 3600)
+        #expect(east.entries.map(\.sessionID) == ["b", "c", "d", "e"])
+    }
+
+    @Test func readsDirectoriesInTheOrderGivenAndNotesMissingOnes() {
+        let first = ReadingFixture()
+        let second = ReadingFixture()
+        first.write(
+            "activity-2026-01-15.jsonl", TestLines.v1(at: "2026-01-15T12:00:00.000Z", session: "late"))
+        second.write(
+            "activity-2026-01-14.jsonl", TestLines.v1(at: "2026-01-14T12:00:00.000Z", session: "early"))
+        for threads in [0, 2] {
+            let (entries, diagnostics) = read(
+                [first.path, "/nonexistent/one", second.path, "/nonexistent/two"], threads: threads)
+            #expect(entries.map(\.sessionID) == ["late", "early"])
+            #expect(diagnostics.missingDirectories == ["/nonexistent/one", "/nonexistent/two"])
+            #expect(diagnostics.warnings.isEmpty)
+        }
+    }
+
+    @Test func readsARollupOnlyWhenItsActivityFileIsGone() {
+        let fixture = ReadingFixture()
+        let rollup = RollupRecord(
+            day: Self.day("2026-01-14"), event: "PostToolUse", sessionID: "rolled", tool: "Bash", count: 40,
+            failures: 2, inputTokens: 400, first: Timestamp(iso8601: "2026-01-14T15:00:00Z")!,
+            last: Timestamp(iso8601: "2026-01-14T16:00:00Z")!)
+        fixture.write("rollup-2026-01-14.jsonl", rollup.jsonLine)
+        fixture.write(
+            "activity-2026-01-14.jsonl", TestLines.v1(at: "2026-01-14T15:00:00.000Z", session: "live"))
+        let both = read([fixture.path])
+        #expect(both.entries.map(\.sessionID) == ["live"])
+        #expect(both.diagnostics.rollupFilesRead == 0)
+        unlink(fixture.path + "/activity-2026-01-14.jsonl")
+        let rotated = read([fixture.path], days: Self.day("2026-01-14")...Self.day("2026-01-14"))
+        #expect(rotated.entries.map(\.sessionID) == ["rolled"])
+        #expect(rotated.entries.first?.operations == 40)
+        #expect(rotated.diagnostics.rollupFilesRead == 1)
+        // A rollup row counts for the day it carries, whatever its timestamps say at this offset.
+        let other = read(
+            [fixture.path], days: Self.day("2026-01-15")...Self.day("2026-01-15"), offset: 12 * 3600)
+        #expect(other.entries.isEmpty)
+    }
+
+    @Test(arguments: [0, 2])
+    func countsInvalidHookLinesWithoutHandingThemOn(threads: Int) {
+        let fixture = ReadingFixture()
+        let invalid = TestLines.v1("invalid", at: "2026-01-14T12:00:00.000Z", session: "", tool: nil)
+        fixture.write(
+            "activity-2026-01-14.jsonl", invalid + TestLines.v1(at: "2026-01-14T12:00:01.000Z") + invalid)
+        let later = TestLines.v1("invalid", at: "2026-01-15T12:00:00.000Z", session: "", tool: nil)
+        fixture.write("activity-2026-01-15.jsonl", later + "\n" + "oops\n")
+        let (entries, diagnostics) = read([fixture.path], threads: threads)
+        #expect(entries.count == 1)
+        #expect(diagnostics.invalidHookLines == 3)
+        #expect(diagnostics.entries == 1)
+        #expect(diagnostics.blankLines == 1)
+        #expect(diagnostics.skipped == 1)
+        #expect(diagnostics.warnings.count == 1)
+        let fifteenth = read(
+            [fixture.path], days: Self.day("2026-01-15")...Self.day("2026-01-15"), threads: threads)
+        #expect(fifteenth.diagnostics.invalidHookLines == 1)
+    }
+
+    /// Many files and more entries than a batch: threads hand on exactly what one thread reads, in order.
+    @Test func decodingThreadsKeepFileOrderAndDiagnostics() {
+        let fixture = ReadingFixture()
+        var expected: [String] = []
+        for day in 1...9 {
+            var text = ""
+            for index in 0..<(day == 5 ? 3000 : 150) {
+                let session = "d\(day)-\(index)"
+                expected.append(session)
+                text += TestLines.v1(at: "2026-01-0\(day)T12:00:00.000Z", session: session)
+                if index % 500 == 7 { text += "bad line \(day)\n" }
+            }
+            fixture.write("activity-2026-01-0\(day).jsonl", text)
+        }
+        let single = read([fixture.path], threads: 0, chunkSize: 4096)
+        #expect(single.entries.map(\.sessionID) == expected)
+        for threads in [2, 4] {
+            let threaded = read([fixture.path], threads: threads, chunkSize: 4096)
+            #expect(threaded.entries.map(\.sessionID) == expected)
+            #expect(threaded.diagnostics == single.diagnostics)
+        }
+        #expect(single.diagnostics.skipped == 14)
+        #expect(
+            single.diagnostics.warnings.first?.hasSuffix("activity-2026-01-01.jsonl:9: not a JSON object")
+                == true)
+    }
+
+    @Test(arguments: [0, 2])
+    func stopsAndRethrowsWhenTheBodyThrows(threads: Int) {
+        struct Stop: Error {}
+        let fixture = ReadingFixture()
+        for day in 1...6 {
+            fixture.write(
+                "activity-2026-01-0\(day).jsonl",
+                String(repeating: TestLines.v1(at: "2026-01-0\(day)T12:00:00.000Z"), count: 3000))
+        }
+        var reader = LogReader(
+            directories: [fixture.path], days: nil, localDays: LocalDayResolver(utcOffsetSeconds: 0))
+        reader.decodingThreads = threads
+        var seen = 0
+        #expect(throws: Stop.self) {
+            try reader.forEach { _ in
+                seen += 1
+                if seen == 4000 { throw Stop() }
+            }
+        }
+        #expect(seen == 4000)
+        #expect(reader.diagnostics.entries == 4000)
+    }
+
+    @Test func readsTheBenchmarkGeneratorsOutputAsItsSummarySays() throws {
+        // scripts/gen-logs.py prints what a correct reader makes of its files; skip without python3.
+        let script = ReadingFixture.packageRoot + "/scripts/gen-logs.py"
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/python3"),
+            FileManager.default.fileExists(atPath: script)
+        else { return }
+        let fixture = ReadingFixture()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = [
+            script, "--entries", "3000", "--days", "4", "--out", fixture.path, "--seed", "3", "--utc-offset",
+            "-300",
+            "--bad-rate", "0.02", "--legacy-rate", "0.05", "--invalid-rate", "0.01", "--truncate-last",
+        ]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let summary = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let (entries, diagnostics) = read([fixture.path], threads: 2)
+        let totals = EntryTotals(entries)
+        #expect(totals.entries == summary["records"] as? Int)
+        #expect(totals.operations == summary["operations"] as? Int)
+        #expect(totals.failures == summary["failures"] as? Int)
+        #expect(totals.inputTokens == summary["input_tokens"] as? Int)
+        #expect(totals.outputTokens == summary["output_tokens"] as? Int)
+        #expect(Set(entries.map(\.sessionID)).count == summary["sessions"] as? Int)
+        #expect(entries.filter { $0.source == .legacy }.count == summary["legacy"] as? Int)
+        #expect(diagnostics.skipped == summary["skipped"] as? Int)
+        #expect(diagnostics.truncated == 1)
+        #expect(diagnostics.blankLines == summary["blank_lines"] as? Int)
+        #expect(diagnostics.invalidHookLines == summary["invalid_lines"] as? Int)
+        var byDay: [String: Int] = [:]
+        for entry in entries { byDay[entry.day.description, default: 0] += entry.operations }
+        #expect(
+            byDay.filter { $0.value > 0 }
+                == (summary["operations_by_day"] as? [String: Int])?.filter { $0.value > 0 })
+    }
+}
