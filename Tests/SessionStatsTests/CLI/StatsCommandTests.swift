@@ -1,0 +1,61 @@
+import SessionLogCore
+import Testing
+
+@testable import SessionStats
+
+@Suite("Command dispatch")
+struct StatsCommandTests {
+    @Test("no command runs the report, as do bare options")
+    func defaultCommand() {
+        let bare = TestContext()
+        #expect(bare.run([]) == .success)
+        #expect(bare.captured.standardOutput.hasPrefix("Claude Code activity · today"))
+        let options = TestContext()
+        #expect(options.run(["--range", "week"]) == .success)
+        #expect(options.captured.standardOutput.hasPrefix("Claude Code activity · week"))
+    }
+
+    @Test("--version and --help on every command", arguments: ["report", "sessions", "session"])
+    func helpAndVersion(command: String) {
+        let version = TestContext()
+        #expect(version.run([command, "--version"]) == .success)
+        #expect(version.captured.standardOutput == StatsVersion.line)
+        let help = TestContext()
+        #expect(help.run([command, "--help"]) == .success)
+        #expect(help.captured.standardOutput.hasPrefix("usage: session-stats"))
+        #expect(help.captured.standardOutput.contains(command == "report" ? "[report]" : command))
+    }
+
+    @Test("top-level help lists the commands")
+    func topHelp() {
+        for arguments in [["--help"], ["-h"], ["help"]] {
+            let test = TestContext()
+            #expect(test.run(arguments) == .success)
+            for command in StatsCommand.commands {
+                #expect(test.captured.standardOutput.contains("  " + command.name))
+            }
+            #expect(test.captured.standardOutput.contains("--range"))
+        }
+        let perCommand = TestContext()
+        #expect(perCommand.run(["help", "sessions"]) == .success)
+        #expect(perCommand.captured.standardOutput.hasPrefix("usage: session-stats sessions"))
+        let version = TestContext()
+        #expect(version.run(["--version"]) == .success)
+        #expect(version.captured.standardOutput == StatsVersion.line)
+    }
+
+    @Test("an unknown command or flag is a usage error on stderr with a pointer to --help, exit 64")
+    func usageErrors() {
+        let command = TestContext()
+        #expect(command.run(["frobnicate"]) == .usage)
+        #expect(
+            command.captured.standardError
+                == "error: unknown command: frobnicate\nrun 'session-stats --help' for usage\n")
+        #expect(command.captured.standardOutput == "")
+        let flag = TestContext()
+        #expect(flag.run(["report", "--frobnicate"]) == .usage)
+        #expect(
+            flag.captured.standardError
+                == "error: unknown option: --frobnicate\nrun 'session-stats report --help' for usage\n")
+    }
+}
