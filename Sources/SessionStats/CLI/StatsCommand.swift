@@ -15,6 +15,21 @@ public enum StatsCommand {
         StatsSubcommand(name: "session", summary: "one session's timeline; --json exports it") {
             SessionCommand.run($0, context: $1)
         },
+        StatsSubcommand(name: "errors", summary: "the most recent failed or interrupted tool calls") {
+            ErrorsCommand.run($0, context: $1)
+        },
+        StatsSubcommand(name: "audit", summary: "risky actions: credentials, destructive commands, fetches") {
+            AuditCommand.run($0, context: $1)
+        },
+        StatsSubcommand(name: "budget", summary: "spend of today, the week and the month against limits") {
+            BudgetCommand.run($0, context: $1)
+        },
+        StatsSubcommand(name: "rotate", summary: "roll old activity files up into rollups (for cron)") {
+            RotateCommand.run($0, context: $1)
+        },
+        StatsSubcommand(name: "statusline", summary: "one line for Claude Code's status line") {
+            StatusLineCommand.run($0, context: $1)
+        },
         StatsSubcommand(name: "hooks", summary: "install, remove or check the session-logger hook") {
             arguments, _ in
             SetupCommand.run(arguments)
