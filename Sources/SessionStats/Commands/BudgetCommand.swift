@@ -1,0 +1,131 @@
+import SessionLogCore
+
+/// `session-stats budget`: compares the estimated spend of today, the week and the month with limits.
+public enum BudgetCommand {
+    /// The parsed command line.
+    public struct Options: Equatable, Sendable {
+        /// `--dir`, `--help`, `--version`.
+        public var common = CommonOptions()
+        /// The limits given as options, by period.
+        public var limits: [BudgetPeriod: USD] = [:]
+        /// `--quiet`: print nothing while under every limit.
+        public var quiet = false
+
+        /// Creates the defaults.
+        public init() {}
+    }
+
+    /// The shared options `budget` takes.
+    public static let groups: CommonOptions.Groups = .sources
+
+    /// The help text.
+    public static let help =
+        """
+        usage: session-stats budget [--daily USD] [--weekly USD] [--monthly USD] [--quiet] [--dir DIR]
+
+        Compares the estimated spend with limits: today, the week (today and the 6 days before)
+        and the month (30 days), as the report's --range today, week and month count them.
+        Over a limit, prints one warning line per limit exceeded and exits 1; otherwise prints
+        the spend against each limit (nothing with --quiet) and exits 0. For a shell profile:
+
+          session-stats budget --quiet --daily 20
+
+        options:
+          --daily USD         today's limit, e.g. 20 or 12.50 (default: $CLAUDE_BUDGET_DAILY)
+          --weekly USD        the week's limit (default: $CLAUDE_BUDGET_WEEKLY)
+          --monthly USD       the month's limit (default: $CLAUDE_BUDGET_MONTHLY)
+          --quiet             print nothing unless a limit is exceeded
+
+        """ + CommonOptions.help(for: groups)
+            + """
+
+            environment:
+              CLAUDE_BUDGET_DAILY, CLAUDE_BUDGET_WEEKLY, CLAUDE_BUDGET_MONTHLY   default limits
+              CLAUDE_LOG_DIR, CLAUDE_RATE_INPUT, CLAUDE_RATE_OUTPUT               as for the report
+
+            exit status: 0 under every limit, 1 a limit exceeded, 64 usage error (also: no limit given).
+
+            """
+
+    /// Parses the arguments after `budget`.
+    public static func parse(_ arguments: [String]) -> Result<Options, UsageError> {
+        var options = Options()
+        var cursor = ArgumentCursor(arguments)
+        do throws(UsageError) {
+            while let argument = try cursor.next() {
+                switch argument {
+                case .option("--quiet"), .option("-q"): options.quiet = true
+                case .option(let name):
+                    if let period = BudgetPeriod.allCases.first(where: { $0.option == name }) {
+                        let text = try cursor.value(for: name)
+                        guard let amount = BudgetAmount.parse(text) else {
+                            throw .badValue(
+                                option: name, value: text, expected: "an amount in USD, such as 20 or 12.50")
+                        }
+                        options.limits[period] = amount
+                    } else if !(try options.common.consume(name, from: &cursor, accepting: groups)) {
+                        throw .unknownOption(name)
+                    }
+                case .positional(let value): throw .unexpectedArgument(value)
+                }
+            }
+        } catch {
+            return .failure(error)
+        }
+        return .success(options)
+    }
+
+    /// The limits to check: the options, else the environment; fails when there are none or a variable is malformed.
+    public static func limits(_ options: Options, variables: (String) -> String?) throws(UsageError)
+        -> [(period: BudgetPeriod, limit: USD)]
+    {
+        var limits: [(period: BudgetPeriod, limit: USD)] = []
+        for period in BudgetPeriod.allCases {
+            if let limit = options.limits[period] {
+                limits.append((period, limit))
+            } else if let text = variables(period.variable) {
+                guard let limit = BudgetAmount.parse(text) else {
+                    throw .badEnvironment(
+                        name: period.variable, value: text, expected: "an amount in USD, such as 20")
+                }
+                limits.append((period, limit))
+            }
+        }
+        guard !limits.isEmpty else {
+            throw .missingArgument("a limit: --daily, --weekly or --monthly (or CLAUDE_BUDGET_DAILY, …)")
+        }
+        return limits
+    }
+
+    /// Runs `budget` with `arguments` in the running process.
+    public static func run(_ arguments: [String]) -> ExitCode { run(arguments, context: .live()) }
+
+    /// Runs `budget` with `arguments` in `context`.
+    public static func run(_ arguments: [String], context: StatsContext) -> ExitCode {
+        let options: Options
+        switch parse(arguments) {
+        case .success(let parsed): options = parsed
+        case .failure(let error): return context.fail(error, command: "budget")
+        }
+        if context.answer(options.common.request, help: help) { return .success }
+        do throws(UsageError) {
+            let limits = try self.limits(options, variables: context.variables)
+            let pricing = try Pricing.from(variables: context.variables)
+            let directories = try options.common.logDirectories(variables: context.variables)
+            let today = context.clock.today
+            let query = StatsQuery(
+                directories: directories, days: BudgetCheck.days(for: limits.map(\.period), today: today),
+                filter: EntryFilter())
+            let (aggregate, diagnostics) = try query.run(context.source, localDays: context.clock.dayResolver)
+            context.warn(about: diagnostics, directoryCount: directories.count + 1)
+            let statuses = BudgetCheck.statuses(
+                limits, aggregate: aggregate, cost: CostEstimate(aggregate, pricing: pricing), today: today)
+            var text = ""
+            for status in statuses where status.isExceeded || !options.quiet { text += status.line + "\n" }
+            if !text.isEmpty { context.output(text) }
+            return statuses.contains(where: \.isExceeded) ? .finding : .success
+        } catch {
+            return context.fail(error, command: "budget")
+        }
+    }
+}
