@@ -116,7 +116,7 @@ class Generator:
         return (t + self.offset_ms) // 86400000
 
     def session(self, start, lines):
-        """The (utc time, kind, fields) events of one session of about `lines` lines."""
+        """The (utc time, kind, fields) events of one session: exactly `lines` of them."""
         rng = self.rng
         sid = self.uuid()
         project = rng.choice(PROJECTS)
@@ -125,12 +125,13 @@ class Generator:
         t = start
         events.append((t, "SessionStart", {"sid": sid, "project": project, "model": model}))
         n = 1
-        while n < lines:
+        body = lines - 1  # the last one is SessionEnd
+        while n < body:
             t += self.randint(2000, 90000)
             events.append((t, "UserPromptSubmit", {"sid": sid, "project": project}))
             n += 1
             for _ in range(self.randint(1, 12)):
-                if n >= lines:
+                if n >= body:
                     break
                 t += self.randint(300, 20000)
                 tool = self.pick_tool()
@@ -138,12 +139,13 @@ class Generator:
                 events.append((t, "PostToolUseFailure" if failed else "PostToolUse",
                                {"sid": sid, "project": project, "tool": tool}))
                 n += 1
-            if rng.random() < 0.05 and n < lines:
+            if rng.random() < 0.05 and n < body:
                 t += self.randint(1000, 60000)
                 events.append((t, "Notification", {"sid": sid, "project": project}))
                 n += 1
-        t += self.randint(1000, 30000)
-        events.append((t, "SessionEnd", {"sid": sid, "project": project}))
+        if lines > 1:
+            t += self.randint(1000, 30000)
+            events.append((t, "SessionEnd", {"sid": sid, "project": project}))
         return events
 
     def v1_line(self, t, event, f):
@@ -278,9 +280,10 @@ class Generator:
                     event_day = self.local_day(event[0])
                     if event_day == day_number or index == a.days - 1:
                         events.append(event)
+                        planned += 1
                     else:
+                        # Counted on the day it lands on, whose target it takes a share of.
                         pending.setdefault(event_day, []).append(event)
-                planned += size
             events.sort(key=lambda e: e[0])
             out = []
             for t, kind, fields in events:
@@ -314,9 +317,12 @@ class Generator:
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--entries", type=int, default=100000, help="log records to write (default 100000)")
+    parser.add_argument("--entries", type=int, default=100000,
+                        help="good records (v1 lines and legacy entries) to write; bad, blank and invalid lines "
+                             "come on top (default 100000)")
     parser.add_argument("--days", type=int, default=30, help="days of files (default 30)")
-    parser.add_argument("--out", required=True, help="directory to write the files into")
+    parser.add_argument("--out", required=True,
+                        help="directory to write the files into (created; other files there are left alone)")
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     parser.add_argument("--start", default="2026-01-01", help="first local date (default 2026-01-01)")
     parser.add_argument("--utc-offset", type=int, default=0, help="local offset in minutes for file dates")
