@@ -119,51 +119,45 @@ public struct CommonOptions: Equatable, Sendable {
         throw .noLogDirectory
     }
 
-    /// Help lines describing the shared options in `groups`.
-    public static func help(for groups: Groups) -> String {
-        var text = ""
+    /// Help sections describing the shared options in `groups`, each followed by a blank line;
+    /// `defaultRange` says what a command covers when no range is given.
+    public static func help(for groups: Groups, defaultRange: String = "today") -> String {
+        var sections: [[String]] = []
         if groups.contains(.range) {
-            text += """
-                range (default: today; days are local calendar days, TZ is honoured):
-                  --range today|yesterday|week|month|all
-                                      week = today and the 6 days before; month = 30 days
-                  --date YYYY-MM-DD   one day
-                  --since YYYY-MM-DD  from this day on (inclusive)
-                  --until YYYY-MM-DD  up to this day (inclusive)
-
-                """
+            sections.append([
+                "range (default: \(defaultRange); days are local calendar days, TZ is honoured):",
+                "  --range today|yesterday|week|month|all",
+                "                      week = today and the 6 days before; month = 30 days",
+                "  --date YYYY-MM-DD   one day",
+                "  --since YYYY-MM-DD  from this day on (inclusive)",
+                "  --until YYYY-MM-DD  up to this day (inclusive)",
+            ])
         }
         if groups.contains(.filters) {
-            text += """
-                filters (exact matches, compared as data):
-                  --project NAME      one project
-                  --session ID        one session; a unique prefix of its id is enough
-                  --tool NAME         one tool, e.g. Bash or Edit
-                  --tag KEY=VALUE     lines tagged so by CLAUDE_LOG_TAGS (repeatable)
-
-                """
+            sections.append([
+                "filters (exact matches, compared as data):",
+                "  --project NAME      one project",
+                "  --session ID        one session; a unique prefix of its id is enough",
+                "  --tool NAME         one tool, e.g. Bash or Edit",
+                "  --tag KEY=VALUE     lines tagged so by CLAUDE_LOG_TAGS (repeatable)",
+            ])
         }
+        var output = ["output:"]
         if groups.contains(.output) {
-            text += """
-                output:
-                  --json              machine-readable output
-                  --no-color          no colour (also when NO_COLOR is set or stdout is not a terminal)
-
-                """
+            output += [
+                "  --json              machine-readable output",
+                "  --no-color          no colour (also when NO_COLOR is set or stdout is not a terminal)",
+            ]
         }
+        output += ["  -h, --help          show this help", "  --version           show the version"]
+        sections.append(output)
         if groups.contains(.sources) {
-            text += """
-                sources:
-                  --dir DIR           a log directory; repeat to combine several
-                                      (default: $CLAUDE_LOG_DIR, else ~/.claude/logs)
-
-                """
+            sections.append([
+                "sources:",
+                "  --dir DIR           a log directory; repeat to combine several",
+                "                      (default: $CLAUDE_LOG_DIR, else ~/.claude/logs)",
+            ])
         }
-        text += """
-              -h, --help          show this help
-              --version           show the version
-
-            """
-        return text
+        return sections.map { $0.joined(separator: "\n") + "\n\n" }.joined()
     }
 }

@@ -27,9 +27,9 @@ public enum ReportCommand {
         options:
           --top N             sessions and files to list (default: 10; 0: all)
 
+
         """ + CommonOptions.help(for: groups)
             + """
-
             environment:
               CLAUDE_LOG_DIR       the log directory when no --dir is given
               CLAUDE_RATE_INPUT    input rate in USD per 1K tokens, replacing the built-in table

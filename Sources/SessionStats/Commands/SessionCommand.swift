@@ -25,7 +25,8 @@ public enum SessionCommand {
         ID may be a unique prefix of the session id. All days are searched unless a range is given.
         With --json, the whole session is exported.
 
-        """ + CommonOptions.help(for: groups)
+
+        """ + CommonOptions.help(for: groups, defaultRange: "all days")
 
     /// Parses the arguments after `session`.
     public static func parse(_ arguments: [String]) -> Result<Options, UsageError> {

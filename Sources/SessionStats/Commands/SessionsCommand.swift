@@ -27,6 +27,7 @@ public enum SessionsCommand {
         options:
           -n, --limit N       sessions to list (default: 20; 0: all)
 
+
         """ + CommonOptions.help(for: groups)
 
     /// Parses the arguments after `sessions`.
