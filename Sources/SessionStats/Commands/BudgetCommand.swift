@@ -117,6 +117,7 @@ public enum BudgetCommand {
                 directories: directories, days: BudgetCheck.days(for: limits.map(\.period), today: today),
                 filter: EntryFilter())
             let (aggregate, diagnostics) = try query.run(context.source, localDays: context.clock.dayResolver)
+            // One more than there are: a missing directory is always named, since budget has no "no logs" message.
             context.warn(about: diagnostics, directoryCount: directories.count + 1)
             let statuses = BudgetCheck.statuses(
                 limits, aggregate: aggregate, cost: CostEstimate(aggregate, pricing: pricing), today: today)
