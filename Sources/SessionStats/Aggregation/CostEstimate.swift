@@ -15,7 +15,15 @@ public struct CostEstimate: Sendable {
     /// Prices `aggregate` with `pricing`.
     public init(_ aggregate: StatsAggregate, pricing: Pricing) {
         self.pricing = pricing
-        let choices = aggregate.sessions.map { pricing.choice(forModel: aggregate.models[$0.id]) }
+        // Thousands of sessions share a handful of models: each id is matched to the table once.
+        var byModel: [String: RateChoice] = [:]
+        let choices = aggregate.sessions.map { session -> RateChoice in
+            let model = aggregate.models[session.id] ?? ""
+            if let known = byModel[model] { return known }
+            let choice = pricing.choice(forModel: model.isEmpty ? nil : model)
+            byModel[model] = choice
+            return choice
+        }
         let unattributedChoice = pricing.choice(forModel: nil)
         var total = unattributedChoice.rates.cost(of: aggregate.unattributedTokens)
         var byChoice: [RateChoice: RateUsage] = [:]

@@ -1,7 +1,7 @@
 /// Totals for a group of entries, such as one project or one day.
 ///
-/// Tokens are kept per session as well, so that each session's share can be priced at its own
-/// model's rates; memory grows with distinct sessions, not with lines.
+/// Built from the sessions' parts when asked for. Tokens are kept per session as well, so that each
+/// session's share can be priced at its own model's rates.
 public struct GroupTotals: Sendable {
     /// Operations: PostToolUse and PostToolUseFailure lines, legacy entries, rolled-up calls.
     public var operations = 0
@@ -20,12 +20,11 @@ public struct GroupTotals: Sendable {
         sessionTokens.count - (sessionTokens[StatsAggregate.noSession] == nil ? 0 : 1)
     }
 
-    /// Adds one entry that belongs to the session at `session`.
-    @inline(__always)
-    mutating func add(_ entry: LogEntry, tokens entryTokens: TokenCount, session: Int) {
-        operations += entry.operations
-        failures += entry.failures
-        tokens += entryTokens
-        sessionTokens[session, default: TokenCount()] += entryTokens
+    /// Adds a part of the session at `session`.
+    mutating func add(_ part: SessionPart, session: Int) {
+        operations += part.operations
+        failures += part.failures
+        tokens += part.tokens
+        sessionTokens[session, default: TokenCount()] += part.tokens
     }
 }

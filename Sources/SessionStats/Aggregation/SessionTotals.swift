@@ -22,6 +22,8 @@ public struct SessionTotals: Sendable {
     public var tokens = TokenCount()
     /// Whether any line was written by `session-logger`, which also logs SessionStart with the model.
     public var hasLoggerLines = false
+    /// Its lines split by local day and project.
+    public var parts: [SessionPart] = []
 
     /// Creates totals for a session first seen at `time`.
     public init(id: String, start: Timestamp) {
@@ -46,5 +48,21 @@ public struct SessionTotals: Sendable {
         tokens += entryTokens
         // Rollup rows are made of logger lines too; after rotation the model is still looked up.
         if entry.source != .legacy { hasLoggerLines = true }
+        let index = partIndex(day: entry.day, project: entry.project ?? "")
+        parts[index].operations += entry.operations
+        parts[index].failures += entry.failures
+        parts[index].tokens += entryTokens
+    }
+
+    /// The index of the part for `day` and `project`, added when new; the last part is tried first.
+    @inline(__always)
+    private mutating func partIndex(day: CivilDate, project: String) -> Int {
+        var index = parts.count - 1
+        while index >= 0 {
+            if parts[index].day == day && parts[index].project == project { return index }
+            index -= 1
+        }
+        parts.append(SessionPart(day: day, project: project))
+        return parts.count - 1
     }
 }

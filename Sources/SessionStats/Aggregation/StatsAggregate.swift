@@ -9,8 +9,6 @@ import SessionLogCore
 public struct StatsAggregate: Sendable {
     /// The session index of lines that carry no session id.
     public static let noSession = -1
-    /// The tools whose files count as edited.
-    public static let editingTools: Set<String> = ["Edit", "Write", "MultiEdit", "NotebookEdit"]
 
     /// The filter entries must pass to be counted.
     public let filter: EntryFilter
@@ -24,22 +22,25 @@ public struct StatsAggregate: Sendable {
     public private(set) var tokens = TokenCount()
     /// Per tool name ("" for operations that name none).
     public private(set) var tools: [String: ToolTotals] = [:]
-    /// Per project name ("" for lines that name none).
-    public private(set) var projects: [String: GroupTotals] = [:]
-    /// Per local calendar day.
-    public private(set) var days: [CivilDate: GroupTotals] = [:]
     /// Sessions in the order first seen; `GroupTotals.sessionTokens` refers to them by index.
     public private(set) var sessions: [SessionTotals] = []
-    /// Tokens of lines without a session id.
-    public private(set) var unattributedTokens = TokenCount()
-    /// Successful edits per file.
-    public private(set) var editedFiles: [EditedFile: Int] = [:]
+    /// The lines without a session id, totalled like a session that is never listed or counted.
+    public private(set) var unattributed = SessionTotals(id: "", start: Timestamp(milliseconds: 0))
+    // Successful edits per file as logged; memory grows with distinct files, not with sessions.
+    private var edits: [EditKey: Int] = [:]
     /// The model named by each session's latest SessionStart read, whatever the filter.
     public private(set) var models: [String: String] = [:]
     /// Sessions whose SessionStart was read, whatever the filter.
     public private(set) var startedSessions: Set<String> = []
 
     private var sessionIndex: [String: Int] = [:]
+
+    // A file edited in a project, as logged, and where the part shown begins.
+    private struct EditKey: Hashable, Sendable {
+        var project: String
+        var file: String
+        var relativeFrom: Int
+    }
     // Consecutive lines usually share a session: one string comparison saves a hash lookup.
     private var lastSessionID = ""
     private var lastSessionSlot = StatsAggregate.noSession
@@ -51,7 +52,7 @@ public struct StatsAggregate: Sendable {
 
     /// Counts one entry if it passes the filter; SessionStart lines are noted for pricing either way.
     public mutating func add(_ entry: LogEntry) {
-        if entry.event == "SessionStart" { noteSessionStart(entry) }
+        if entry.operations == 0 && entry.event == "SessionStart" { noteSessionStart(entry) }
         guard filter.matches(entry) else { return }
         let entryTokens = TokenCount(entry)
         lines += 1
@@ -60,26 +61,46 @@ public struct StatsAggregate: Sendable {
         tokens += entryTokens
 
         let slot = sessionSlot(for: entry)
-        var cwd = entry.cwd
+        let cwd: String?
         if slot >= 0 {
             sessions[slot].add(entry, tokens: entryTokens)
             cwd = sessions[slot].cwd
         } else {
-            unattributedTokens += entryTokens
+            unattributed.add(entry, tokens: entryTokens)
+            cwd = entry.cwd
         }
-        projects[entry.project ?? "", default: GroupTotals()].add(entry, tokens: entryTokens, session: slot)
-        days[entry.day, default: GroupTotals()].add(entry, tokens: entryTokens, session: slot)
         if entry.isOperation || entry.tool != nil {
             tools[entry.tool ?? "", default: ToolTotals()].add(entry, tokens: entryTokens)
         }
         let succeeded = entry.operations - entry.failures
-        if succeeded > 0, let tool = entry.tool, StatsAggregate.editingTools.contains(tool),
-            let file = entry.file, !file.isEmpty
+        if succeeded > 0, let file = entry.file, !file.isEmpty, let tool = entry.tool,
+            StatsAggregate.isEditing(tool)
         {
-            let key = EditedFile(
-                project: entry.project ?? "", path: RelativePath.display(file, relativeTo: cwd))
-            editedFiles[key, default: 0] += succeeded
+            // The shown path is cut out once per file at the end; per line only its length is found.
+            let key = EditKey(
+                project: entry.project ?? "", file: file,
+                relativeFrom: RelativePath.prefixLength(of: file, inside: cwd))
+            edits[key, default: 0] += succeeded
         }
+    }
+
+    /// Whether `tool` edits the file it names.
+    @inline(__always)
+    static func isEditing(_ tool: String) -> Bool {
+        tool == "Edit" || tool == "Write" || tool == "MultiEdit" || tool == "NotebookEdit"
+    }
+
+    /// Successful edits per file, in the project of the line, shown relative to the session's cwd
+    /// when inside it.
+    public var editedFiles: [EditedFile: Int] {
+        var files: [EditedFile: Int] = [:]
+        for (key, count) in edits {
+            let path =
+                key.relativeFrom == 0
+                ? key.file : String(Substring(key.file.utf8.dropFirst(key.relativeFrom)))
+            files[EditedFile(project: key.project, path: path), default: 0] += count
+        }
+        return files
     }
 
     /// Notes the model of a SessionStart line, also one read from before the range.
@@ -102,8 +123,33 @@ public struct StatsAggregate: Sendable {
         return missing
     }
 
+    /// Tokens of lines without a session id.
+    public var unattributedTokens: TokenCount { unattributed.tokens }
+
+    /// Totals per project name ("" for lines that name none), built from the sessions' parts.
+    public var projects: [String: GroupTotals] { groups { $0.project } }
+
+    /// Totals per local calendar day, built from the sessions' parts.
+    public var days: [CivilDate: GroupTotals] { groups { $0.day } }
+
     /// Distinct days with at least one counted line.
-    public var activeDays: Int { days.count }
+    public var activeDays: Int {
+        var days: Set<CivilDate> = []
+        for session in sessions { for part in session.parts { days.insert(part.day) } }
+        for part in unattributed.parts { days.insert(part.day) }
+        return days.count
+    }
+
+    private func groups<Key: Hashable>(by key: (SessionPart) -> Key) -> [Key: GroupTotals] {
+        var groups: [Key: GroupTotals] = [:]
+        for (index, session) in sessions.enumerated() {
+            for part in session.parts { groups[key(part), default: GroupTotals()].add(part, session: index) }
+        }
+        for part in unattributed.parts {
+            groups[key(part), default: GroupTotals()].add(part, session: StatsAggregate.noSession)
+        }
+        return groups
+    }
 
     @inline(__always)
     private mutating func sessionSlot(for entry: LogEntry) -> Int {

@@ -213,7 +213,8 @@ extension StatsReport {
     }
 
     private func dailyTable(_ listed: [CivilDate], style: TextStyle) -> String {
-        let maximum = aggregate.days.values.map(\.tokens.total).max() ?? 0
+        let days = aggregate.days
+        let maximum = days.values.map(\.tokens.total).max() ?? 0
         var table = TextTable(
             [
                 TextTable.Column("Day"), TextTable.Column("Operations", .right),
@@ -221,7 +222,7 @@ extension StatsReport {
                 TextTable.Column("Cost", .right), TextTable.Column("", style: style.green),
             ])
         for day in listed {
-            let totals = aggregate.days[day] ?? GroupTotals()
+            let totals = days[day] ?? GroupTotals()
             table.append([
                 StatsReport.weekday(day) + " " + day.description,
                 NumberFormat.grouped(totals.operations),

@@ -37,6 +37,26 @@ struct StatsAggregateTests {
         #expect(aggregate.projects["app"]?.sessionCount == 2)
     }
 
+    @Test("a session across midnight and two projects splits into parts by local day and project")
+    func parts() throws {
+        let entries: [LogEntry] = [
+            .fixture("2026-11-21T22:30:00Z", session: "n", project: "app", tool: "Bash", input: 1),
+            .fixture("2026-11-21T23:30:00Z", session: "n", project: "app", tool: "Bash", input: 10),
+            .fixture("2026-11-21T23:40:00Z", session: "n", project: "lib", tool: "Edit", input: 100),
+            .fixture("2026-11-21T23:50:00Z", session: "n", project: "app", tool: "Read", input: 1000),
+        ]
+        let aggregate = Self.aggregate(entries)
+        let session = try #require(aggregate.sessions.first)
+        #expect(session.parts.map(\.tokens.input) == [1, 1010, 100])
+        let days = aggregate.days
+        #expect(days[CivilDate(year: 2026, month: 11, day: 21)]?.tokens.input == 1)
+        #expect(days[CivilDate(year: 2026, month: 11, day: 22)]?.tokens.input == 1110)
+        #expect(days.values.allSatisfy { $0.sessionCount == 1 })
+        #expect(aggregate.projects["lib"]?.operations == 1)
+        #expect(aggregate.projects["app"]?.tokens.input == 1011)
+        #expect(aggregate.activeDays == 2)
+    }
+
     @Test("lines without a session id count tokens but not sessions")
     func noSession() {
         let entries: [LogEntry] = [
