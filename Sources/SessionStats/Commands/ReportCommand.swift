@@ -74,7 +74,7 @@ public enum ReportCommand {
                 context.output(report.json)
             } else if report.aggregate.lines == 0 {
                 let what =
-                    "activity " + report.rangeTitle
+                    "activity " + report.rangePhrase
                     + (options.common.filter.isEmpty ? "" : " matching the filters")
                 context.output(
                     context.nothingFound(in: report.directories, diagnostics: report.diagnostics, what: what))

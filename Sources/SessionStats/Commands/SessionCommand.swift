@@ -73,7 +73,7 @@ public enum SessionCommand {
                 collector.add($0)
             }
             context.warn(about: diagnostics, directoryCount: directories.count)
-            if diagnostics.missingDirectories.count == directories.count {
+            if diagnostics.missingDirectories.count == directories.count && !options.common.json {
                 context.output(
                     context.nothingFound(in: directories, diagnostics: diagnostics, what: "sessions"))
                 return .success

@@ -69,7 +69,7 @@ public enum SessionsCommand {
                 context.output(report.sessionListJSON)
             } else if report.aggregate.sessions.isEmpty {
                 let what =
-                    "sessions " + report.rangeTitle
+                    "sessions " + report.rangePhrase
                     + (options.common.filter.isEmpty ? "" : " matching the filters")
                 context.output(
                     context.nothingFound(in: report.directories, diagnostics: report.diagnostics, what: what))

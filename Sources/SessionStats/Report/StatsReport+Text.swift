@@ -19,17 +19,33 @@ extension StatsReport {
         return text
     }
 
-    /// `week · 2026-11-16 to 2026-11-22`, `today · 2026-11-22`, `all days · … to …`.
+    /// `week · 2026-11-16 to 2026-11-22`, `today · 2026-11-22`, `all days · … to …`, `2026-01-14`.
     var rangeTitle: String {
-        let name: String
+        let name: String?
         switch range {
-        case .date, .span: name = "range"
+        case .date, .span: name = nil
         case .all: name = "all days"
         default: name = range.label
         }
-        guard let bounds else { return name }
+        guard let bounds else { return name ?? range.label }
         let dates = bounds.from == bounds.to ? bounds.from.description : "\(bounds.from) to \(bounds.to)"
-        return name + " · " + dates
+        return name.map { $0 + " · " + dates } ?? dates
+    }
+
+    /// The range in a sentence: `today (2026-11-22)`, `on 2026-01-14`, `from 2026-01-01 to 2026-01-31`.
+    var rangePhrase: String {
+        let dates = bounds.map { $0.from == $0.to ? $0.from.description : "\($0.from) to \($0.to)" } ?? ""
+        switch range {
+        case .today, .yesterday: return range.label + " (" + dates + ")"
+        case .week: return "in the last 7 days (" + dates + ")"
+        case .month: return "in the last 30 days (" + dates + ")"
+        case .all: return "in any log"
+        case .date(let day): return "on \(day)"
+        case .span(let since?, let until?): return "from \(since) to \(until)"
+        case .span(let since?, nil): return "since \(since)"
+        case .span(nil, let until?): return "until \(until)"
+        case .span(nil, nil): return "in any log"
+        }
     }
 
     /// `project app · tool Bash`, or nil when nothing is filtered.

@@ -56,7 +56,7 @@ public struct StatsReport {
     public var bounds: (from: CivilDate, to: CivilDate)? {
         let active = aggregate.days.keys
         var from = days?.lowerBound
-        if from == DateRange.firstDay { from = active.min() }
+        if from == nil || from == DateRange.firstDay { from = active.min() }
         guard let from, let to = days?.upperBound ?? active.max() else { return nil }
         return (from, to)
     }

@@ -65,7 +65,7 @@ struct ReportCommandTests {
     func empty() {
         let text = TestContext()
         #expect(text.run(["--date", "2026-01-01"]) == .success)
-        #expect(text.captured.standardOutput == "No activity range · 2026-01-01 in /home/u/.claude/logs.\n")
+        #expect(text.captured.standardOutput == "No activity on 2026-01-01 in /home/u/.claude/logs.\n")
         let json = TestContext()
         #expect(json.run(["--date", "2026-01-01", "--json"]) == .success)
         let output = json.captured.standardOutput
@@ -151,5 +151,41 @@ struct ReportCommandTests {
         ])
         _ = tagged.run(["--tag", "team=core", "--json"])
         #expect(tagged.captured.standardOutput.contains("\"total_operations\": 1,"))
+    }
+
+    @Test(
+        "the heading and the empty message name the range",
+        arguments: [
+            (["--date", "2026-11-20"], "Claude Code activity · 2026-11-20\n"),
+            (
+                ["--since", "2026-11-19", "--until", "2026-11-21"],
+                "Claude Code activity · 2026-11-19 to 2026-11-21\n"
+            ),
+            (["--range", "yesterday"], "Claude Code activity · yesterday · 2026-11-21\n"),
+            (["--range", "all"], "Claude Code activity · all days · 2026-11-10 to 2026-11-22\n"),
+        ])
+    func heading(arguments: [String], heading: String) {
+        let test = TestContext()
+        #expect(test.run(arguments) == .success)
+        #expect(test.captured.standardOutput.hasPrefix(heading))
+    }
+
+    @Test(
+        "empty ranges are described in words",
+        arguments: [
+            (
+                ["--range", "week"],
+                "No activity in the last 7 days (2026-11-16 to 2026-11-22) in /home/u/.claude/logs.\n"
+            ),
+            (["--since", "2026-12-01"], "No activity since 2026-12-01 in /home/u/.claude/logs.\n"),
+            (
+                ["--range", "all", "--tool", "Nope"],
+                "No activity in any log matching the filters in /home/u/.claude/logs.\n"
+            ),
+        ])
+    func emptyPhrases(arguments: [String], message: String) {
+        let test = TestContext(entries: arguments.contains("--tool") ? SampleLogs.week : [])
+        #expect(test.run(arguments) == .success)
+        #expect(test.captured.standardOutput == message)
     }
 }

@@ -61,4 +61,16 @@ struct SessionCommandTests {
         #expect(test.run(["session", "night", "--range", "today"]) == .success)
         #expect(test.captured.standardOutput.contains("claude-haiku-4-5 (Haiku 4.5 rates)"))
     }
+
+    @Test("a missing log directory: a message in text, a usage error with --json")
+    func missingDirectory() {
+        var diagnostics = ReadDiagnostics()
+        diagnostics.missingDirectories = ["/nowhere"]
+        let text = TestContext(entries: [], diagnostics: diagnostics)
+        #expect(text.run(["session", "abc", "--dir", "/nowhere"]) == .success)
+        #expect(text.captured.standardOutput.hasPrefix("No logs found: /nowhere does not exist."))
+        let json = TestContext(entries: [], diagnostics: diagnostics)
+        #expect(json.run(["session", "abc", "--dir", "/nowhere", "--json"]) == .usage)
+        #expect(json.captured.standardOutput == "")
+    }
 }
