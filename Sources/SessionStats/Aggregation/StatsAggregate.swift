@@ -26,14 +26,17 @@ public struct StatsAggregate: Sendable {
     public private(set) var sessions: [SessionTotals] = []
     /// The lines without a session id, totalled like a session that is never listed or counted.
     public private(set) var unattributed = SessionTotals(id: "", start: Timestamp(milliseconds: 0))
-    // Successful edits per file as logged; memory grows with distinct files, not with sessions.
-    private var edits: [EditKey: Int] = [:]
     /// The model named by each session's latest SessionStart read, whatever the filter.
     public private(set) var models: [String: String] = [:]
     /// Sessions whose SessionStart was read, whatever the filter.
     public private(set) var startedSessions: Set<String> = []
 
     private var sessionIndex: [String: Int] = [:]
+    // Successful edits per file as logged; memory grows with distinct files, not with sessions.
+    private var edits: [EditKey: Int] = [:]
+    // Consecutive lines usually share a session: one string comparison saves a hash lookup.
+    private var lastSessionID = ""
+    private var lastSessionSlot = StatsAggregate.noSession
 
     // A file edited in a project, as logged, and where the part shown begins.
     private struct EditKey: Hashable, Sendable {
@@ -41,9 +44,6 @@ public struct StatsAggregate: Sendable {
         var file: String
         var relativeFrom: Int
     }
-    // Consecutive lines usually share a session: one string comparison saves a hash lookup.
-    private var lastSessionID = ""
-    private var lastSessionSlot = StatsAggregate.noSession
 
     /// Creates an empty aggregate that counts the entries `filter` lets through.
     public init(filter: EntryFilter = EntryFilter()) {
