@@ -1,13 +1,11 @@
-@preconcurrency import Glibc
 import SessionLogCore
 
 /// Streams the entries of log directories: activity files, and rollups where those were rotated away.
 ///
-/// Reads in large chunks with memory independent of log size, decoding each record in one pass;
-/// with several files and cores, files are decoded on worker threads while the caller consumes
-/// entries, still strictly in file order. Entries count for the local day of their timestamp (rollup
-/// rows for the day they carry), and only those on `days` are handed on. Problems are counted in
-/// `diagnostics`, never thrown.
+/// Reads in large chunks with memory independent of log size, decoding each record in one pass on
+/// the calling thread. Entries count for the local day of their timestamp (rollup rows for the day
+/// they carry), and only those on `days` are handed on. Problems are counted in `diagnostics`, never
+/// thrown.
 public struct LogReader {
     /// The directories, read in this order.
     public let directories: [String]
@@ -15,8 +13,6 @@ public struct LogReader {
     public let days: ClosedRange<CivilDate>?
     /// What the last `forEach` ran into.
     public private(set) var diagnostics = ReadDiagnostics()
-    /// Threads that decode files while the caller consumes entries; 0 or 1 decodes on the caller's thread.
-    public var decodingThreads: Int
     let localDays: LocalDayResolver
     let chunkSize: Int
     let maximumRecordBytes: Int
@@ -37,13 +33,6 @@ public struct LogReader {
         self.localDays = localDays
         self.chunkSize = chunkSize
         self.maximumRecordBytes = maximumRecordBytes
-        decodingThreads = LogReader.defaultDecodingThreads
-    }
-
-    /// One decoding thread per online processor, at most 4, or none on a single processor.
-    public static var defaultDecodingThreads: Int {
-        let processors = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
-        return processors > 1 ? min(processors, 4) : 0
     }
 
     /// The files to read, in order; missing and unreadable directories are noted in `diagnostics`.
@@ -66,23 +55,11 @@ public struct LogReader {
     /// Calls `body` for every entry whose day is in `days`, in file order (directories in the order
     /// given, files by date); `invalid` hook lines are counted, not handed on. Diagnostics start afresh.
     ///
-    /// `body` always runs on the calling thread. When it throws, reading stops and the error is rethrown.
+    /// When `body` throws, reading stops and the error is rethrown.
     public mutating func forEach<E: Error>(_ body: (LogEntry) throws(E) -> Void) throws(E) {
         var diagnostics = ReadDiagnostics()
         defer { self.diagnostics = diagnostics }
         let files = files(diagnostics: &diagnostics)
-        let threads = min(decodingThreads, files.count)
-        if threads > 1 {
-            try forEachDecodingOnThreads(files, threads: threads, diagnostics: &diagnostics, body)
-        } else {
-            try forEachDecodingHere(files, diagnostics: &diagnostics, body)
-        }
-    }
-
-    /// Decodes each file on the calling thread, handing entries on as they come.
-    private func forEachDecodingHere<E: Error>(
-        _ files: [LogFile], diagnostics: inout ReadDiagnostics, _ body: (LogEntry) throws(E) -> Void
-    ) throws(E) {
         var buffer = ReadBuffer(capacity: chunkSize, limit: max(maximumRecordBytes, chunkSize))
         var decoder = LogLineDecoder(localDays: localDays)
         var failure: E?
@@ -113,7 +90,9 @@ public struct LogReader {
 
     /// Whether `entry` is handed on: on a wanted day, and not an `invalid` hook line (those are counted).
     @inline(__always)
-    static func wanted(_ entry: LogEntry, days: ClosedRange<CivilDate>?, invalidLines: inout Int) -> Bool {
+    private static func wanted(_ entry: LogEntry, days: ClosedRange<CivilDate>?, invalidLines: inout Int)
+        -> Bool
+    {
         if let days, !days.contains(entry.day) { return false }
         if entry.event == LogRecord.invalidEvent {
             invalidLines += entry.events

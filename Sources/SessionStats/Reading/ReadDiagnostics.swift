@@ -59,7 +59,7 @@ public struct ReadDiagnostics: Sendable, Equatable {
     }
 
     /// Adds what reading later files ran into, as if read after these.
-    mutating func merge(_ other: ReadDiagnostics) {
+    public mutating func merge(_ other: ReadDiagnostics) {
         filesRead += other.filesRead
         rollupFilesRead += other.rollupFilesRead
         bytesRead += other.bytesRead

@@ -121,8 +121,8 @@ struct RecordSplitter {
                 diagnostics.skip(location, .trailingText)
                 continue
             }
-            if let entry {
-                if !body(entry) { return false }
+            if entry != nil {
+                if !body(entry.unsafelyUnwrapped) { return false }
             } else if let problem {
                 diagnostics.skip(location, problem)
             }

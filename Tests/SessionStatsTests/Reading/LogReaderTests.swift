@@ -5,16 +5,14 @@ import Testing
 @testable import SessionStats
 
 @Suite struct LogReaderTests {
-    /// Reads `directories` at UTC-5 (or `offset`), with `threads` decoding threads.
+    /// Reads `directories` at UTC-5 (or `offset`).
     func read(
         _ directories: [String], days: ClosedRange<CivilDate>? = nil, offset: Int = -5 * 3600,
-        threads: Int = 0,
         chunkSize: Int = 1 << 16
     ) -> (entries: [LogEntry], diagnostics: ReadDiagnostics) {
         var reader = LogReader(
             directories: directories, days: days, localDays: LocalDayResolver(utcOffsetSeconds: offset),
             chunkSize: chunkSize)
-        reader.decodingThreads = threads
         var entries: [LogEntry] = []
         reader.forEach { entries.append($0) }
         return (entries, reader.diagnostics)
@@ -40,21 +38,20 @@ import Testing
         fixture.write("notes.txt", "not a log\n")
     }
 
-    @Test(arguments: [0, 2, 3])
-    func assignsEntriesToTheirLocalDayAcrossFiles(threads: Int) {
+    @Test func assignsEntriesToTheirLocalDayAcrossFiles() {
         let fixture = ReadingFixture()
         Self.writeDays(to: fixture)
-        let all = read([fixture.path], threads: threads)
+        let all = read([fixture.path])
         #expect(all.entries.map(\.sessionID) == ["a", "b", "c", "d", "e", "f", "g", "h"])
         #expect(all.entries.map(\.day.day) == [13, 13, 14, 13, 14, 15, 15, 16])
         #expect(all.diagnostics.filesRead == 4)
         #expect(all.diagnostics.entries == 8)
         let fourteenth = read(
-            [fixture.path], days: Self.day("2026-01-14")...Self.day("2026-01-14"), threads: threads)
+            [fixture.path], days: Self.day("2026-01-14")...Self.day("2026-01-14"))
         #expect(fourteenth.entries.map(\.sessionID) == ["c", "e"])
         #expect(fourteenth.diagnostics.filesRead == 3)
         let thirteenth = read(
-            [fixture.path], days: Self.day("2026-01-12")...Self.day("2026-01-13"), threads: threads)
+            [fixture.path], days: Self.day("2026-01-12")...Self.day("2026-01-13"))
         #expect(thirteenth.entries.map(\.sessionID) == ["a", "b", "d"])
         #expect(thirteenth.diagnostics.filesRead == 2)
         let east = read(
@@ -69,13 +66,10 @@ import Testing
             "activity-2026-01-15.jsonl", TestLines.v1(at: "2026-01-15T12:00:00.000Z", session: "late"))
         second.write(
             "activity-2026-01-14.jsonl", TestLines.v1(at: "2026-01-14T12:00:00.000Z", session: "early"))
-        for threads in [0, 2] {
-            let (entries, diagnostics) = read(
-                [first.path, "/nonexistent/one", second.path, "/nonexistent/two"], threads: threads)
-            #expect(entries.map(\.sessionID) == ["late", "early"])
-            #expect(diagnostics.missingDirectories == ["/nonexistent/one", "/nonexistent/two"])
-            #expect(diagnostics.warnings.isEmpty)
-        }
+        let (entries, diagnostics) = read([first.path, "/nonexistent/one", second.path, "/nonexistent/two"])
+        #expect(entries.map(\.sessionID) == ["late", "early"])
+        #expect(diagnostics.missingDirectories == ["/nonexistent/one", "/nonexistent/two"])
+        #expect(diagnostics.warnings.isEmpty)
     }
 
     @Test func readsARollupOnlyWhenItsActivityFileIsGone() {
@@ -101,15 +95,14 @@ import Testing
         #expect(other.entries.isEmpty)
     }
 
-    @Test(arguments: [0, 2])
-    func countsInvalidHookLinesWithoutHandingThemOn(threads: Int) {
+    @Test func countsInvalidHookLinesWithoutHandingThemOn() {
         let fixture = ReadingFixture()
         let invalid = TestLines.v1("invalid", at: "2026-01-14T12:00:00.000Z", session: "", tool: nil)
         fixture.write(
             "activity-2026-01-14.jsonl", invalid + TestLines.v1(at: "2026-01-14T12:00:01.000Z") + invalid)
         let later = TestLines.v1("invalid", at: "2026-01-15T12:00:00.000Z", session: "", tool: nil)
         fixture.write("activity-2026-01-15.jsonl", later + "\n" + "oops\n")
-        let (entries, diagnostics) = read([fixture.path], threads: threads)
+        let (entries, diagnostics) = read([fixture.path])
         #expect(entries.count == 1)
         #expect(diagnostics.invalidHookLines == 3)
         #expect(diagnostics.entries == 1)
@@ -117,12 +110,12 @@ import Testing
         #expect(diagnostics.skipped == 1)
         #expect(diagnostics.warnings.count == 1)
         let fifteenth = read(
-            [fixture.path], days: Self.day("2026-01-15")...Self.day("2026-01-15"), threads: threads)
+            [fixture.path], days: Self.day("2026-01-15")...Self.day("2026-01-15"))
         #expect(fifteenth.diagnostics.invalidHookLines == 1)
     }
 
-    /// Many files and more entries than a batch: threads hand on exactly what one thread reads, in order.
-    @Test func decodingThreadsKeepFileOrderAndDiagnostics() {
+    /// Many files, small chunks: every entry in order, and the diagnostics of all files added up.
+    @Test func readsManyFilesInOrderAddingUpDiagnostics() {
         let fixture = ReadingFixture()
         var expected: [String] = []
         for day in 1...9 {
@@ -135,21 +128,18 @@ import Testing
             }
             fixture.write("activity-2026-01-0\(day).jsonl", text)
         }
-        let single = read([fixture.path], threads: 0, chunkSize: 4096)
+        let single = read([fixture.path], chunkSize: 4096)
         #expect(single.entries.map(\.sessionID) == expected)
-        for threads in [2, 4] {
-            let threaded = read([fixture.path], threads: threads, chunkSize: 4096)
-            #expect(threaded.entries.map(\.sessionID) == expected)
-            #expect(threaded.diagnostics == single.diagnostics)
-        }
+        #expect(single.diagnostics.filesRead == 9)
+        #expect(single.diagnostics.entries == expected.count)
         #expect(single.diagnostics.skipped == 14)
+        #expect(single.diagnostics.suppressedWarnings == 14 - ReadDiagnostics.maximumLineWarnings)
         #expect(
             single.diagnostics.warnings.first?.hasSuffix("activity-2026-01-01.jsonl:9: not a JSON object")
                 == true)
     }
 
-    @Test(arguments: [0, 2])
-    func stopsAndRethrowsWhenTheBodyThrows(threads: Int) {
+    @Test func stopsAndRethrowsWhenTheBodyThrows() {
         struct Stop: Error {}
         let fixture = ReadingFixture()
         for day in 1...6 {
@@ -159,7 +149,6 @@ import Testing
         }
         var reader = LogReader(
             directories: [fixture.path], days: nil, localDays: LocalDayResolver(utcOffsetSeconds: 0))
-        reader.decodingThreads = threads
         var seen = 0
         #expect(throws: Stop.self) {
             try reader.forEach { _ in
@@ -191,7 +180,7 @@ import Testing
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         let summary = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        let (entries, diagnostics) = read([fixture.path], threads: 2)
+        let (entries, diagnostics) = read([fixture.path])
         let totals = EntryTotals(entries)
         #expect(totals.entries == summary["records"] as? Int)
         #expect(totals.operations == summary["operations"] as? Int)
