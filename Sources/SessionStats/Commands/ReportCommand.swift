@@ -3,7 +3,7 @@ import SessionLogCore
 /// `session-stats [report]`: totals by tool, project, session, file and day for a range of days.
 public enum ReportCommand {
     /// The parsed command line.
-    public struct Options: Equatable, Sendable {
+    public struct Options: CommandOptions, Equatable, Sendable {
         /// Range, filters, output and sources.
         public var common = CommonOptions()
         /// `--top N`: sessions and files listed; 0 lists all.
@@ -40,42 +40,24 @@ public enum ReportCommand {
 
     /// Parses the arguments after `report` (or all of them when `report` was left out).
     public static func parse(_ arguments: [String]) -> Result<Options, UsageError> {
-        var options = Options()
-        var cursor = ArgumentCursor(arguments)
-        do throws(UsageError) {
-            while let argument = try cursor.next() {
-                switch argument {
-                case .option("--top"): options.top = try cursor.count(for: "--top")
-                case .option(let name):
-                    guard try options.common.consume(name, from: &cursor, accepting: groups) else {
-                        throw .unknownOption(name)
-                    }
-                case .positional(let value): throw .unexpectedArgument(value)
-                }
-            }
-        } catch {
-            return .failure(error)
+        CommonOptions.parse(arguments, accepting: groups) {
+            (options: inout Options, name, cursor) throws(UsageError) in
+            guard name == "--top" else { return false }
+            options.top = try cursor.count(for: name)
+            return true
         }
-        return .success(options)
     }
 
     /// Runs `report` with `arguments` in `context`.
     public static func run(_ arguments: [String], context: StatsContext) -> ExitCode {
-        let options: Options
-        switch parse(arguments) {
-        case .success(let parsed): options = parsed
-        case .failure(let error): return context.fail(error, command: "report")
-        }
-        if context.answer(options.common.request, help: help) { return .success }
-        do throws(UsageError) {
+        context.run(parse(arguments), command: "report", help: help) { options throws(UsageError) in
             let report = try makeReport(options, context: context)
             context.warn(about: report.diagnostics, directoryCount: report.directories.count)
             if options.common.json {
                 context.output(report.json)
             } else if report.aggregate.lines == 0 {
-                let what =
-                    "activity " + report.rangePhrase
-                    + (options.common.filter.isEmpty ? "" : " matching the filters")
+                let filtered = options.common.filter.isEmpty ? "" : " matching the filters"
+                let what = "activity " + report.rangePhrase + filtered
                 context.output(
                     context.nothingFound(in: report.directories, diagnostics: report.diagnostics, what: what))
             } else {
@@ -83,8 +65,6 @@ public enum ReportCommand {
                 context.output(report.text(style: style))
             }
             return .success
-        } catch {
-            return context.fail(error, command: "report")
         }
     }
 

@@ -3,7 +3,7 @@ import SessionLogCore
 /// `session-stats session ID`: one session's timeline, or with `--json` the whole session.
 public enum SessionCommand {
     /// The parsed command line.
-    public struct Options: Equatable, Sendable {
+    public struct Options: CommandOptions, Equatable, Sendable {
         /// The session id, or a unique prefix of it.
         public var id = ""
         /// Range, output and sources; all days unless a range is given.
@@ -30,41 +30,22 @@ public enum SessionCommand {
 
     /// Parses the arguments after `session`.
     public static func parse(_ arguments: [String]) -> Result<Options, UsageError> {
-        var options = Options()
-        var cursor = ArgumentCursor(arguments)
-        var id: String?
-        do throws(UsageError) {
-            while let argument = try cursor.next() {
-                switch argument {
-                case .option(let name):
-                    guard try options.common.consume(name, from: &cursor, accepting: groups) else {
-                        throw .unknownOption(name)
-                    }
-                case .positional(let value):
-                    guard id == nil else { throw .unexpectedArgument(value) }
-                    guard !value.isEmpty else { throw .missingArgument("session ID") }
-                    id = value
-                }
-            }
-            if options.common.request == .run {
-                guard let id else { throw .missingArgument("session ID") }
-                options.id = id
-            }
-        } catch {
-            return .failure(error)
+        let parsed = CommonOptions.parse(
+            arguments, accepting: groups,
+            positional: { (options: inout Options, value) throws(UsageError) in
+                guard options.id.isEmpty else { throw .unexpectedArgument(value) }
+                guard !value.isEmpty else { throw .missingArgument("session ID") }
+                options.id = value
+            })
+        if case .success(let options) = parsed, options.common.request == .run, options.id.isEmpty {
+            return .failure(.missingArgument("session ID"))
         }
-        return .success(options)
+        return parsed
     }
 
     /// Runs `session` with `arguments` in `context`.
     public static func run(_ arguments: [String], context: StatsContext) -> ExitCode {
-        let options: Options
-        switch parse(arguments) {
-        case .success(let parsed): options = parsed
-        case .failure(let error): return context.fail(error, command: "session")
-        }
-        if context.answer(options.common.request, help: help) { return .success }
-        do throws(UsageError) {
+        context.run(parse(arguments), command: "session", help: help) { options throws(UsageError) in
             let pricing = try Pricing.from(variables: context.variables)
             let directories = try options.common.logDirectories(variables: context.variables)
             let days = options.common.rangeGiven ? options.common.range.days(today: context.clock.today) : nil
@@ -89,8 +70,6 @@ public enum SessionCommand {
                 context.output(timeline.text(style: style))
             }
             return .success
-        } catch {
-            return context.fail(error, command: "session")
         }
     }
 
