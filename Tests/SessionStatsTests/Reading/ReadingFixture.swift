@@ -24,8 +24,13 @@ final class ReadingFixture {
     /// Writes `bytes` to the file `name` and returns its path.
     @discardableResult
     func write(_ name: String, _ bytes: [UInt8]) -> String {
+        // Plain open/write: Foundation's atomic writes leave TemporaryDirectory.* folders behind in /tmp.
         let file = path + "/" + name
-        FileManager.default.createFile(atPath: file, contents: Data(bytes))
+        let descriptor = open(file, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        precondition(descriptor >= 0, "cannot create \(file)")
+        defer { close(descriptor) }
+        let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+        precondition(written == bytes.count, "cannot write \(file)")
         return file
     }
 
