@@ -119,10 +119,33 @@ public struct JSONScanner {
         while true {
             // The hot loop: printable ASCII, the bulk of any payload.
             let runStart = offset
-            while offset < end {
-                let byte = bytes[offset]
-                if byte >= 0x80 || byte < 0x20 || byte == ._quote || byte == ._backslash { break }
-                offset += 1
+            if let base = bytes.baseAddress {
+                // Locals, so the loop keeps them in registers; eight bytes at a time while no byte is
+                // special (>= 0x80, < 0x20, '"' or '\\'): each sets the high bit of its lane in `special`,
+                // exactly for the lowest special lane. Lanes are read little-endian, as on every
+                // platform Swift supports on Linux.
+                var position = offset
+                let limit = end
+                let ones: UInt64 = 0x0101_0101_0101_0101
+                while position + 8 <= limit {
+                    let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
+                    let quote = word ^ (ones &* 0x22)
+                    let backslash = word ^ (ones &* 0x5C)
+                    let special =
+                        ((word &- ones &* 0x20) | (quote &- ones) | (backslash &- ones) | word)
+                        & (ones &* 0x80)
+                    if special != 0 {
+                        position += special.trailingZeroBitCount >> 3
+                        break
+                    }
+                    position += 8
+                }
+                while position < limit {
+                    let byte = base[position]
+                    if byte >= 0x80 || byte < 0x20 || byte == ._quote || byte == ._backslash { break }
+                    position += 1
+                }
+                offset = position
             }
             scalars += offset - runStart
             guard offset < end else { throw .unexpectedEnd(at: offset) }

@@ -53,6 +53,21 @@ import Testing
         }
     }
 
+    @Test(arguments: [("\\\"", "\""), ("\\\\", "\\"), ("\\n", "\n"), ("é", "é"), ("😀", "😀")])
+    func findsASpecialCharacterInEveryLaneOfTheWordLoop(raw: String, decoded: String) throws {
+        // The fast loop reads eight bytes at a time: put the character at every offset across three words.
+        for position in 0..<24 {
+            let prefix = String(repeating: "a", count: position)
+            let suffix = String(repeating: "b", count: 30 - position)
+            let json = "\"" + prefix + raw + suffix + "\""
+            let expected = prefix + decoded + suffix
+            let token = try scan(json) { try $0.scanString() }
+            #expect(scan(json) { $0.decode(token) } == expected)
+            #expect(token.characters == expected.unicodeScalars.count)
+            #expect(token.end == json.utf8.count - 1)
+        }
+    }
+
     @Test(arguments: [
         ("{}", 2), ("[]", 2), ("[1,2]", 5), (#"{"a" : [ true , null ]}"#, 17),
         (#"{"k":"a\nb"}"#, 12), (#"{"k":"\u00e9"}"#, 9), (#"{"k":"\u0001"}"#, 14),
