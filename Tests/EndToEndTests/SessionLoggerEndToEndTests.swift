@@ -12,7 +12,7 @@ import Testing
     }
 
     func write(_ bytes: [UInt8], to path: String) {
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)), "cannot write \(path)")
     }
 
     func logLines(in directory: String) -> [String] {

@@ -141,7 +141,7 @@ public enum ErrorsCommand {
         let shown =
             entries.count == total
             ? "\(total)" : "\(entries.count) most recent of \(NumberFormat.grouped(total))"
-        var text = style.bold("Failed calls · " + title) + " (" + shown + ")\n\n"
+        let text = style.bold("Failed calls · " + title) + " (" + shown + ")\n\n"
         let idLength = IDPrefix.length(for: Array(Set(entries.map(\.sessionID))))
         var table = TextTable(
             [
