@@ -72,23 +72,56 @@ public struct LogFileReader {
         path: String, kind: Kind, buffer: inout ReadBuffer, decoder: inout LogLineDecoder,
         diagnostics: inout ReadDiagnostics, _ body: (LogEntry) -> Bool
     ) -> Bool {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            diagnostics.unreadable(path, "cannot open: \(AppendError.describe(errno))")
-            return true
-        }
+        guard let descriptor = open(path, diagnostics: &diagnostics) else { return true }
         defer { close(descriptor) }
         _ = posix_fadvise(descriptor, 0, 0, POSIX_FADV_SEQUENTIAL)
+        let keepGoing = readPass(
+            descriptor, from: 0, path: path, kind: kind, buffer: &buffer, decoder: &decoder,
+            diagnostics: &diagnostics, body)
+        finish(path, kind: kind, buffer: buffer, diagnostics: &diagnostics)
+        return keepGoing
+    }
+
+    /// Opens `path` for reading, or notes in `diagnostics` why it cannot be and returns nil.
+    static func open(_ path: String, diagnostics: inout ReadDiagnostics) -> Int32? {
+        let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            diagnostics.unreadable(path, "cannot open: \(AppendError.describe(errno))")
+            return nil
+        }
+        return descriptor
+    }
+
+    /// Reads the open file from the first line that starts at or after byte `offset` to its end,
+    /// calling `body` for every entry until it returns false; returns false when `body` did.
+    ///
+    /// Line numbers count from that first line; a failed read ends the pass (see `buffer.readError`).
+    static func readPass(
+        _ descriptor: Int32, from offset: Int, path: String, kind: Kind, buffer: inout ReadBuffer,
+        decoder: inout LogLineDecoder, diagnostics: inout ReadDiagnostics, _ body: (LogEntry) -> Bool
+    ) -> Bool {
         buffer.reset(descriptor: descriptor)
-        var splitter = RecordSplitter(path: path, kind: kind)
+        // A line starts at `offset` when the byte before it is a newline: start there and skip to one.
+        let start = max(offset - 1, 0)
+        guard lseek(descriptor, off_t(start), SEEK_SET) == off_t(start) else {
+            buffer.fail(errno)
+            return true
+        }
+        var splitter = RecordSplitter(path: path, kind: kind, startsInsideLine: offset > 0)
         let keepGoing = splitter.run(buffer: &buffer, decoder: &decoder, diagnostics: &diagnostics, body)
         diagnostics.bytesRead += buffer.bytesRead
+        return keepGoing
+    }
+
+    /// Counts the file as read, or notes its last pass's read error.
+    static func finish(
+        _ path: String, kind: Kind, buffer: borrowing ReadBuffer, diagnostics: inout ReadDiagnostics
+    ) {
         if let code = buffer.readError {
             diagnostics.unreadable(path, "read failed: \(AppendError.describe(code))")
         } else {
             diagnostics.filesRead += 1
             if kind == .rollup { diagnostics.rollupFilesRead += 1 }
         }
-        return keepGoing
     }
 }

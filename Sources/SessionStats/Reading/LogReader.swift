@@ -6,6 +6,13 @@ import SessionLogCore
 /// the calling thread. Entries count for the local day of their timestamp (rollup rows for the day
 /// they carry), and only those on `days` are handed on. Problems are counted in `diagnostics`, never
 /// thrown.
+///
+/// An entry near midnight may sit in the file of the day before or after its own, so for a range of
+/// days the activity files dated just outside it are read too, but only in part: the end of the day
+/// before's (`LogFileReader.readTail`), the start of the day after's, until `LogFileReader.headOverrun`
+/// entries in a row are past the range (`LogFileReader.readHead`). Rollups of those days are read
+/// whole. Lines of such files whose problems could be counted (bad, blank or `invalid` lines) almost
+/// surely belong to the file's own day, so only files dated within the range count them.
 public struct LogReader {
     /// The directories, read in this order.
     public let directories: [String]
@@ -66,19 +73,50 @@ public struct LogReader {
         var entries = 0
         var invalidLines = 0
         let days = self.days
+        // Hands `entry` on; false when `body` threw.
+        func deliver(_ entry: LogEntry) -> Bool {
+            entries += 1
+            do throws(E) {
+                try body(entry)
+                return true
+            } catch {
+                failure = error
+                return false
+            }
+        }
         for file in files {
-            let keepGoing = LogFileReader.read(
-                path: file.path, kind: file.kind, buffer: &buffer, decoder: &decoder,
-                diagnostics: &diagnostics
-            ) { entry in
-                guard LogReader.wanted(entry, days: days, invalidLines: &invalidLines) else { return true }
-                entries += 1
-                do throws(E) {
-                    try body(entry)
-                    return true
-                } catch {
-                    failure = error
-                    return false
+            let keepGoing: Bool
+            if let days, !days.contains(file.date) {
+                // A file just outside the range: its problems are not the range's, nor its invalid lines.
+                var outside = ReadDiagnostics()
+                func wanted(_ entry: LogEntry) -> Bool {
+                    guard days.contains(entry.day), entry.event != LogRecord.invalidEvent else { return true }
+                    return deliver(entry)
+                }
+                switch file.kind {
+                case .rollup:
+                    keepGoing = LogFileReader.read(
+                        path: file.path, kind: file.kind, buffer: &buffer, decoder: &decoder,
+                        diagnostics: &outside, wanted)
+                case .activity where file.date < days.lowerBound:
+                    keepGoing = LogFileReader.readTail(
+                        path: file.path, kind: file.kind, from: days.lowerBound, buffer: &buffer,
+                        decoder: &decoder, diagnostics: &outside, wanted)
+                case .activity:
+                    keepGoing = LogFileReader.readHead(
+                        path: file.path, kind: file.kind, through: days.upperBound, buffer: &buffer,
+                        decoder: &decoder, diagnostics: &outside, wanted)
+                }
+                diagnostics.mergeFiles(of: outside)
+            } else {
+                keepGoing = LogFileReader.read(
+                    path: file.path, kind: file.kind, buffer: &buffer, decoder: &decoder,
+                    diagnostics: &diagnostics
+                ) { entry in
+                    guard LogReader.wanted(entry, days: days, invalidLines: &invalidLines) else {
+                        return true
+                    }
+                    return deliver(entry)
                 }
             }
             if !keepGoing { break }

@@ -78,6 +78,12 @@ struct ReadBuffer: ~Copyable {
         }
     }
 
+    /// Ends reading with the error `code`, as a failed read does.
+    mutating func fail(_ code: Int32) {
+        readError = code
+        atEnd = true
+    }
+
     /// Drops every unconsumed byte, for skipping an over-long line.
     mutating func discardAll() {
         start = filled

@@ -3,7 +3,8 @@ public struct ReadDiagnostics: Sendable, Equatable {
     /// How many line warnings are kept; later ones are only counted in `suppressedWarnings`.
     public static let maximumLineWarnings = 5
 
-    /// Activity and rollup files opened and read to the end.
+    /// Activity and rollup files read: to the end, except that of a file dated just before or after
+    /// the days asked for, only the part that can hold entries of those days is read.
     public var filesRead = 0
     /// Of `filesRead`, how many were rollups standing in for a rotated activity file.
     public var rollupFilesRead = 0
@@ -12,6 +13,10 @@ public struct ReadDiagnostics: Sendable, Equatable {
     /// Entries handed to the caller.
     public var entries = 0
     /// Records skipped: malformed, truncated, not a log record, or without a usable timestamp.
+    ///
+    /// Like `truncated`, `blankLines`, `invalidHookLines` and the line warnings, only problems in files
+    /// dated within the days asked for are counted: a bad line has no day, and one in a file read only
+    /// for its entries near midnight almost surely belongs to that file's own day.
     public var skipped = 0
     /// Of `skipped`, how many ended the file unfinished (the hook may be writing them right now).
     public var truncated = 0
@@ -56,6 +61,16 @@ public struct ReadDiagnostics: Sendable, Equatable {
     mutating func unreadable(_ path: String, _ reason: String) {
         unreadablePaths += 1
         pathWarnings.append("\(path): \(reason)")
+    }
+
+    /// Adds the file counts and path warnings of `other` (files read, bytes, unreadable paths),
+    /// leaving out what it found in the files' lines: for files read only for their entries near midnight.
+    mutating func mergeFiles(of other: ReadDiagnostics) {
+        filesRead += other.filesRead
+        rollupFilesRead += other.rollupFilesRead
+        bytesRead += other.bytesRead
+        unreadablePaths += other.unreadablePaths
+        pathWarnings += other.pathWarnings
     }
 
     /// Adds what reading later files ran into, as if read after these.

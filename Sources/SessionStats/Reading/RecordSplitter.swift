@@ -12,11 +12,17 @@ struct RecordSplitter {
     private var line = 1
     // After a bad record: lines that start no record are part of it, not counted on their own.
     private var resyncing = false
+    // Whether the buffer starts inside a line, whose rest is skipped.
+    private let startsInsideLine: Bool
 
-    /// Creates a splitter for the file at `path`.
-    init(path: String, kind: LogFileReader.Kind) {
+    /// Creates a splitter for the file at `path`; with `startsInsideLine`, the bytes read begin
+    /// somewhere inside the file, and line 1 is the first line that starts after the first newline.
+    init(path: String, kind: LogFileReader.Kind, startsInsideLine: Bool = false) {
         self.path = path
         self.kind = kind
+        self.startsInsideLine = startsInsideLine
+        // The first whole line may continue a multi-line legacy record: resynchronise quietly.
+        resyncing = startsInsideLine
     }
 
     /// Reads the file to its end, calling `body` for each entry until it returns false;
@@ -26,7 +32,11 @@ struct RecordSplitter {
         _ body: (LogEntry) -> Bool
     ) -> Bool {
         _ = buffer.refill()
-        if buffer.filled >= 3 && buffer.base[0] == 0xEF && buffer.base[1] == 0xBB && buffer.base[2] == 0xBF {
+        if startsInsideLine {
+            guard skipPartialLine(&buffer) else { return true }
+        } else if buffer.filled >= 3 && buffer.base[0] == 0xEF && buffer.base[1] == 0xBB
+            && buffer.base[2] == 0xBF
+        {
             buffer.start = 3
         }
         while true {
@@ -147,6 +157,20 @@ struct RecordSplitter {
         diagnostics.skip(location, problem)
         advance(&buffer, to: nextLine, lines: 1)
         resyncing = true
+    }
+
+    /// Moves past the first newline, reading on as needed; returns false when there is none.
+    private func skipPartialLine(_ buffer: inout ReadBuffer) -> Bool {
+        while true {
+            if let newline = RecordSplitter.find(
+                UInt8(ascii: "\n"), buffer.base, from: buffer.start, to: buffer.filled)
+            {
+                buffer.start = newline + 1
+                return true
+            }
+            buffer.discardAll()
+            guard buffer.refill() else { return false }
+        }
     }
 
     /// Skips a line too long for the buffer, reading on to its newline.

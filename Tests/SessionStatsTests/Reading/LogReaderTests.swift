@@ -112,6 +112,74 @@ import Testing
         let fifteenth = read(
             [fixture.path], days: Self.day("2026-01-15")...Self.day("2026-01-15"))
         #expect(fifteenth.diagnostics.invalidHookLines == 1)
+        // Read only as the day after the range, the 15th's lines count for nothing.
+        let fourteenth = read(
+            [fixture.path], days: Self.day("2026-01-14")...Self.day("2026-01-14"))
+        #expect(fourteenth.diagnostics.invalidHookLines == 2)
+        #expect(fourteenth.diagnostics.blankLines == 0)
+        #expect(fourteenth.diagnostics.skipped == 0)
+        #expect(fourteenth.diagnostics.filesRead == 2)
+    }
+
+    /// The files dated just outside the range: only their entries in it are handed on, and neither
+    /// their bad, blank and invalid lines nor those of the range's own part of them are counted.
+    @Test func readsTheNeighbouringFilesOnlyForTheRangesEntries() {
+        let fixture = ReadingFixture()
+        let invalid = { (time: String) in TestLines.v1("invalid", at: time, session: "", tool: nil) }
+        // The 13th: 4,000 records of its own, then 600 that count for the 14th (more than the first
+        // 64 KB the reader tries), with bad, blank and invalid lines among both.
+        let before = LogFileReaderMarginsTests.dayBefore(before: 4000, after: 600)
+        fixture.write(
+            "activity-2026-01-13.jsonl", before + invalid("2026-01-14T01:00:00.000Z") + "oops\n\n")
+        fixture.write(
+            "activity-2026-01-14.jsonl",
+            TestLines.v1(at: "2026-01-14T12:00:00.000Z", session: "own") + "bad\n\n"
+                + invalid("2026-01-14T12:00:01.000Z") + invalid("2026-01-15T00:00:01.000Z"))
+        var after = TestLines.v1(at: "2026-01-14T23:59:59.000Z", session: "next-0") + "bad\n"
+        for index in 0..<200 {
+            after += TestLines.v1(at: "2026-01-15T00:00:0\(index % 10).000Z", session: "n\(index)")
+            if index == 5 { after += TestLines.v1(at: "2026-01-14T23:59:59.500Z", session: "next-1") }
+            if index == 100 { after += TestLines.v1(at: "2026-01-14T23:59:59.900Z", session: "lost") }
+        }
+        fixture.write("activity-2026-01-15.jsonl", after + "bad\n")
+
+        let fourteenth = Self.day("2026-01-14")
+        let whole = fixture.read("activity-2026-01-13.jsonl").entries.filter {
+            $0.day == fourteenth && $0.event != LogRecord.invalidEvent
+        }
+        #expect(whole.count == 600)
+        let (entries, diagnostics) = read([fixture.path], days: fourteenth...fourteenth, offset: 0)
+        #expect(entries.map(\.sessionID) == whole.map(\.sessionID) + ["own", "next-0", "next-1"])
+        #expect(entries.prefix(600).map(\.location) == whole.map(\.location))
+        #expect(diagnostics.entries == 603)
+        #expect(diagnostics.filesRead == 3)
+        #expect(diagnostics.skipped == 1)
+        #expect(diagnostics.blankLines == 1)
+        #expect(diagnostics.invalidHookLines == 1)
+        #expect(diagnostics.warnings.count == 1)
+        #expect(
+            diagnostics.warnings.first?.hasSuffix("activity-2026-01-14.jsonl:2: not a JSON object") == true)
+        // Less than the day before's file alone, although all three were read from.
+        #expect(diagnostics.bytesRead < before.utf8.count)
+
+        // A rollup just outside the range is read whole, for its rows of the range's days alone.
+        unlink(fixture.path + "/activity-2026-01-13.jsonl")
+        let first = Timestamp(iso8601: "2026-01-14T00:00:00Z")!
+        let rolled = RollupRecord(
+            day: fourteenth, event: "PostToolUse", sessionID: "rolled", count: 3, first: first, last: first)
+        var own = rolled
+        own.day = Self.day("2026-01-13")
+        own.sessionID = "thirteenth"
+        var invalidRow = rolled
+        invalidRow.event = LogRecord.invalidEvent
+        fixture.write(
+            "rollup-2026-01-13.jsonl",
+            own.jsonLine + rolled.jsonLine + invalidRow.jsonLine + Array("bad\n".utf8))
+        let rotated = read([fixture.path], days: fourteenth...fourteenth, offset: 0)
+        #expect(rotated.entries.map(\.sessionID) == ["rolled", "own", "next-0", "next-1"])
+        #expect(rotated.diagnostics.rollupFilesRead == 1)
+        #expect(rotated.diagnostics.skipped == 1)
+        #expect(rotated.diagnostics.invalidHookLines == 1)
     }
 
     /// Many files, small chunks: every entry in order, and the diagnostics of all files added up.
