@@ -27,21 +27,25 @@ public struct LogFileReader {
     public let path: String
     /// The file's format.
     public let kind: Kind
+    /// The optional fields decoded; the others are nil (or empty) in the entries.
+    public let fields: LogFields
     /// What reading ran into.
     public private(set) var diagnostics = ReadDiagnostics()
     private let localDays: LocalDayResolver
     private let chunkSize: Int
     private let maximumRecordBytes: Int
 
-    /// Creates a reader of the file at `path`; `chunkSize` and `maximumRecordBytes` are for tests.
+    /// Creates a reader of the file at `path` that decodes the optional `fields`; `chunkSize` and
+    /// `maximumRecordBytes` are for tests.
     public init(
-        path: String, kind: Kind, localDays: LocalDayResolver = LocalDayResolver(),
+        path: String, kind: Kind, localDays: LocalDayResolver = LocalDayResolver(), fields: LogFields = .all,
         chunkSize: Int = LogFileReader.defaultChunkSize,
         maximumRecordBytes: Int = LogFileReader.defaultMaximumRecordBytes
     ) {
         self.path = path
         self.kind = kind
         self.localDays = localDays
+        self.fields = fields
         self.chunkSize = chunkSize
         self.maximumRecordBytes = maximumRecordBytes
     }
@@ -50,7 +54,7 @@ public struct LogFileReader {
     public mutating func forEach<E: Error>(_ body: (LogEntry) throws(E) -> Void) throws(E) {
         diagnostics = ReadDiagnostics()
         var buffer = ReadBuffer(capacity: chunkSize, limit: max(maximumRecordBytes, chunkSize))
-        var decoder = LogLineDecoder(localDays: localDays)
+        var decoder = LogLineDecoder(localDays: localDays, fields: fields)
         var failure: E?
         _ = LogFileReader.read(
             path: path, kind: kind, buffer: &buffer, decoder: &decoder, diagnostics: &diagnostics

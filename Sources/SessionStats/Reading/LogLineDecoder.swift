@@ -2,16 +2,23 @@ import SessionLogCore
 
 /// Turns one JSON record of an activity log, v1 or legacy, into a `LogEntry` in a single pass.
 ///
-/// Only the fields `LogEntry` keeps are decoded; others are skipped. A field of the wrong type is
-/// ignored, except the timestamp, without which the record is unusable. Repeating strings are interned.
+/// Only the fields `LogEntry` keeps, and of its optional strings only those in `fields`, are decoded;
+/// others are skipped. A field of the wrong type is ignored, except the timestamp, without which the
+/// record is unusable. Repeating strings are interned.
 struct LogLineDecoder {
     /// Finds each entry's local day.
     var localDays: LocalDayResolver
+    /// The optional fields decoded.
+    let fields: LogFields
     private var interner = StringInterner()
+    // Legacy entries keep Grep/Glob paths in "file", so a wanted path needs the file read too.
+    private let readsFile: Bool
 
-    /// Creates a decoder that assigns days with `localDays`.
-    init(localDays: LocalDayResolver) {
+    /// Creates a decoder that assigns days with `localDays` and decodes the optional `fields`.
+    init(localDays: LocalDayResolver, fields: LogFields = .all) {
         self.localDays = localDays
+        self.fields = fields
+        readsFile = fields.contains(.file) || fields.contains(.path)
     }
 
     /// Decodes the object at the scanner's offset, leaving the scanner just after it; returns nil with
@@ -50,24 +57,25 @@ struct LogLineDecoder {
             case 1 where scanner.equals(key, "v"):
                 hasVersion = true
                 try scanner.skipValue()
-            case 3 where scanner.equals(key, "cwd"): cwd = try string(&scanner)
-            case 3 where scanner.equals(key, "url"): url = try string(&scanner)
+            case 3 where scanner.equals(key, "cwd"): cwd = try string(&scanner, if: .cwd)
+            case 3 where scanner.equals(key, "url"): url = try string(&scanner, if: .url)
             case 4 where scanner.equals(key, "tool"): tool = try string(&scanner)
-            case 4 where scanner.equals(key, "file"): file = try string(&scanner)
-            case 4 where scanner.equals(key, "path"): path = try string(&scanner)
-            case 4 where scanner.equals(key, "tags"): tags = try readTags(&scanner)
+            case 4 where scanner.equals(key, "file"): file = try string(&scanner, if: readsFile)
+            case 4 where scanner.equals(key, "path"): path = try string(&scanner, if: .path)
+            case 4 where scanner.equals(key, "tags"):
+                if fields.contains(.tags) { tags = try readTags(&scanner) } else { try scanner.skipValue() }
             case 5 where scanner.equals(key, "event"):
                 if let token = try scanner.scanOptionalString() {
                     eventToken = token
                     event = interner.string(token, in: scanner)
                 }
-            case 5 where scanner.equals(key, "model"): model = try string(&scanner)
-            case 5 where scanner.equals(key, "error"): error = try string(&scanner)
+            case 5 where scanner.equals(key, "model"): model = try string(&scanner, if: .model)
+            case 5 where scanner.equals(key, "error"): error = try string(&scanner, if: .error)
             case 6 where scanner.equals(key, "tokens"):
                 (inputTokens, outputTokens) = try readTokens(&scanner)
             case 7 where scanner.equals(key, "project"): project = try string(&scanner)
-            case 7 where scanner.equals(key, "pattern"): pattern = try string(&scanner)
-            case 7 where scanner.equals(key, "command"): command = try string(&scanner)
+            case 7 where scanner.equals(key, "pattern"): pattern = try string(&scanner, if: .pattern)
+            case 7 where scanner.equals(key, "command"): command = try string(&scanner, if: .command)
             case 7 where scanner.equals(key, "success"): success = try scanner.scanOptionalBool()
             case 9 where scanner.equals(key, "timestamp"):
                 if let token = try scanner.scanOptionalString() {
@@ -107,7 +115,7 @@ struct LogLineDecoder {
             failures = success == false ? 1 : 0
             if tool == "Grep" || tool == "Glob" {
                 // The bash logger put search paths in "file"; they are not edited files.
-                if path == nil { path = file }
+                if path == nil && fields.contains(.path) { path = file }
                 file = nil
             }
         } else if let eventToken {
@@ -119,6 +127,8 @@ struct LogLineDecoder {
                 failures = 1
             }
         }
+        // Read only for a legacy entry's path.
+        if !fields.contains(.file) { file = nil }
 
         return LogEntry(
             source: isLegacy ? .legacy : .v1,
@@ -156,6 +166,26 @@ struct LogLineDecoder {
     private mutating func string(_ scanner: inout JSONScanner) throws(JSONScanError) -> String? {
         guard let token = try scanner.scanOptionalString() else { return nil }
         return interner.string(token, in: scanner)
+    }
+
+    /// A string value when `field` is wanted, interned; nil (with the value skipped) otherwise.
+    @inline(__always)
+    private mutating func string(_ scanner: inout JSONScanner, if field: LogFields) throws(JSONScanError)
+        -> String?
+    {
+        try string(&scanner, if: fields.contains(field))
+    }
+
+    /// A string value when `wanted`, interned; nil (with the value skipped) otherwise.
+    @inline(__always)
+    private mutating func string(_ scanner: inout JSONScanner, if wanted: Bool) throws(JSONScanError)
+        -> String?
+    {
+        guard wanted else {
+            _ = try scanner.scanOptionalString()
+            return nil
+        }
+        return try string(&scanner)
     }
 
     /// `tokens.input` and `tokens.output`, each 0 when missing, negative or not a number.

@@ -18,25 +18,29 @@ public struct LogReader {
     public let directories: [String]
     /// The days wanted, or nil for all.
     public let days: ClosedRange<CivilDate>?
+    /// The optional fields decoded; the others are nil (or empty) in the entries handed on.
+    public let fields: LogFields
     /// What the last `forEach` ran into.
     public private(set) var diagnostics = ReadDiagnostics()
     let localDays: LocalDayResolver
     let chunkSize: Int
     let maximumRecordBytes: Int
 
-    /// Creates a reader of the entries on `days` (nil: all) in `directories`, in local time per `TZ`.
-    public init(directories: [String], days: ClosedRange<CivilDate>?) {
-        self.init(directories: directories, days: days, localDays: LocalDayResolver())
+    /// Creates a reader of the entries on `days` (nil: all) in `directories`, in local time per `TZ`,
+    /// that decodes the optional `fields` (default: all).
+    public init(directories: [String], days: ClosedRange<CivilDate>?, fields: LogFields = .all) {
+        self.init(directories: directories, days: days, localDays: LocalDayResolver(), fields: fields)
     }
 
     /// Creates a reader with its day resolution and buffer sizes given, for tests.
     public init(
         directories: [String], days: ClosedRange<CivilDate>?, localDays: LocalDayResolver,
-        chunkSize: Int = LogFileReader.defaultChunkSize,
+        fields: LogFields = .all, chunkSize: Int = LogFileReader.defaultChunkSize,
         maximumRecordBytes: Int = LogFileReader.defaultMaximumRecordBytes
     ) {
         self.directories = directories
         self.days = days
+        self.fields = fields
         self.localDays = localDays
         self.chunkSize = chunkSize
         self.maximumRecordBytes = maximumRecordBytes
@@ -68,7 +72,7 @@ public struct LogReader {
         defer { self.diagnostics = diagnostics }
         let files = files(diagnostics: &diagnostics)
         var buffer = ReadBuffer(capacity: chunkSize, limit: max(maximumRecordBytes, chunkSize))
-        var decoder = LogLineDecoder(localDays: localDays)
+        var decoder = LogLineDecoder(localDays: localDays, fields: fields)
         var failure: E?
         var entries = 0
         var invalidLines = 0

@@ -205,6 +205,80 @@ import Testing
         #expect(diagnostics.warnings == ["\(diagnosticsPath(diagnostics)):1: \(problem.message)"])
     }
 
+    /// A line with every optional field, and what each field decodes to.
+    static let fullLine = TestLines.v1("PostToolUseFailure", tool: "Grep") {
+        $0.cwd = "/home/u/app"
+        $0.file = "/home/u/app/a.swift"
+        $0.path = "/home/u/app/Sources"
+        $0.pattern = "func \\w+"
+        $0.command = "ls -la"
+        $0.url = "https://example.com/"
+        $0.error = "Exit code 1"
+        $0.model = "claude-opus-4-5"
+        $0.tags = [(key: "team", value: "core")]
+        $0.durationMS = 41
+    }
+
+    /// The optional fields of `entry` that are set, as the `LogFields` they belong to.
+    static func presentFields(_ entry: LogEntry) -> LogFields {
+        var present: LogFields = []
+        if entry.command != nil { present.insert(.command) }
+        if entry.url != nil { present.insert(.url) }
+        if entry.path != nil { present.insert(.path) }
+        if entry.pattern != nil { present.insert(.pattern) }
+        if entry.error != nil { present.insert(.error) }
+        if entry.cwd != nil { present.insert(.cwd) }
+        if entry.file != nil { present.insert(.file) }
+        if !entry.tags.isEmpty { present.insert(.tags) }
+        if entry.model != nil { present.insert(.model) }
+        return present
+    }
+
+    /// Fields not asked for are skipped; the others, and everything always decoded, come out the same.
+    @Test(arguments: [
+        LogFields.all, [], .command, .url, .path, .pattern, .error, .cwd, .file, .tags, .model,
+        [.file, .cwd],
+        [.command, .url, .file, .cwd],
+    ])
+    func decodesOnlyTheFieldsAskedFor(fields: LogFields) throws {
+        let (entries, diagnostics) = ReadingFixture().read(text: Self.fullLine, fields: fields)
+        #expect(diagnostics.skipped == 0)
+        let entry = try #require(entries.first)
+        let all = try #require(decoded(Self.fullLine))
+        #expect(Self.presentFields(all) == .all)
+        #expect(Self.presentFields(entry) == fields)
+        #expect(entry.command == (fields.contains(.command) ? all.command : nil))
+        #expect(entry.file == (fields.contains(.file) ? all.file : nil))
+        #expect(entry.tags == (fields.contains(.tags) ? all.tags : [:]))
+        #expect(entry.timestamp == all.timestamp)
+        #expect(entry.event == all.event)
+        #expect(entry.sessionID == all.sessionID)
+        #expect(entry.project == all.project)
+        #expect(entry.tool == all.tool)
+        #expect(EntryTotals([entry]) == EntryTotals([all]))
+        #expect(entry.interrupted == all.interrupted)
+    }
+
+    /// A legacy Grep keeps its path in "file": asking for the path reads it, asking for files does not.
+    @Test(arguments: [(LogFields.path, "/src" as String?), (.file, nil), (LogFields(), nil)])
+    func readsALegacySearchPathOnlyForThePath(fields: LogFields, path: String?) throws {
+        let text = TestLines.legacy(tool: "Grep", file: "/src", command: nil)
+        let entry = try #require(ReadingFixture().read(text: text, fields: fields).entries.first)
+        #expect(entry.path == path)
+        #expect(entry.file == nil)
+    }
+
+    /// Skipped fields are still checked: malformed JSON in them makes the line malformed.
+    @Test(arguments: [#""command":"a"# + "\u{1}" + #"b""#, #""tags":{"a":}"#, #""cwd":"\x""#])
+    func rejectsMalformedSkippedFields(field: String) {
+        let line = #"{"v":1,"timestamp":"2026-01-14T10:00:00.000Z","event":"PostToolUse","# + field + "}\n"
+        for fields in [LogFields.all, []] {
+            let (entries, diagnostics) = ReadingFixture().read(text: line, fields: fields)
+            #expect(entries.isEmpty)
+            #expect(diagnostics.skipped == 1)
+        }
+    }
+
     /// The file part of the only warning.
     private func diagnosticsPath(_ diagnostics: ReadDiagnostics) -> String {
         String(diagnostics.warnings.first?.split(separator: ":").first ?? "")

@@ -8,11 +8,11 @@ import Testing
     /// Reads `directories` at UTC-5 (or `offset`).
     func read(
         _ directories: [String], days: ClosedRange<CivilDate>? = nil, offset: Int = -5 * 3600,
-        chunkSize: Int = 1 << 16
+        chunkSize: Int = 1 << 16, fields: LogFields = .all
     ) -> (entries: [LogEntry], diagnostics: ReadDiagnostics) {
         var reader = LogReader(
             directories: directories, days: days, localDays: LocalDayResolver(utcOffsetSeconds: offset),
-            chunkSize: chunkSize)
+            fields: fields, chunkSize: chunkSize)
         var entries: [LogEntry] = []
         reader.forEach { entries.append($0) }
         return (entries, reader.diagnostics)
@@ -266,5 +266,11 @@ import Testing
         #expect(
             byDay.filter { $0.value > 0 }
                 == (summary["operations_by_day"] as? [String: Int])?.filter { $0.value > 0 })
+        // Without the optional fields, the same entries and counts.
+        let (bare, bareDiagnostics) = read([fixture.path], fields: [])
+        #expect(EntryTotals(bare) == totals)
+        #expect(bare.map(\.location) == entries.map(\.location))
+        #expect(bare.allSatisfy { $0.command == nil && $0.file == nil && $0.cwd == nil })
+        #expect(bareDiagnostics == diagnostics)
     }
 }

@@ -41,11 +41,11 @@ final class ReadingFixture {
     /// Reads the file `name` with `LogFileReader` and returns its entries and diagnostics.
     func read(
         _ name: String, kind: LogFileReader.Kind = .activity, chunkSize: Int = 1 << 16,
-        maximumRecordBytes: Int = 1 << 20, offset: Int = 0
+        maximumRecordBytes: Int = 1 << 20, offset: Int = 0, fields: LogFields = .all
     ) -> (entries: [LogEntry], diagnostics: ReadDiagnostics) {
         var reader = LogFileReader(
             path: path + "/" + name, kind: kind, localDays: LocalDayResolver(utcOffsetSeconds: offset),
-            chunkSize: chunkSize, maximumRecordBytes: maximumRecordBytes)
+            fields: fields, chunkSize: chunkSize, maximumRecordBytes: maximumRecordBytes)
         var entries: [LogEntry] = []
         reader.forEach { entries.append($0) }
         return (entries, reader.diagnostics)
@@ -53,10 +53,12 @@ final class ReadingFixture {
 
     /// Reads `text` as an activity file and returns its entries and diagnostics.
     func read(
-        text: String, chunkSize: Int = 1 << 16, maximumRecordBytes: Int = 1 << 20
+        text: String, chunkSize: Int = 1 << 16, maximumRecordBytes: Int = 1 << 20, fields: LogFields = .all
     ) -> (entries: [LogEntry], diagnostics: ReadDiagnostics) {
         write("activity-2026-01-14.jsonl", text)
-        return read("activity-2026-01-14.jsonl", chunkSize: chunkSize, maximumRecordBytes: maximumRecordBytes)
+        return read(
+            "activity-2026-01-14.jsonl", chunkSize: chunkSize, maximumRecordBytes: maximumRecordBytes,
+            fields: fields)
     }
 }
 
