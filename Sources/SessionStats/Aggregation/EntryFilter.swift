@@ -42,6 +42,9 @@ public struct EntryFilter: Hashable, Sendable {
     /// Whether the filter lets everything through.
     public var isEmpty: Bool { project == nil && session == nil && tool == nil && tags.isEmpty }
 
+    /// The optional log fields `matches` reads: the tags, when there are any to match.
+    public var fields: LogFields { tags.isEmpty ? [] : .tags }
+
     /// Whether `entry` passes every condition.
     @inline(__always)
     public func matches(_ entry: LogEntry) -> Bool {

@@ -4,10 +4,10 @@ import SessionLogCore
 extension LogSource {
     /// Reads the activity and rollup files of the directories.
     public static var files: LogSource {
-        LogSource { directories, days, localDays, body in
-            var reader = LogReader(directories: directories, days: days, localDays: localDays)
+        LogSource(reading: { directories, days, localDays, fields, body in
+            var reader = LogReader(directories: directories, days: days, localDays: localDays, fields: fields)
             reader.forEach(body)
             return reader.diagnostics
-        }
+        })
     }
 }

@@ -50,6 +50,9 @@ public struct StatsAggregate: Sendable {
         self.filter = filter
     }
 
+    /// The optional log fields `add` reads, its filter's aside: edited files, cwds and models.
+    public static let fields: LogFields = [.file, .cwd, .model]
+
     /// Counts one entry if it passes the filter; SessionStart lines are noted for pricing either way.
     public mutating func add(_ entry: LogEntry) {
         if entry.operations == 0 && entry.event == "SessionStart" { noteSessionStart(entry) }

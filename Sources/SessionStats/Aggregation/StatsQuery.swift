@@ -13,6 +13,9 @@ public struct StatsQuery: Sendable {
     public var days: ClosedRange<CivilDate>?
     /// The filter.
     public var filter: EntryFilter
+    /// The optional log fields read: by default all the aggregate and the filter look at; narrower
+    /// for callers that use only some of the aggregate (totals and cost need only the models).
+    public var fields: LogFields
 
     /// How many days before the range are searched, one at a time, for the SessionStart of a
     /// session that began earlier (one running past midnight, say) before it is priced at Sonnet's rates.
@@ -23,6 +26,7 @@ public struct StatsQuery: Sendable {
         self.directories = directories
         self.days = days
         self.filter = filter
+        fields = StatsAggregate.fields.union(filter.fields)
     }
 
     /// Runs the query and returns the aggregate and what reading the range ran into.
@@ -30,7 +34,7 @@ public struct StatsQuery: Sendable {
         _ source: LogSource, localDays: LocalDayResolver
     ) throws(UsageError) -> (aggregate: StatsAggregate, diagnostics: ReadDiagnostics) {
         var aggregate = StatsAggregate(filter: filter)
-        var diagnostics = source.read(directories, days, localDays) { aggregate.add($0) }
+        var diagnostics = source.read(directories, days, localDays, fields: fields) { aggregate.add($0) }
         if case .prefix(let prefix) = filter.session, aggregate.sessions.count > 1 {
             let candidates = aggregate.sessions.map(\.id).sorted()
             guard candidates.contains(prefix) else {
@@ -39,7 +43,7 @@ public struct StatsQuery: Sendable {
             var exact = filter
             exact.session = .exact(prefix)
             aggregate = StatsAggregate(filter: exact)
-            diagnostics = source.read(directories, days, localDays) { aggregate.add($0) }
+            diagnostics = source.read(directories, days, localDays, fields: fields) { aggregate.add($0) }
         }
         findEarlierModels(for: &aggregate, source: source, localDays: localDays)
         return (aggregate, diagnostics)
@@ -55,7 +59,7 @@ public struct StatsQuery: Sendable {
         var back = 1
         while !missing.isEmpty && back <= StatsQuery.modelLookbackDays {
             let day = days.lowerBound.adding(days: -back)
-            _ = source.read(directories, day...day, localDays) { entry in
+            _ = source.read(directories, day...day, localDays, fields: .model) { entry in
                 guard entry.event == "SessionStart", missing.contains(entry.sessionID) else { return }
                 aggregate.noteSessionStart(entry)
             }

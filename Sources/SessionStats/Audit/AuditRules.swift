@@ -12,6 +12,8 @@ public enum AuditRules {
     public static let fileTools: Set<String> = ["Read", "Edit", "Write", "MultiEdit", "NotebookEdit"]
     /// Tools whose `file` is written.
     public static let writingTools: Set<String> = ["Edit", "Write", "MultiEdit", "NotebookEdit"]
+    /// The optional log fields `findings` reads, with the cwd that tells a session's directory.
+    public static let fields: LogFields = [.command, .url, .file, .cwd]
     /// How deep `bash -c`, `eval` and substitutions are followed.
     static let maximumDepth = 4
     /// The longest `match` text kept.

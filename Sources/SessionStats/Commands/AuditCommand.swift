@@ -114,7 +114,9 @@ public enum AuditCommand {
         var findings: [AuditFinding] = []
         // The first cwd a session logs is its project directory; later lines may have moved below it.
         var sessionCwds: [String: String] = [:]
-        let diagnostics = context.source.read(directories, days, context.clock.dayResolver) { entry in
+        let fields = AuditRules.fields.union(filter.fields)
+        let diagnostics = context.source.read(directories, days, context.clock.dayResolver, fields: fields) {
+            entry in
             if !entry.sessionID.isEmpty, let cwd = entry.cwd, !cwd.isEmpty,
                 sessionCwds[entry.sessionID] == nil
             {

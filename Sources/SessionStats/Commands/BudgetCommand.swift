@@ -113,9 +113,11 @@ public enum BudgetCommand {
             let pricing = try Pricing.from(variables: context.variables)
             let directories = try options.common.logDirectories(variables: context.variables)
             let today = context.clock.today
-            let query = StatsQuery(
+            var query = StatsQuery(
                 directories: directories, days: BudgetCheck.days(for: limits.map(\.period), today: today),
                 filter: EntryFilter())
+            // Budgets need totals and cost alone: no files or cwds.
+            query.fields = .model
             let (aggregate, diagnostics) = try query.run(context.source, localDays: context.clock.dayResolver)
             // One more than there are: a missing directory is always named, since budget has no "no logs" message.
             context.warn(about: diagnostics, directoryCount: directories.count + 1)

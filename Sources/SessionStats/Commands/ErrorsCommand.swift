@@ -51,6 +51,9 @@ public enum ErrorsCommand {
         return .success(options)
     }
 
+    /// The optional log fields shown: what a call worked on (`call`) and its error.
+    static let fields: LogFields = [.command, .file, .url, .pattern, .path, .error]
+
     /// Whether `entry` is a single call that failed or was interrupted.
     public static func isFailure(_ entry: LogEntry) -> Bool {
         entry.source != .rollup && entry.isOperation && (entry.failures > 0 || entry.interrupted)
@@ -68,7 +71,9 @@ public enum ErrorsCommand {
         func newestFirst(_ lhs: (order: Int, entry: LogEntry), _ rhs: (order: Int, entry: LogEntry)) -> Bool {
             (lhs.entry.timestamp, lhs.order) > (rhs.entry.timestamp, rhs.order)
         }
-        let diagnostics = context.source.read(directories, days, context.clock.dayResolver) { entry in
+        let diagnostics = context.source.read(
+            directories, days, context.clock.dayResolver, fields: fields.union(filter.fields)
+        ) { entry in
             guard isFailure(entry), filter.matches(entry) else { return }
             kept.append((total, entry))
             total += 1

@@ -33,7 +33,8 @@ public struct StatusLineSummary: Equatable, Sendable {
         }
         for directory in directories {
             let path = (directory.hasSuffix("/") ? directory : directory + "/") + LogFileName.activity(today)
-            var reader = LogFileReader(path: path, kind: .activity, localDays: localDays)
+            // Totals and cost need only the models.
+            var reader = LogFileReader(path: path, kind: .activity, localDays: localDays, fields: .model)
             reader.forEach(add)
         }
         if let id = input.sessionID, let model = input.modelID, aggregate.models[id] == nil {
