@@ -18,9 +18,11 @@ extension StatsContext {
         var text = ""
         for warning in diagnostics.warnings { text += "warning: " + warning + "\n" }
         if diagnostics.suppressedWarnings > 0 {
+            let more = diagnostics.suppressedWarnings
+            let skipped = diagnostics.skipped
             text +=
-                "warning: \(NumberFormat.grouped(diagnostics.suppressedWarnings)) more problems not shown; "
-            text += "\(NumberFormat.grouped(diagnostics.skipped)) records skipped in all\n"
+                "warning: \(NumberFormat.grouped(more)) more \(more == 1 ? "problem" : "problems") not shown; "
+            text += "\(NumberFormat.grouped(skipped)) \(skipped == 1 ? "record" : "records") skipped in all\n"
         }
         if diagnostics.missingDirectories.count < directoryCount {
             for directory in diagnostics.missingDirectories {
