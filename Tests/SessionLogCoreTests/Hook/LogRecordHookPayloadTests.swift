@@ -91,6 +91,7 @@ import Testing
     }
 
     @Test func recordsToolSpecificFields() {
+        #expect(record(#"{"tool_name":"Read"}"#).event == "unknown")
         #expect(
             record(#"{"tool_name":"NotebookEdit","tool_input":{"notebook_path":"/n.ipynb"}}"#).file
                 == "/n.ipynb")
