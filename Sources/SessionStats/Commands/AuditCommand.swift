@@ -3,7 +3,7 @@ import SessionLogCore
 /// `session-stats audit`: risky actions in the logs, newest first, with a severity each.
 public enum AuditCommand {
     /// The parsed command line.
-    public struct Options: Equatable, Sendable {
+    public struct Options: CommandOptions, Equatable, Sendable {
         /// Range, filters, output and sources.
         public var common = CommonOptions()
         /// `--fail-on`: the lowest severity that makes the run exit 1; nil for `none`.
@@ -50,28 +50,16 @@ public enum AuditCommand {
 
     /// Parses the arguments after `audit`.
     public static func parse(_ arguments: [String]) -> Result<Options, UsageError> {
-        var options = Options()
-        var cursor = ArgumentCursor(arguments)
-        do throws(UsageError) {
-            while let argument = try cursor.next() {
-                switch argument {
-                case .option("--fail-on"):
-                    let text = try cursor.value(for: "--fail-on")
-                    guard failOnChoices.contains(text) else {
-                        throw .badChoice(option: "--fail-on", value: text, choices: failOnChoices)
-                    }
-                    options.failOn = AuditSeverity(name: text)
-                case .option(let name):
-                    guard try options.common.consume(name, from: &cursor, accepting: groups) else {
-                        throw .unknownOption(name)
-                    }
-                case .positional(let value): throw .unexpectedArgument(value)
-                }
+        CommonOptions.parse(arguments, accepting: groups) {
+            (options: inout Options, name, cursor) throws(UsageError) in
+            guard name == "--fail-on" else { return false }
+            let text = try cursor.value(for: name)
+            guard failOnChoices.contains(text) else {
+                throw .badChoice(option: name, value: text, choices: failOnChoices)
             }
-        } catch {
-            return .failure(error)
+            options.failOn = AuditSeverity(name: text)
+            return true
         }
-        return .success(options)
     }
 
     /// Runs `audit` with `arguments` in the running process.
@@ -79,30 +67,22 @@ public enum AuditCommand {
 
     /// Runs `audit` with `arguments` in `context`.
     public static func run(_ arguments: [String], context: StatsContext) -> ExitCode {
-        let options: Options
-        switch parse(arguments) {
-        case .success(let parsed): options = parsed
-        case .failure(let error): return context.fail(error, command: "audit")
+        context.run(parse(arguments), command: "audit", help: help) { options throws(UsageError) in
+            let directories = try options.common.logDirectories(variables: context.variables)
+            let report = makeReport(options, directories: directories, context: context)
+            context.warn(about: report.diagnostics, directoryCount: directories.count)
+            if options.common.json {
+                context.output(report.json)
+            } else if report.diagnostics.missingDirectories.count == directories.count {
+                context.output(
+                    context.nothingFound(in: directories, diagnostics: report.diagnostics, what: "logs"))
+            } else {
+                context.output(
+                    report.text(
+                        style: TextStyle(enabled: context.useColor(noColorFlag: options.common.noColor))))
+            }
+            return report.fails ? .finding : .success
         }
-        if context.answer(options.common.request, help: help) { return .success }
-        let directories: [String]
-        do throws(UsageError) {
-            directories = try options.common.logDirectories(variables: context.variables)
-        } catch {
-            return context.fail(error, command: "audit")
-        }
-        let report = makeReport(options, directories: directories, context: context)
-        context.warn(about: report.diagnostics, directoryCount: directories.count)
-        if options.common.json {
-            context.output(report.json)
-        } else if report.diagnostics.missingDirectories.count == directories.count {
-            context.output(
-                context.nothingFound(in: directories, diagnostics: report.diagnostics, what: "logs"))
-        } else {
-            context.output(
-                report.text(style: TextStyle(enabled: context.useColor(noColorFlag: options.common.noColor))))
-        }
-        return report.fails ? .finding : .success
     }
 
     /// Reads the range and collects its findings.

@@ -3,7 +3,7 @@ import SessionLogCore
 /// `session-stats budget`: compares the estimated spend of today, the week and the month with limits.
 public enum BudgetCommand {
     /// The parsed command line.
-    public struct Options: Equatable, Sendable {
+    public struct Options: CommandOptions, Equatable, Sendable {
         /// `--dir`, `--help`, `--version`.
         public var common = CommonOptions()
         /// The limits given as options, by period.
@@ -49,30 +49,20 @@ public enum BudgetCommand {
 
     /// Parses the arguments after `budget`.
     public static func parse(_ arguments: [String]) -> Result<Options, UsageError> {
-        var options = Options()
-        var cursor = ArgumentCursor(arguments)
-        do throws(UsageError) {
-            while let argument = try cursor.next() {
-                switch argument {
-                case .option("--quiet"), .option("-q"): options.quiet = true
-                case .option(let name):
-                    if let period = BudgetPeriod.allCases.first(where: { $0.option == name }) {
-                        let text = try cursor.value(for: name)
-                        guard let amount = BudgetAmount.parse(text) else {
-                            throw .badValue(
-                                option: name, value: text, expected: "an amount in USD, such as 20 or 12.50")
-                        }
-                        options.limits[period] = amount
-                    } else if !(try options.common.consume(name, from: &cursor, accepting: groups)) {
-                        throw .unknownOption(name)
-                    }
-                case .positional(let value): throw .unexpectedArgument(value)
-                }
+        CommonOptions.parse(arguments, accepting: groups) {
+            (options: inout Options, name, cursor) throws(UsageError) in
+            if name == "--quiet" || name == "-q" {
+                options.quiet = true
+                return true
             }
-        } catch {
-            return .failure(error)
+            guard let period = BudgetPeriod.allCases.first(where: { $0.option == name }) else { return false }
+            let text = try cursor.value(for: name)
+            guard let amount = BudgetAmount.parse(text) else {
+                throw .badValue(option: name, value: text, expected: "an amount in USD, such as 20 or 12.50")
+            }
+            options.limits[period] = amount
+            return true
         }
-        return .success(options)
     }
 
     /// The limits to check: the options, else the environment; fails when there are none or a variable is malformed.
@@ -102,13 +92,7 @@ public enum BudgetCommand {
 
     /// Runs `budget` with `arguments` in `context`.
     public static func run(_ arguments: [String], context: StatsContext) -> ExitCode {
-        let options: Options
-        switch parse(arguments) {
-        case .success(let parsed): options = parsed
-        case .failure(let error): return context.fail(error, command: "budget")
-        }
-        if context.answer(options.common.request, help: help) { return .success }
-        do throws(UsageError) {
+        context.run(parse(arguments), command: "budget", help: help) { options throws(UsageError) in
             let limits = try self.limits(options, variables: context.variables)
             let pricing = try Pricing.from(variables: context.variables)
             let directories = try options.common.logDirectories(variables: context.variables)
@@ -127,8 +111,6 @@ public enum BudgetCommand {
             for status in statuses where status.isExceeded || !options.quiet { text += status.line + "\n" }
             if !text.isEmpty { context.output(text) }
             return statuses.contains(where: \.isExceeded) ? .finding : .success
-        } catch {
-            return context.fail(error, command: "budget")
         }
     }
 }

@@ -3,7 +3,7 @@ import SessionLogCore
 /// `session-stats errors`: the most recent failed or interrupted tool calls.
 public enum ErrorsCommand {
     /// The parsed command line.
-    public struct Options: Equatable, Sendable {
+    public struct Options: CommandOptions, Equatable, Sendable {
         /// Range, filters, output and sources.
         public var common = CommonOptions()
         /// `-n N`: how many to list; 0 lists all.
@@ -32,23 +32,12 @@ public enum ErrorsCommand {
 
     /// Parses the arguments after `errors`.
     public static func parse(_ arguments: [String]) -> Result<Options, UsageError> {
-        var options = Options()
-        var cursor = ArgumentCursor(arguments)
-        do throws(UsageError) {
-            while let argument = try cursor.next() {
-                switch argument {
-                case .option("-n"), .option("--limit"): options.limit = try cursor.count(for: "-n")
-                case .option(let name):
-                    guard try options.common.consume(name, from: &cursor, accepting: groups) else {
-                        throw .unknownOption(name)
-                    }
-                case .positional(let value): throw .unexpectedArgument(value)
-                }
-            }
-        } catch {
-            return .failure(error)
+        CommonOptions.parse(arguments, accepting: groups) {
+            (options: inout Options, name, cursor) throws(UsageError) in
+            guard name == "-n" || name == "--limit" else { return false }
+            options.limit = try cursor.count(for: "-n")
+            return true
         }
-        return .success(options)
     }
 
     /// The optional log fields shown: what a call worked on (`call`) and its error.
@@ -93,33 +82,24 @@ public enum ErrorsCommand {
 
     /// Runs `errors` with `arguments` in `context`.
     public static func run(_ arguments: [String], context: StatsContext) -> ExitCode {
-        let options: Options
-        switch parse(arguments) {
-        case .success(let parsed): options = parsed
-        case .failure(let error): return context.fail(error, command: "errors")
+        context.run(parse(arguments), command: "errors", help: help) { options throws(UsageError) in
+            let directories = try options.common.logDirectories(variables: context.variables)
+            let (entries, total, diagnostics) = collect(options, directories: directories, context: context)
+            context.warn(about: diagnostics, directoryCount: directories.count)
+            let days = options.common.range.days(today: context.clock.today)
+            let title = AuditReport.title(range: options.common.range, days: days)
+            if options.common.json {
+                context.output(json(entries, total: total, range: options.common.range, days: days))
+            } else if entries.isEmpty {
+                let what =
+                    "failed calls " + title + (options.common.filter.isEmpty ? "" : " matching the filters")
+                context.output(context.nothingFound(in: directories, diagnostics: diagnostics, what: what))
+            } else {
+                let style = TextStyle(enabled: context.useColor(noColorFlag: options.common.noColor))
+                context.output(text(entries, total: total, title: title, clock: context.clock, style: style))
+            }
+            return .success
         }
-        if context.answer(options.common.request, help: help) { return .success }
-        let directories: [String]
-        do throws(UsageError) {
-            directories = try options.common.logDirectories(variables: context.variables)
-        } catch {
-            return context.fail(error, command: "errors")
-        }
-        let (entries, total, diagnostics) = collect(options, directories: directories, context: context)
-        context.warn(about: diagnostics, directoryCount: directories.count)
-        let days = options.common.range.days(today: context.clock.today)
-        let title = AuditReport.title(range: options.common.range, days: days)
-        if options.common.json {
-            context.output(json(entries, total: total, range: options.common.range, days: days))
-        } else if entries.isEmpty {
-            let what =
-                "failed calls " + title + (options.common.filter.isEmpty ? "" : " matching the filters")
-            context.output(context.nothingFound(in: directories, diagnostics: diagnostics, what: what))
-        } else {
-            let style = TextStyle(enabled: context.useColor(noColorFlag: options.common.noColor))
-            context.output(text(entries, total: total, title: title, clock: context.clock, style: style))
-        }
-        return .success
     }
 
     /// What the call worked on: its command, file, URL or search.

@@ -3,7 +3,7 @@ import SessionLogCore
 /// `session-stats rotate`: rolls activity files older than N days up into rollups and removes them.
 public enum RotateCommand {
     /// The parsed command line.
-    public struct Options: Equatable, Sendable {
+    public struct Options: CommandOptions, Equatable, Sendable {
         /// `--dir`, `--help`, `--version`.
         public var common = CommonOptions()
         /// `--keep-days N`: today and the N - 1 days before are kept as they are.
@@ -48,30 +48,20 @@ public enum RotateCommand {
 
     /// Parses the arguments after `rotate`.
     public static func parse(_ arguments: [String]) -> Result<Options, UsageError> {
-        var options = Options()
-        var cursor = ArgumentCursor(arguments)
-        do throws(UsageError) {
-            while let argument = try cursor.next() {
-                switch argument {
-                case .option("--keep-days"):
-                    let text = try cursor.value(for: "--keep-days")
-                    guard let days = Int(text), days >= 1, text.utf8.allSatisfy({ $0 &- 0x30 < 10 }) else {
-                        throw .badValue(
-                            option: "--keep-days", value: text, expected: "a number of days, 1 or more")
-                    }
-                    options.keepDays = days
-                case .option("--dry-run"): options.dryRun = true
-                case .option(let name):
-                    guard try options.common.consume(name, from: &cursor, accepting: groups) else {
-                        throw .unknownOption(name)
-                    }
-                case .positional(let value): throw .unexpectedArgument(value)
+        CommonOptions.parse(arguments, accepting: groups) {
+            (options: inout Options, name, cursor) throws(UsageError) in
+            switch name {
+            case "--keep-days":
+                let text = try cursor.value(for: name)
+                guard let days = Int(text), days >= 1, text.utf8.allSatisfy({ $0 &- 0x30 < 10 }) else {
+                    throw .badValue(option: name, value: text, expected: "a number of days, 1 or more")
                 }
+                options.keepDays = days
+            case "--dry-run": options.dryRun = true
+            default: return false
             }
-        } catch {
-            return .failure(error)
+            return true
         }
-        return .success(options)
     }
 
     /// Runs `rotate` with `arguments` in the running process.
@@ -79,31 +69,22 @@ public enum RotateCommand {
 
     /// Runs `rotate` with `arguments` in `context`.
     public static func run(_ arguments: [String], context: StatsContext) -> ExitCode {
-        let options: Options
-        switch parse(arguments) {
-        case .success(let parsed): options = parsed
-        case .failure(let error): return context.fail(error, command: "rotate")
-        }
-        if context.answer(options.common.request, help: help) { return .success }
-        let directories: [String]
-        do throws(UsageError) {
-            directories = try options.common.logDirectories(variables: context.variables)
-        } catch {
-            return context.fail(error, command: "rotate")
-        }
-        for directory in directories {
-            do throws(RotationError) {
-                if options.dryRun {
-                    try dryRun(directory, options: options, context: context)
-                } else {
-                    try rotate(directory, options: options, context: context)
+        context.run(parse(arguments), command: "rotate", help: help) { options throws(UsageError) in
+            let directories = try options.common.logDirectories(variables: context.variables)
+            for directory in directories {
+                do throws(RotationError) {
+                    if options.dryRun {
+                        try dryRun(directory, options: options, context: context)
+                    } else {
+                        try rotate(directory, options: options, context: context)
+                    }
+                } catch {
+                    context.errorOutput("error: " + error.message + "\n")
+                    return .finding
                 }
-            } catch {
-                context.errorOutput("error: " + error.message + "\n")
-                return .finding
             }
+            return .success
         }
-        return .success
     }
 
     private static func rotate(_ directory: String, options: Options, context: StatsContext)

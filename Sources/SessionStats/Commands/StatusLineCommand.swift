@@ -4,7 +4,7 @@ import SessionLogCore
 /// `session-stats statusline`: one short line for Claude Code's `statusLine` setting.
 public enum StatusLineCommand {
     /// The parsed command line.
-    public struct Options: Equatable, Sendable {
+    public struct Options: CommandOptions, Equatable, Sendable {
         /// `--dir`, `--help`, `--version`.
         public var common = CommonOptions()
 
@@ -38,22 +38,7 @@ public enum StatusLineCommand {
 
     /// Parses the arguments after `statusline`.
     public static func parse(_ arguments: [String]) -> Result<Options, UsageError> {
-        var options = Options()
-        var cursor = ArgumentCursor(arguments)
-        do throws(UsageError) {
-            while let argument = try cursor.next() {
-                switch argument {
-                case .option(let name):
-                    guard try options.common.consume(name, from: &cursor, accepting: groups) else {
-                        throw .unknownOption(name)
-                    }
-                case .positional(let value): throw .unexpectedArgument(value)
-                }
-            }
-        } catch {
-            return .failure(error)
-        }
-        return .success(options)
+        CommonOptions.parse(arguments, accepting: groups)
     }
 
     /// Runs `statusline` with `arguments` in the running process.
@@ -66,22 +51,18 @@ public enum StatusLineCommand {
 
     /// Runs `statusline` with `arguments` in `context`, with `input` giving stdin's bytes.
     public static func run(_ arguments: [String], context: StatsContext, input: () -> [UInt8]) -> ExitCode {
-        let options: Options
-        switch parse(arguments) {
-        case .success(let parsed): options = parsed
-        case .failure(let error): return context.fail(error, command: "statusline")
+        context.run(parse(arguments), command: "statusline", help: help) { options in
+            let stdin = StatusLineInput.parse(input())
+            // A status line never fails: without a log directory or with bad rates it shows what it can.
+            let directories = (try? options.common.logDirectories(variables: context.variables)) ?? []
+            let pricing = (try? Pricing.from(variables: context.variables)) ?? Pricing()
+            let summary = StatusLineSummary.make(
+                input: stdin, directories: directories, today: context.clock.today,
+                localDays: context.clock.dayResolver,
+                pricing: pricing)
+            context.output(summary.line + "\n")
+            return .success
         }
-        if context.answer(options.common.request, help: help) { return .success }
-        let stdin = StatusLineInput.parse(input())
-        // A status line never fails: without a log directory or with bad rates it shows what it can.
-        let directories = (try? options.common.logDirectories(variables: context.variables)) ?? []
-        let pricing = (try? Pricing.from(variables: context.variables)) ?? Pricing()
-        let summary = StatusLineSummary.make(
-            input: stdin, directories: directories, today: context.clock.today,
-            localDays: context.clock.dayResolver,
-            pricing: pricing)
-        context.output(summary.line + "\n")
-        return .success
     }
 
     /// Stdin's bytes, or nothing when it is a terminal; gives up after `stdinTimeoutMilliseconds`.
