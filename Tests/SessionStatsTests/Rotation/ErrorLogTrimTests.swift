@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct ErrorLogTrimTests {
     func trim(_ text: String, keeping lines: Int) throws -> (String?, Int?) {
-        let directory = try ScratchLogDirectory()
+        let directory = try ScratchDirectory()
         defer { directory.remove() }
         directory.write(text, to: "logger-errors.log")
         let descriptor = open(directory.path, O_RDONLY | O_DIRECTORY)

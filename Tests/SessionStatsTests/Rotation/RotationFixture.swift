@@ -17,7 +17,7 @@ enum RotationFixture {
     ]
 
     /// Fills `directory`.
-    static func write(into directory: ScratchLogDirectory) {
+    static func write(into directory: ScratchDirectory) {
         let opus = "aaaa1111-0000-4000-8000-000000000001"
         let api = "bbbb2222-0000-4000-8000-000000000002"
         let haiku = "cccc3333-0000-4000-8000-000000000003"

@@ -19,12 +19,12 @@ import Testing
     /// and the reader's warnings about lines that are gone with the file.
     static let lostKeys: Set<String> = ["lines", "p50_ms", "p95_ms", "top_files", "cwd", "warnings"]
 
-    static func context(_ directory: ScratchLogDirectory) -> TestContext {
+    static func context(_ directory: ScratchDirectory) -> TestContext {
         TestContext(variables: ["CLAUDE_LOG_DIR": directory.path], source: .files)
     }
 
     /// The outputs of `reports`, parsed, without `lostKeys`.
-    static func snapshot(_ directory: ScratchLogDirectory) throws -> [JSONDocument] {
+    static func snapshot(_ directory: ScratchDirectory) throws -> [JSONDocument] {
         try reports.map { arguments in
             let test = context(directory)
             #expect(test.run(arguments) == .success)
@@ -41,15 +41,15 @@ import Testing
         }
     }
 
-    static func rotate(_ directory: ScratchLogDirectory, _ extra: [String] = []) -> (ExitCode, TestContext) {
+    static func rotate(_ directory: ScratchDirectory, _ extra: [String] = []) -> (ExitCode, TestContext) {
         let test = context(directory)
         return (RotateCommand.run(extra, context: test.context), test)
     }
 
-    static func names(_ directory: ScratchLogDirectory) -> [String] { directory.names() }
+    static func names(_ directory: ScratchDirectory) -> [String] { directory.names() }
 
     @Test func keepsEveryReportTotalAndOnlyTouchesOldActivityFiles() throws {
-        let directory = try ScratchLogDirectory()
+        let directory = try ScratchDirectory()
         defer { directory.remove() }
         RotationFixture.write(into: directory)
         let before = try Self.snapshot(directory)
@@ -115,7 +115,7 @@ import Testing
 
     @Test(arguments: Interruption.allCases)
     func killedHalfwayAndRunAgainLosesAndDoubleCountsNothing(_ interruption: Interruption) throws {
-        let directory = try ScratchLogDirectory()
+        let directory = try ScratchDirectory()
         defer { directory.remove() }
         RotationFixture.write(into: directory)
         let before = try Self.snapshot(directory)
@@ -164,7 +164,7 @@ import Testing
     }
 
     @Test func dryRunOnlyPrints() throws {
-        let directory = try ScratchLogDirectory()
+        let directory = try ScratchDirectory()
         defer { directory.remove() }
         RotationFixture.write(into: directory)
         directory.write("x", to: ".rollup-2026-10-02.jsonl.tmp")
@@ -186,7 +186,7 @@ import Testing
     }
 
     @Test func neverRotatesTodayOrLater() throws {
-        let directory = try ScratchLogDirectory()
+        let directory = try ScratchDirectory()
         defer { directory.remove() }
         for day in ["2026-11-20", "2026-11-21", "2026-11-22", "2026-11-23", "2027-01-01"] {
             directory.write(
@@ -200,7 +200,7 @@ import Testing
     }
 
     @Test func failsOnAnUnwritableRollupAndRemovesNothing() throws {
-        let directory = try ScratchLogDirectory()
+        let directory = try ScratchDirectory()
         defer { directory.remove() }
         RotationFixture.write(into: directory)
         // A directory where the rollup should go makes the rename fail, even for root.
@@ -221,7 +221,7 @@ import Testing
 
     @Test(.enabled(if: geteuid() != 0, "root writes to read-only directories"))
     func failsOnAReadOnlyDirectoryNamingTheFile() throws {
-        let directory = try ScratchLogDirectory()
+        let directory = try ScratchDirectory()
         defer { directory.remove() }
         RotationFixture.write(into: directory)
         let names = directory.names()
@@ -237,7 +237,7 @@ import Testing
     }
 
     @Test func refusesToRunBesideAnotherRotate() throws {
-        let directory = try ScratchLogDirectory()
+        let directory = try ScratchDirectory()
         defer { directory.remove() }
         RotationFixture.write(into: directory)
         let held = try Rotation.lock(directory.path)

@@ -8,14 +8,13 @@ import Testing
     static let now = Timestamp(milliseconds: 1_795_000_000_000)
     static let logger = "/opt/tools/bin/session-logger"
 
-    static func run(_ arguments: [String], in directory: SetupScratchDirectory) throws -> SetupCommand.Outcome
-    {
+    static func run(_ arguments: [String], in directory: ScratchDirectory) throws -> SetupCommand.Outcome {
         let options = try SetupOptions.parse(arguments, home: directory.path)
         return try SetupCommand.execute(options, now: now)
     }
 
     @Test func installsIntoAFreshHome() throws {
-        let home = try SetupScratchDirectory()
+        let home = try ScratchDirectory()
         defer { home.remove() }
         let outcome = try Self.run(["install", "--command", Self.logger], in: home)
         #expect(outcome.exitCode == .success)
@@ -35,7 +34,7 @@ import Testing
     }
 
     @Test func keepsTheFileBacksItUpAndKeepsItsMode() throws {
-        let directory = try SetupScratchDirectory()
+        let directory = try ScratchDirectory()
         defer { directory.remove() }
         let original = """
             {
@@ -92,7 +91,7 @@ import Testing
         ("{\"hooks\": {\"PostToolUse\": {}}}", "\"hooks.PostToolUse\" is not an array"),
     ])
     func leavesAnUnparseableFileAlone(text: String, reason: String) throws {
-        let directory = try SetupScratchDirectory()
+        let directory = try ScratchDirectory()
         defer { directory.remove() }
         directory.write(text, to: "settings.json")
         let settings = directory.file("settings.json")
@@ -110,7 +109,7 @@ import Testing
     }
 
     @Test func anEmptyFileReadsAsNoSettings() throws {
-        let directory = try SetupScratchDirectory()
+        let directory = try ScratchDirectory()
         defer { directory.remove() }
         directory.write("\n", to: "settings.json")
         let outcome = try Self.run(["install", "--settings", directory.file("settings.json")], in: directory)
@@ -123,7 +122,7 @@ import Testing
     }
 
     @Test func statusLineIsSetOnlyWhenNoneIs() throws {
-        let directory = try SetupScratchDirectory()
+        let directory = try ScratchDirectory()
         defer { directory.remove() }
         let settings = directory.file("settings.json")
         let first = try Self.run(
@@ -147,7 +146,7 @@ import Testing
     }
 
     @Test func addingTheStatusLineLaterReportsOnlyThat() throws {
-        let directory = try SetupScratchDirectory()
+        let directory = try ScratchDirectory()
         defer { directory.remove() }
         let settings = directory.file("settings.json")
         _ = try Self.run(["install", "--settings", settings, "--command", Self.logger], in: directory)
@@ -167,7 +166,7 @@ import Testing
     }
 
     @Test func uninstallRemovesOurStatusLineToo() throws {
-        let directory = try SetupScratchDirectory()
+        let directory = try ScratchDirectory()
         defer { directory.remove() }
         let settings = directory.file("settings.json")
         directory.write(#"{"a": true}"#, to: "settings.json")
@@ -181,7 +180,7 @@ import Testing
     }
 
     @Test func uninstallAndStatusOnAMissingFile() throws {
-        let directory = try SetupScratchDirectory()
+        let directory = try ScratchDirectory()
         defer { directory.remove() }
         let settings = directory.file("none/settings.json")
         let removed = try Self.run(["uninstall", "--settings", settings], in: directory)
@@ -193,7 +192,7 @@ import Testing
     }
 
     @Test func statusNamesMissingEvents() throws {
-        let directory = try SetupScratchDirectory()
+        let directory = try ScratchDirectory()
         defer { directory.remove() }
         directory.write(
             """
@@ -215,7 +214,7 @@ import Testing
     }
 
     @Test func warnsAboutTheOldBashLogger() throws {
-        let directory = try SetupScratchDirectory()
+        let directory = try ScratchDirectory()
         defer { directory.remove() }
         directory.write(
             #"{"hooks": {"PostToolUse": [{"matcher": "*", "hooks": [{"type": "command", "command": "~/.claude/session-logger.sh"}]}]}}"#,
@@ -228,7 +227,7 @@ import Testing
     }
 
     @Test func followsASymbolicLink() throws {
-        let directory = try SetupScratchDirectory()
+        let directory = try ScratchDirectory()
         defer { directory.remove() }
         directory.write("{}", to: "real.json", mode: 0o600)
         #expect(symlink(directory.file("real.json"), directory.file("settings.json")) == 0)
@@ -244,8 +243,8 @@ import Testing
         let root = String(
             #filePath.split(separator: "/", omittingEmptySubsequences: false).dropLast(4).joined(
                 separator: "/"))
-        let example = try #require(SetupScratchDirectory(existingPath: root).read("settings.example.json"))
-        let directory = try SetupScratchDirectory()
+        let example = try #require(ScratchDirectory(existingPath: root).read("settings.example.json"))
+        let directory = try ScratchDirectory()
         defer { directory.remove() }
         _ = try Self.run(
             ["install", "--settings", directory.file("settings.json"), "--statusline"], in: directory)

@@ -1,33 +1,38 @@
 @preconcurrency import Glibc
-import SessionLogCore
 import Testing
 
-/// A fresh temporary log directory for file-level tests of rotate, budget, audit and the status line;
-/// `remove()` deletes it with everything in it.
-struct ScratchLogDirectory {
+/// A fresh temporary directory for one file-level test (rotate, budget, audit, the status line,
+/// setup); `remove()` deletes it with everything in it.
+struct ScratchDirectory {
     /// The directory's path.
     let path: String
 
     /// Creates an empty directory under /tmp.
     init() throws {
-        var template = Array("/tmp/session-ops-test-XXXXXX".utf8CString)
+        var template = Array("/tmp/session-stats-test-XXXXXX".utf8CString)
         let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
         path = try #require(made.map { String(cString: $0) })
     }
 
+    /// Wraps a directory that exists already; `remove()` must not be called on it.
+    init(existingPath path: String) { self.path = path }
+
     /// The path of `name` in the directory.
     func file(_ name: String) -> String { path + "/" + name }
 
-    /// Writes `bytes` to `name`, replacing it.
-    func write(_ bytes: [UInt8], to name: String) {
-        let descriptor = open(file(name), O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    /// Writes `bytes` to `name` with permission bits `mode`, replacing it.
+    func write(_ bytes: [UInt8], to name: String, mode: mode_t = 0o644) {
+        let descriptor = open(file(name), O_WRONLY | O_CREAT | O_TRUNC, mode)
         precondition(descriptor >= 0, "cannot create \(name)")
         _ = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+        fchmod(descriptor, mode)
         close(descriptor)
     }
 
-    /// Writes `text` to `name`, replacing it.
-    func write(_ text: String, to name: String) { write(Array(text.utf8), to: name) }
+    /// Writes `text` to `name` with permission bits `mode`, replacing it.
+    func write(_ text: String, to name: String, mode: mode_t = 0o644) {
+        write(Array(text.utf8), to: name, mode: mode)
+    }
 
     /// Appends `text` to `name`.
     func append(_ text: String, to name: String) {
@@ -52,9 +57,16 @@ struct ScratchLogDirectory {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The names in the directory, sorted, without `.` and `..`.
-    func names() -> [String] {
-        guard let directory = opendir(path) else { return [] }
+    /// The permission bits of `name`, or nil when it does not exist.
+    func mode(_ name: String) -> mode_t? {
+        var info = stat()
+        guard stat(file(name), &info) == 0 else { return nil }
+        return info.st_mode & 0o7777
+    }
+
+    /// The names in the directory (or in `directoryPath`), sorted, without `.` and `..`.
+    func names(in directoryPath: String? = nil) -> [String] {
+        guard let directory = opendir(directoryPath ?? path) else { return [] }
         defer { closedir(directory) }
         var names: [String] = []
         while let entry = readdir(directory) {
@@ -69,10 +81,18 @@ struct ScratchLogDirectory {
     /// Sets the directory's permission bits.
     func chmod(_ mode: mode_t) { _ = Glibc.chmod(path, mode) }
 
-    /// Deletes the directory and everything in it.
-    func remove() {
-        Glibc.chmod(path, 0o700)
-        for name in names() { unlink(file(name)) }
-        rmdir(path)
+    /// Deletes the directory and everything in it, subdirectories included.
+    func remove() { Self.removeTree(path) }
+
+    private static func removeTree(_ path: String) {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            Glibc.chmod(path, 0o700)
+            for name in ScratchDirectory(existingPath: path).names() { removeTree(path + "/" + name) }
+            rmdir(path)
+        } else {
+            unlink(path)
+        }
     }
 }
