@@ -112,19 +112,24 @@ extension StatsReport {
         }
         writer.endArray()
 
+        sessions(aggregate.sessionsByTokens(limit: top), to: &writer)
+
+        writer.warnings(diagnostics, fallbackSessions: cost.fallbackSessions)
+        writer.endObject()
+        return writer.text
+    }
+
+    /// Writes `"sessions"`: the sessions at `indices` of the aggregate, in that order.
+    func sessions(_ indices: [Int], to writer: inout JSONWriter) {
         writer.key("sessions")
         writer.beginArray()
-        for index in aggregate.sessionsByTokens(limit: top) {
+        for index in indices {
             let session = aggregate.sessions[index]
             writer.session(
                 session, model: aggregate.models[session.id], choice: cost.choices[index],
                 cost: cost.cost(ofSession: index, in: aggregate), clock: clock)
         }
         writer.endArray()
-
-        writer.warnings(diagnostics, fallbackSessions: cost.fallbackSessions)
-        writer.endObject()
-        return writer.text
     }
 
     private func filters(_ writer: inout JSONWriter) {

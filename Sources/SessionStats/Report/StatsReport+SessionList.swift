@@ -53,15 +53,7 @@ extension StatsReport {
         writer.nullable("from", bounds?.from.description)
         writer.nullable("to", bounds?.to.description)
         writer.field("total_sessions", aggregate.sessions.count)
-        writer.key("sessions")
-        writer.beginArray()
-        for index in aggregate.sessionsNewestFirst(limit: top) {
-            let session = aggregate.sessions[index]
-            writer.session(
-                session, model: aggregate.models[session.id], choice: cost.choices[index],
-                cost: cost.cost(ofSession: index, in: aggregate), clock: clock)
-        }
-        writer.endArray()
+        sessions(aggregate.sessionsNewestFirst(limit: top), to: &writer)
         writer.warnings(diagnostics, fallbackSessions: cost.fallbackSessions)
         writer.endObject()
         return writer.text
