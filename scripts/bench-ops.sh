@@ -12,27 +12,7 @@ if ! command -v hyperfine >/dev/null; then
     echo "hyperfine is missing: apt-get install hyperfine" >&2
     exit 1
 fi
-binary=${1:-}
-if [ -z "$binary" ]; then
-    scratch=${SCRATCH:-.build}
-    swift build -c release --product session-stats --scratch-path "$scratch" >/dev/null
-    binary=$scratch/release/session-stats
-fi
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
-entries=${ENTRIES:-1000000}
-days=${DAYS:-90}
-today=$(date +%Y-%m-%d)
-logs=${LOGS:-$work/logs}
-if [ -z "${LOGS:-}" ]; then
-    # File dates are local dates: generate at this machine's UTC offset, ending today.
-    offset=$(date +%z)
-    minutes=$(( (10#${offset:1:2} * 60 + 10#${offset:3:2}) * (${offset:0:1}1) ))
-    start=$(date -d "$today - $((days - 1)) days" +%Y-%m-%d)
-    python3 scripts/gen-logs.py --entries "$entries" --days "$days" --out "$logs" --start "$start" \
-        --utc-offset "$minutes" --summary "$work/summary.json"
-fi
+source scripts/bench-logs.sh "$@"
 todays="$logs/activity-$today.jsonl"
 [ -f "$todays" ] || { echo "no file for today in $logs" >&2; exit 1; }
 

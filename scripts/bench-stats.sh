@@ -9,25 +9,8 @@
 #   ENTRIES=1000000 DAYS=90 RUNS=10 LOGS=/existing/dir  change the set-up.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-binary=${1:-}
-if [ -z "$binary" ]; then
-    scratch=${SCRATCH:-.build}
-    swift build -c release --product session-stats --scratch-path "$scratch" >/dev/null
-    binary=$scratch/release/session-stats
-fi
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-entries=${ENTRIES:-1000000}
-days=${DAYS:-90}
-today=$(date +%Y-%m-%d)
-logs=${LOGS:-$work/logs}
-if [ -z "${LOGS:-}" ]; then
-    offset=$(date +%z)
-    minutes=$(( (10#${offset:1:2} * 60 + 10#${offset:3:2}) * (${offset:0:1}1) ))
-    start=$(date -d "$today - $((days - 1)) days" +%Y-%m-%d)
-    python3 scripts/gen-logs.py --entries "$entries" --days "$days" --out "$logs" --start "$start" \
-        --utc-offset "$minutes" --summary "$work/summary.json" >/dev/null
-fi
+quiet_generation=1
+source scripts/bench-logs.sh "$@"
 
 python3 - "$binary" "$logs" "$today" "${RUNS:-10}" <<'PY'
 import glob, os, statistics, subprocess, sys, time
