@@ -2,7 +2,8 @@
 # Benchmarks the session-logger hook against `cat payload > /dev/null` with hyperfine.
 #
 # Prints median wall times and their ratio for a 2.5 KB and a 1 MB payload, first into an
-# empty log directory and then with a 100 MB log file for today already there.
+# empty log directory, then with a 100 MB log file for today already there, and last with the
+# payload coming through a pipe as Claude Code sends it (against `cat payload | cat > /dev/null`).
 # Usage: scripts/bench-hook.sh [BINARY]   (default: builds and uses .build/release/session-logger)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -44,14 +45,9 @@ mkdir -p "$CLAUDE_LOG_DIR"
 today=$(date +%Y-%m-%d)
 results=()
 
-run() { # label payload
-    local label=$1 payload=$2 size
-    size=$(wc -c <"$payload")
-    hyperfine -w 20 -r "${RUNS:-300}" -N --export-json "$work/out.json" \
-        "$binary" 2>/dev/null >/dev/null <"$payload" || true
-    hyperfine -w 20 -r "${RUNS:-300}" --export-json "$work/out.json" \
-        "$binary < $payload" "cat $payload > /dev/null" >/dev/null
-    results+=("$(python3 - "$work/out.json" "$label" "$size" <<'PY'
+measure() { # label payload hook-command baseline-command
+    hyperfine -w 20 -r "${RUNS:-300}" --export-json "$work/out.json" "$3" "$4" >/dev/null
+    results+=("$(python3 - "$work/out.json" "$1" "$(wc -c <"$2")" <<'PY'
 import json, sys
 runs = json.load(open(sys.argv[1]))["results"]
 hook, cat = (r["median"] * 1000 for r in runs)
@@ -59,6 +55,8 @@ print(f"{sys.argv[2]:<34} {int(sys.argv[3]):>9} B   hook {hook:6.2f} ms   cat {c
 PY
 )")
 }
+run() { measure "$1" "$2" "$binary < $2" "cat $2 > /dev/null"; }
+pipe() { measure "$1" "$2" "cat $2 | $binary" "cat $2 | cat > /dev/null"; }
 
 run "2.5 KB payload, empty log" "$work/small.json"
 run "1 MB payload, empty log" "$work/large.json"
@@ -71,6 +69,10 @@ with open(sys.argv[1], "a") as f:
 PY
 run "2.5 KB payload, 100 MB log" "$work/small.json"
 run "1 MB payload, 100 MB log" "$work/large.json"
+
+# Claude Code writes the payload into a pipe: the same payloads that way, against cat reading the pipe.
+pipe "2.5 KB payload, piped" "$work/small.json"
+pipe "1 MB payload, piped" "$work/large.json"
 
 echo "session-logger vs cat (hyperfine medians, $(nproc) cores, ${RUNS:-300} runs each)"
 printf '%s\n' "${results[@]}"

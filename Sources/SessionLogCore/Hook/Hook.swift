@@ -7,9 +7,10 @@ public enum Hook {
 
     /// Reads stdin, appends its line to today's log and reports problems on stderr; always exits 0.
     public static func run() -> ExitCode {
-        let input = StandardInput.readAll(from: 0, timeoutMilliseconds: stdinTimeoutMilliseconds)
         let environment = HookEnvironment.current()
-        let problems = log(input: input, environment: environment, now: Timestamp.now())
+        let problems = StandardInput.withAll(from: 0, timeoutMilliseconds: stdinTimeoutMilliseconds) {
+            log(input: $0, timedOut: $1, readError: $2, environment: environment, now: Timestamp.now())
+        }
         for problem in problems { report(problem, environment: environment) }
         return .success
     }
@@ -18,12 +19,24 @@ public enum Hook {
     public static func log(
         input: StandardInput.Contents, environment: HookEnvironment, now: Timestamp
     ) -> [HookProblem] {
+        input.bytes.withUnsafeBufferPointer {
+            log(
+                input: $0, timedOut: input.timedOut, readError: input.readError, environment: environment,
+                now: now)
+        }
+    }
+
+    /// Builds and appends the line for the bytes of stdin, returning what went wrong, if anything.
+    static func log(
+        input: UnsafeBufferPointer<UInt8>, timedOut: Bool, readError: Int32?, environment: HookEnvironment,
+        now: Timestamp
+    ) -> [HookProblem] {
         var problems: [HookProblem] = []
-        if input.timedOut { problems.append(.stdinTimedOut(bytes: input.bytes.count)) }
-        if let code = input.readError { problems.append(.stdinUnreadable(errno: code)) }
-        let payload = input.bytes.withUnsafeBufferPointer { HookPayload.parse($0) }
+        if timedOut { problems.append(.stdinTimedOut(bytes: input.count)) }
+        if let code = readError { problems.append(.stdinUnreadable(errno: code)) }
+        let payload = HookPayload.parse(input)
         let record = LogRecord(
-            payload: payload, environment: environment, timestamp: now, inputBytes: input.bytes.count)
+            payload: payload, environment: environment, timestamp: now, inputBytes: input.count)
         guard let directory = environment.logDirectory else {
             problems.append(.noLogDirectory)
             return problems

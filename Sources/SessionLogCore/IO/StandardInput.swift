@@ -12,6 +12,32 @@ public enum StandardInput {
         public var readError: Int32?
     }
 
+    /// Calls `body` with all of `descriptor`'s bytes, whether the deadline passed first, and a read error.
+    ///
+    /// A regular file (stdin redirected from one) is mapped rather than copied, so a large payload
+    /// costs no buffer to fault in; a pipe, as Claude Code gives, is read with `readAll`.
+    public static func withAll<Result>(
+        from descriptor: Int32 = 0, timeoutMilliseconds: Int = 5000,
+        _ body: (UnsafeBufferPointer<UInt8>, _ timedOut: Bool, _ readError: Int32?) -> Result
+    ) -> Result {
+        var info = stat()
+        if fstat(descriptor, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && info.st_size > 0
+            && lseek(descriptor, 0, SEEK_CUR) == 0
+        {
+            let size = Int(info.st_size)
+            if let mapping = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, descriptor, 0),
+                mapping != MAP_FAILED
+            {
+                defer { munmap(mapping, size) }
+                return body(
+                    UnsafeBufferPointer(start: mapping.assumingMemoryBound(to: UInt8.self), count: size),
+                    false, nil)
+            }
+        }
+        let contents = readAll(from: descriptor, timeoutMilliseconds: timeoutMilliseconds)
+        return contents.bytes.withUnsafeBufferPointer { body($0, contents.timedOut, contents.readError) }
+    }
+
     /// Reads `descriptor` to end of file, or until `timeoutMilliseconds` have passed.
     ///
     /// Reading to the end matters: exiting early makes Claude Code report a broken pipe.

@@ -25,6 +25,24 @@ import Testing
         #expect(!contents.timedOut)
     }
 
+    @Test func mapsARegularFileAndReadsOneOpenedMidway() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.path + "/payload.json"
+        let payload = Array(#"{"hook_event_name":"Stop","x":"é"}"#.utf8)
+        try AppendWriter.append(payload, to: path)
+        for skip in [0, 5] {
+            let descriptor = open(path, O_RDONLY)
+            #expect(descriptor >= 0)
+            defer { close(descriptor) }
+            // An offset other than 0 cannot be mapped: the bytes after it are read instead.
+            #expect(lseek(descriptor, off_t(skip), SEEK_SET) == off_t(skip))
+            let (bytes, timedOut, readError) = StandardInput.withAll(from: descriptor) { (Array($0), $1, $2) }
+            #expect(bytes == Array(payload.dropFirst(skip)))
+            #expect(!timedOut)
+            #expect(readError == nil)
+        }
+    }
+
     @Test func givesUpOnAWriterThatNeverCloses() {
         var fds: [Int32] = [0, 0]
         #expect(pipe(&fds) == 0)
