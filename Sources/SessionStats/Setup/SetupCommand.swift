@@ -23,6 +23,7 @@ public enum SetupCommand {
           --command PATH    the session-logger binary (default: ~/.local/bin/session-logger)
           --statusline      also set the status line to session-stats statusline, unless one is set
           -h, --help        show this help
+          --version         show the version
         """
 
     /// What a run printed and how it exits.
@@ -51,6 +52,7 @@ public enum SetupCommand {
     public static func execute(_ options: SetupOptions, now: Timestamp) throws(SetupError) -> Outcome {
         switch options.action {
         case .help: Outcome(lines: [usage], exitCode: .success)
+        case .version: Outcome(lines: [String(StatsVersion.line.dropLast())], exitCode: .success)
         case .install: try install(options, now: now)
         case .uninstall: try uninstall(options, now: now)
         case .status: try status(options)

@@ -10,6 +10,8 @@ public struct SetupOptions: Equatable, Sendable {
         case status
         /// Print the usage text.
         case help
+        /// Print the version.
+        case version
     }
 
     /// What to do.
@@ -43,7 +45,8 @@ public struct SetupOptions: Equatable, Sendable {
         if first == "-h" || first == "--help" || first == "help" {
             return SetupOptions(action: .help, settingsPath: "")
         }
-        guard let action = Action(rawValue: first), action != .help else {
+        if first == "--version" { return SetupOptions(action: .version, settingsPath: "") }
+        guard let action = Action(rawValue: first), action != .help, action != .version else {
             throw .usage("unknown hooks command '\(first)': use install, uninstall or status")
         }
         var settings: String?
@@ -65,6 +68,8 @@ public struct SetupOptions: Equatable, Sendable {
             switch name {
             case "-h", "--help":
                 return SetupOptions(action: .help, settingsPath: "")
+            case "--version":
+                return SetupOptions(action: .version, settingsPath: "")
             case "--settings":
                 settings = try value()
                 guard settings != "" else { throw .usage("--settings needs a value") }

@@ -1,3 +1,4 @@
+import SessionLogCore
 import Testing
 
 @testable import SessionStats
@@ -26,6 +27,15 @@ import Testing
         #expect(defaults.statusLine == false)
         let tilde = try SetupOptions.parse(["install", "--command=~/bin/session-logger"], home: "/h")
         #expect(tilde.loggerPath == "~/bin/session-logger")
+    }
+
+    @Test(arguments: [["--version"], ["install", "--version"], ["status", "--settings", "/x", "--version"]])
+    func version(arguments: [String]) throws {
+        let options = try SetupOptions.parse(arguments, home: "/h")
+        #expect(options.action == .version)
+        let outcome = try SetupCommand.execute(options, now: Timestamp(milliseconds: 0))
+        #expect(outcome.lines == ["session-stats " + StatsVersion.number])
+        #expect(outcome.exitCode == .success)
     }
 
     @Test(arguments: [[], ["help"], ["--help"], ["-h"], ["install", "--help"], ["status", "-h"]])
