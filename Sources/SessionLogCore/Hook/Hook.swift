@@ -52,9 +52,11 @@ public enum Hook {
     }
 
     /// Writes `problem` on stderr and, where the log directory allows, to `logger-errors.log`.
-    static func report(_ problem: HookProblem, environment: HookEnvironment) {
+    static func report(_ problem: HookProblem, environment: HookEnvironment, errorDescriptor: Int32 = 2) {
         let line = "error: " + problem.message + "\n"
-        _ = Array(("session-logger: " + line).utf8).withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+        _ = Array(("session-logger: " + line).utf8).withUnsafeBytes {
+            write(errorDescriptor, $0.baseAddress, $0.count)
+        }
         guard let directory = environment.logDirectory else { return }
         let entry = Timestamp.now().iso8601 + " " + line
         try? AppendWriter.append(Array(entry.utf8), to: directory + "/" + LogFileName.loggerErrors)

@@ -35,15 +35,19 @@ public enum SetupCommand {
     }
 
     /// Runs with the arguments after `hooks`, printing to stdout and stderr, and returns the exit code.
-    public static func run(_ arguments: [String]) -> ExitCode {
+    public static func run(
+        _ arguments: [String], output: (String) -> Void = { print($0) },
+        errorOutput: (String) -> Void = { text in
+            _ = Array(text.utf8).withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+        }
+    ) -> ExitCode {
         do throws(SetupError) {
             let options = try SetupOptions.parse(arguments, home: HookEnvironment.variable("HOME"))
             let outcome = try execute(options, now: Timestamp.now())
-            for line in outcome.lines { print(line) }
+            for line in outcome.lines { output(line) }
             return outcome.exitCode
         } catch {
-            let text = "error: " + error.message + "\n"
-            _ = Array(text.utf8).withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+            errorOutput("error: " + error.message + "\n")
             return error.exitCode
         }
     }

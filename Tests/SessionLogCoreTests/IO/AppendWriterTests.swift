@@ -47,7 +47,9 @@ import Testing
                 bytes: Array(#"{"hook_event_name":"Stop"}"#.utf8), timedOut: false, readError: nil),
             environment: environment, now: now)
         #expect(problems == [.append(.write(path: today, errno: ENOSPC))])
-        Hook.report(problems[0], environment: environment)
+        let devNull = open("/dev/null", O_WRONLY)
+        defer { close(devNull) }
+        Hook.report(problems[0], environment: environment, errorDescriptor: devNull)
         let errors = directory.lines("logs/" + LogFileName.loggerErrors)
         #expect(errors.count == 1)
         #expect(errors.first?.hasSuffix("error: cannot write \(today): no space left on device") == true)

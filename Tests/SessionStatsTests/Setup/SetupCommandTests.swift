@@ -99,7 +99,11 @@ import Testing
             #expect(throws: SetupError.cannotParse(path: settings, reason: reason)) {
                 try Self.run(arguments + ["--settings", settings], in: directory)
             }
-            #expect(SetupCommand.run(arguments + ["--settings", settings]) == .finding)
+            var errors = ""
+            #expect(
+                SetupCommand.run(arguments + ["--settings", settings], errorOutput: { errors += $0 })
+                    == .finding)
+            #expect(errors.hasPrefix("error: cannot parse \(settings): "))
         }
         #expect(
             SetupError.cannotParse(path: settings, reason: reason).message

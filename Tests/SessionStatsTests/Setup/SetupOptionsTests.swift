@@ -82,8 +82,13 @@ import Testing
     }
 
     @Test func usageErrorsExit64() {
-        #expect(SetupCommand.run(["install", "--nope"]) == .usage)
-        #expect(SetupCommand.run(["frobnicate"]) == .usage)
+        var errors = ""
+        #expect(SetupCommand.run(["install", "--nope"], errorOutput: { errors += $0 }) == .usage)
+        #expect(SetupCommand.run(["frobnicate"], errorOutput: { errors += $0 }) == .usage)
+        #expect(
+            errors
+                == "error: unknown option '--nope'\n"
+                + "error: unknown hooks command 'frobnicate': use install, uninstall or status\n")
         #expect(SetupError.usage("x").exitCode.rawValue == 64)
         #expect(SetupError.cannotParse(path: "p", reason: "r").exitCode.rawValue == 1)
     }
