@@ -417,7 +417,9 @@ public struct JSONScanner {
     // MARK: Strings
 
     /// Whether the token's raw bytes are exactly `literal`, which must contain no escapable byte.
-    @inline(__always)
+    ///
+    /// Inlinable, so the per-key checks of the analyzer's hot decoding loop are inlined across modules.
+    @inlinable @inline(__always)
     public func matches(_ token: JSONStringToken, _ literal: StaticString) -> Bool {
         let count = literal.utf8CodeUnitCount
         guard token.end - token.start == count, !token.hasEscapes else { return false }

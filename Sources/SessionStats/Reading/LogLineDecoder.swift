@@ -54,40 +54,40 @@ struct LogLineDecoder {
         var cursor = try scanner.enterObject()
         while let key = try scanner.nextKey(&cursor) {
             switch key.end - key.start {
-            case 1 where scanner.equals(key, "v"):
+            case 1 where scanner.matches(key, "v"):
                 hasVersion = true
                 try scanner.skipValue()
-            case 3 where scanner.equals(key, "cwd"): cwd = try string(&scanner, if: .cwd)
-            case 3 where scanner.equals(key, "url"): url = try string(&scanner, if: .url)
-            case 4 where scanner.equals(key, "tool"): tool = try string(&scanner)
-            case 4 where scanner.equals(key, "file"): file = try string(&scanner, if: readsFile)
-            case 4 where scanner.equals(key, "path"): path = try string(&scanner, if: .path)
-            case 4 where scanner.equals(key, "tags"):
+            case 3 where scanner.matches(key, "cwd"): cwd = try string(&scanner, if: .cwd)
+            case 3 where scanner.matches(key, "url"): url = try string(&scanner, if: .url)
+            case 4 where scanner.matches(key, "tool"): tool = try string(&scanner)
+            case 4 where scanner.matches(key, "file"): file = try string(&scanner, if: readsFile)
+            case 4 where scanner.matches(key, "path"): path = try string(&scanner, if: .path)
+            case 4 where scanner.matches(key, "tags"):
                 if fields.contains(.tags) { tags = try readTags(&scanner) } else { try scanner.skipValue() }
-            case 5 where scanner.equals(key, "event"):
+            case 5 where scanner.matches(key, "event"):
                 if let token = try scanner.scanOptionalString() {
                     eventToken = token
                     event = interner.string(token, in: scanner)
                 }
-            case 5 where scanner.equals(key, "model"): model = try string(&scanner, if: .model)
-            case 5 where scanner.equals(key, "error"): error = try string(&scanner, if: .error)
-            case 6 where scanner.equals(key, "tokens"):
+            case 5 where scanner.matches(key, "model"): model = try string(&scanner, if: .model)
+            case 5 where scanner.matches(key, "error"): error = try string(&scanner, if: .error)
+            case 6 where scanner.matches(key, "tokens"):
                 (inputTokens, outputTokens) = try readTokens(&scanner)
-            case 7 where scanner.equals(key, "project"): project = try string(&scanner)
-            case 7 where scanner.equals(key, "pattern"): pattern = try string(&scanner, if: .pattern)
-            case 7 where scanner.equals(key, "command"): command = try string(&scanner, if: .command)
-            case 7 where scanner.equals(key, "success"): success = try scanner.scanOptionalBool()
-            case 9 where scanner.equals(key, "timestamp"):
+            case 7 where scanner.matches(key, "project"): project = try string(&scanner)
+            case 7 where scanner.matches(key, "pattern"): pattern = try string(&scanner, if: .pattern)
+            case 7 where scanner.matches(key, "command"): command = try string(&scanner, if: .command)
+            case 7 where scanner.matches(key, "success"): success = try scanner.scanOptionalBool()
+            case 9 where scanner.matches(key, "timestamp"):
                 if let token = try scanner.scanOptionalString() {
                     timestamp = Timestamp(iso8601: scanner.bytes, start: token.start, end: token.end)
                     timestampIsBad = timestamp == nil
                 } else {
                     timestampIsBad = true
                 }
-            case 10 where scanner.equals(key, "session_id"): sessionID = try string(&scanner)
-            case 11 where scanner.equals(key, "duration_ms"):
+            case 10 where scanner.matches(key, "session_id"): sessionID = try string(&scanner)
+            case 11 where scanner.matches(key, "duration_ms"):
                 durationMS = try scanner.scanInteger().flatMap { $0 >= 0 ? $0 : nil }
-            case 11 where scanner.equals(key, "interrupted"):
+            case 11 where scanner.matches(key, "interrupted"):
                 interrupted = try scanner.scanOptionalBool() ?? false
             default: try scanner.skipValue()
             }
@@ -119,10 +119,10 @@ struct LogLineDecoder {
                 file = nil
             }
         } else if let eventToken {
-            if scanner.equals(eventToken, "PostToolUse") {
+            if scanner.matches(eventToken, "PostToolUse") {
                 operations = 1
                 failures = success == false ? 1 : 0
-            } else if scanner.equals(eventToken, "PostToolUseFailure") {
+            } else if scanner.matches(eventToken, "PostToolUseFailure") {
                 operations = 1
                 failures = 1
             }
@@ -198,9 +198,9 @@ struct LogLineDecoder {
         var output = 0
         var cursor = try scanner.enterObject()
         while let key = try scanner.nextKey(&cursor) {
-            if scanner.equals(key, "input") {
+            if scanner.matches(key, "input") {
                 input = max(try scanner.scanInteger() ?? 0, 0)
-            } else if scanner.equals(key, "output") {
+            } else if scanner.matches(key, "output") {
                 output = max(try scanner.scanInteger() ?? 0, 0)
             } else {
                 try scanner.skipValue()

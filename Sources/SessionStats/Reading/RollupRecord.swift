@@ -140,35 +140,35 @@ public struct RollupRecord: Equatable, Sendable {
         var cursor = try scanner.enterObject()
         while let key = try scanner.nextKey(&cursor) {
             switch key.end - key.start {
-            case 3 where scanner.equals(key, "day"): day = try string(&scanner).flatMap { CivilDate($0) }
-            case 4 where scanner.equals(key, "tool"): tool = try string(&scanner)
-            case 4 where scanner.equals(key, "last"): last = try time(&scanner)
-            case 5 where scanner.equals(key, "event"): event = try string(&scanner)
-            case 5 where scanner.equals(key, "model"): model = try string(&scanner)
-            case 5 where scanner.equals(key, "count"): count = try scanner.scanInteger()
-            case 5 where scanner.equals(key, "first"): first = try time(&scanner)
-            case 6 where scanner.equals(key, "rollup"):
+            case 3 where scanner.matches(key, "day"): day = try string(&scanner).flatMap { CivilDate($0) }
+            case 4 where scanner.matches(key, "tool"): tool = try string(&scanner)
+            case 4 where scanner.matches(key, "last"): last = try time(&scanner)
+            case 5 where scanner.matches(key, "event"): event = try string(&scanner)
+            case 5 where scanner.matches(key, "model"): model = try string(&scanner)
+            case 5 where scanner.matches(key, "count"): count = try scanner.scanInteger()
+            case 5 where scanner.matches(key, "first"): first = try time(&scanner)
+            case 6 where scanner.matches(key, "rollup"):
                 isRollup = true
                 try scanner.skipValue()
-            case 6 where scanner.equals(key, "tokens"):
+            case 6 where scanner.matches(key, "tokens"):
                 guard scanner.peekKind() == .object else {
                     try scanner.skipValue()
                     continue
                 }
                 var inner = try scanner.enterObject()
                 while let innerKey = try scanner.nextKey(&inner) {
-                    if scanner.equals(innerKey, "input") {
+                    if scanner.matches(innerKey, "input") {
                         inputTokens = try counter(&scanner)
-                    } else if scanner.equals(innerKey, "output") {
+                    } else if scanner.matches(innerKey, "output") {
                         outputTokens = try counter(&scanner)
                     } else {
                         try scanner.skipValue()
                     }
                 }
-            case 7 where scanner.equals(key, "project"): project = try string(&scanner)
-            case 8 where scanner.equals(key, "failures"): failures = try counter(&scanner)
-            case 10 where scanner.equals(key, "session_id"): sessionID = try string(&scanner) ?? ""
-            case 11 where scanner.equals(key, "duration_ms"): duration = try counter(&scanner)
+            case 7 where scanner.matches(key, "project"): project = try string(&scanner)
+            case 8 where scanner.matches(key, "failures"): failures = try counter(&scanner)
+            case 10 where scanner.matches(key, "session_id"): sessionID = try string(&scanner) ?? ""
+            case 11 where scanner.matches(key, "duration_ms"): duration = try counter(&scanner)
             default: try scanner.skipValue()
             }
         }
