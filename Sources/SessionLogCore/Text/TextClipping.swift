@@ -12,9 +12,12 @@ public enum TextClipping {
 
     /// The first non-empty line of `text`, without a trailing carriage return.
     public static func firstLine(_ text: String) -> String {
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            let trimmed = line.hasSuffix("\r") ? line.dropLast() : line[...]
-            if !trimmed.allSatisfy({ $0 == " " || $0 == "\t" }) { return String(trimmed) }
+        // Split on scalars: as Characters, "\r\n" is one grapheme and would never equal "\n".
+        for line in text.unicodeScalars.split(separator: "\n") {
+            let trimmed = line.last == "\r" ? line.dropLast() : line[...]
+            if !trimmed.allSatisfy({ $0 == " " || $0 == "\t" }) {
+                return String(String.UnicodeScalarView(trimmed))
+            }
         }
         return ""
     }
@@ -55,6 +58,8 @@ public enum TextClipping {
                     index += 1
                 }
             default:
+                // Other escapes: intermediate bytes (0x20...0x2F), then one final byte.
+                while index < bytes.count && (0x20...0x2F).contains(bytes[index]) { index += 1 }
                 index += 1
             }
         }
