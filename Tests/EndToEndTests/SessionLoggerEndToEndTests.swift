@@ -12,7 +12,8 @@ import Testing
     }
 
     func write(_ bytes: [UInt8], to path: String) {
-        #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)), "cannot write \(path)")
+        // Not FileManager.createFile: on Linux its atomic write leaves a TemporaryDirectory.* behind in /tmp.
+        #expect((try? Data(bytes).write(to: URL(fileURLWithPath: path))) != nil, "cannot write \(path)")
     }
 
     func logLines(in directory: String) -> [String] {

@@ -101,7 +101,7 @@ import Testing
         let input = NSTemporaryDirectory() + "/e2e-status-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: input) }
         for bytes in [[], Array("{not json".utf8), [0xFF, 0x00]] as [[UInt8]] {
-            #expect(FileManager.default.createFile(atPath: input, contents: Data(bytes)))
+            #expect((try? Data(bytes).write(to: URL(fileURLWithPath: input))) != nil)
             let result = try stats.run(
                 ["statusline"], stdinPath: input, environment: ["CLAUDE_LOG_DIR": "/nonexistent"])
             #expect(result.status == 0)

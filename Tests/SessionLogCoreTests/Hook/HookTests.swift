@@ -133,7 +133,7 @@ import Testing
     @Test func reportsAnUnwritableDirectoryWithoutFailing() throws {
         let directory = TemporaryDirectory()
         let blocker = directory.path + "/file"
-        #expect(FileManager.default.createFile(atPath: blocker, contents: Data()))
+        #expect((try? Data().write(to: URL(fileURLWithPath: blocker))) != nil)
         let problems = Hook.log(
             input: StandardInput.Contents(bytes: Array("{}".utf8), timedOut: false, readError: nil),
             environment: HookEnvironment(logDirectory: blocker + "/logs"), now: now)

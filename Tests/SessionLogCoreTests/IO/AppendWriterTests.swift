@@ -28,7 +28,7 @@ import Testing
 
     @Test func refusesAFileWhereTheDirectoryShouldBe() throws {
         let directory = TemporaryDirectory()
-        #expect(FileManager.default.createFile(atPath: directory.path + "/logs", contents: Data()))
+        #expect((try? Data().write(to: URL(fileURLWithPath: directory.path + "/logs"))) != nil)
         #expect(throws: AppendError.directory(path: directory.path + "/logs", errno: ENOTDIR)) {
             try AppendWriter.makeDirectory(directory.path + "/logs")
         }
