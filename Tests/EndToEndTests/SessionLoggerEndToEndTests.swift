@@ -12,7 +12,6 @@ import Testing
     }
 
     func write(_ bytes: [UInt8], to path: String) {
-        // Not FileManager.createFile: on Linux its atomic write leaves a TemporaryDirectory.* behind in /tmp.
         #expect((try? Data(bytes).write(to: URL(fileURLWithPath: path))) != nil, "cannot write \(path)")
     }
 
