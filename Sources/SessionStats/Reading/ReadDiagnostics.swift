@@ -75,17 +75,13 @@ public struct ReadDiagnostics: Sendable, Equatable {
 
     /// Adds what reading later files ran into, as if read after these.
     public mutating func merge(_ other: ReadDiagnostics) {
-        filesRead += other.filesRead
-        rollupFilesRead += other.rollupFilesRead
-        bytesRead += other.bytesRead
+        mergeFiles(of: other)
         entries += other.entries
         skipped += other.skipped
         truncated += other.truncated
         blankLines += other.blankLines
         invalidHookLines += other.invalidHookLines
         missingDirectories += other.missingDirectories
-        unreadablePaths += other.unreadablePaths
-        pathWarnings += other.pathWarnings
         for warning in other.lineWarnings { lineWarning(warning) }
         suppressedWarnings += other.suppressedWarnings
     }
