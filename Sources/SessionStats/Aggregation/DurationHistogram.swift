@@ -30,17 +30,17 @@ public struct DurationHistogram: Sendable {
         if other.buckets.count > buckets.count {
             buckets += repeatElement(0, count: other.buckets.count - buckets.count)
         }
-        for (bucket, count) in other.buckets.enumerated() { buckets[bucket] += count }
-        count += other.count
+        for (bucket, count) in other.buckets.enumerated() { buckets[bucket] +|= count }
+        count +|= other.count
     }
 
     /// The nearest-rank `percentile` (1–100) in milliseconds, or nil when empty.
     public func percentile(_ percentile: Int) -> Int? {
         guard count > 0 else { return nil }
-        let rank = max(1, (count * percentile + 99) / 100)
+        let rank = max(1, Int((Int128(count) * Int128(percentile) + 99) / 100))
         var seen = 0
         for (bucket, count) in buckets.enumerated() {
-            seen += count
+            seen +|= count
             if seen >= rank { return DurationHistogram.representative(of: bucket) }
         }
         return nil

@@ -22,8 +22,8 @@ public struct GroupTotals: Sendable {
 
     /// Adds a part of the session at `session`.
     mutating func add(_ part: SessionPart, session: Int) {
-        operations += part.operations
-        failures += part.failures
+        operations +|= part.operations
+        failures +|= part.failures
         tokens += part.tokens
         sessionTokens[session, default: TokenCount()] += part.tokens
     }

@@ -14,7 +14,7 @@ public struct RateUsage: Sendable {
 
     /// Adds one session's tokens and cost (or, with `sessions: 0`, lines without a session).
     mutating func add(_ tokens: TokenCount, _ cost: CostSplit, sessions: Int = 1) {
-        self.sessions += sessions
+        self.sessions +|= sessions
         self.tokens += tokens
         self.cost += cost
     }

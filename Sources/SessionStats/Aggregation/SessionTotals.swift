@@ -42,15 +42,15 @@ public struct SessionTotals: Sendable {
         if cwd == nil { cwd = entry.cwd }
         if entry.timestamp < start { start = entry.timestamp }
         if end < entry.lastTimestamp { end = entry.lastTimestamp }
-        operations += entry.operations
-        failures += entry.failures
+        operations +|= entry.operations
+        failures +|= entry.failures
         lines += 1
         tokens += entryTokens
         // Rollup rows are made of logger lines too; after rotation the model is still looked up.
         if entry.source != .legacy { hasLoggerLines = true }
         let index = partIndex(day: entry.day, project: entry.project ?? "")
-        parts[index].operations += entry.operations
-        parts[index].failures += entry.failures
+        parts[index].operations +|= entry.operations
+        parts[index].failures +|= entry.failures
         parts[index].tokens += entryTokens
     }
 

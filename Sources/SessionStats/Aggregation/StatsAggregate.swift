@@ -59,8 +59,8 @@ public struct StatsAggregate: Sendable {
         guard filter.matches(entry) else { return }
         let entryTokens = TokenCount(entry)
         lines += 1
-        operations += entry.operations
-        failures += entry.failures
+        operations +|= entry.operations
+        failures +|= entry.failures
         tokens += entryTokens
 
         let slot = sessionSlot(for: entry)
@@ -83,7 +83,7 @@ public struct StatsAggregate: Sendable {
             let key = EditKey(
                 project: entry.project ?? "", file: file,
                 relativeFrom: RelativePath.prefixLength(of: file, inside: cwd))
-            edits[key, default: 0] += succeeded
+            edits[key, default: 0] +|= succeeded
         }
     }
 
@@ -101,7 +101,7 @@ public struct StatsAggregate: Sendable {
             let path =
                 key.relativeFrom == 0
                 ? key.file : String(Substring(key.file.utf8.dropFirst(key.relativeFrom)))
-            files[EditedFile(project: key.project, path: path), default: 0] += count
+            files[EditedFile(project: key.project, path: path), default: 0] +|= count
         }
         return files
     }

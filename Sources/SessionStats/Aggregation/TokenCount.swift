@@ -16,12 +16,12 @@ public struct TokenCount: Hashable, Sendable {
     public init(_ entry: LogEntry) { self.init(input: entry.inputTokens, output: entry.outputTokens) }
 
     /// Input plus output.
-    public var total: Int { input + output }
+    public var total: Int { input +| output }
 
     /// Adds another count to this one.
     @inline(__always)
     public static func += (lhs: inout TokenCount, rhs: TokenCount) {
-        lhs.input += rhs.input
-        lhs.output += rhs.output
+        lhs.input +|= rhs.input
+        lhs.output +|= rhs.output
     }
 }

@@ -15,8 +15,8 @@ public struct ToolTotals: Sendable {
     /// Adds one entry naming the tool.
     @inline(__always)
     mutating func add(_ entry: LogEntry, tokens entryTokens: TokenCount) {
-        operations += entry.operations
-        failures += entry.failures
+        operations +|= entry.operations
+        failures +|= entry.failures
         tokens += entryTokens
         if entry.isOperation, let duration = entry.durationMS { durations.add(duration) }
     }

@@ -50,6 +50,7 @@ struct LogLineDecoder {
         var error: String?
         var interrupted = false
         var tags: [String: String] = [:]
+        var outOfRange: String?
 
         var cursor = try scanner.enterObject()
         while let key = try scanner.nextKey(&cursor) {
@@ -72,7 +73,7 @@ struct LogLineDecoder {
             case 5 where scanner.matches(key, "model"): model = try string(&scanner, if: .model)
             case 5 where scanner.matches(key, "error"): error = try string(&scanner, if: .error)
             case 6 where scanner.matches(key, "tokens"):
-                (inputTokens, outputTokens) = try readTokens(&scanner)
+                (inputTokens, outputTokens) = try readTokens(&scanner, outOfRange: &outOfRange)
             case 7 where scanner.matches(key, "project"): project = try string(&scanner)
             case 7 where scanner.matches(key, "pattern"): pattern = try string(&scanner, if: .pattern)
             case 7 where scanner.matches(key, "command"): command = try string(&scanner, if: .command)
@@ -86,7 +87,9 @@ struct LogLineDecoder {
                 }
             case 10 where scanner.matches(key, "session_id"): sessionID = try string(&scanner)
             case 11 where scanner.matches(key, "duration_ms"):
-                durationMS = try scanner.scanInteger().flatMap { $0 >= 0 ? $0 : nil }
+                durationMS = try LogLineDecoder.count(
+                    &scanner, limit: ValueLimits.lineDurationMS, key: LogKey.durationMS,
+                    outOfRange: &outOfRange)
             case 11 where scanner.matches(key, "interrupted"):
                 interrupted = try scanner.scanOptionalBool() ?? false
             default: try scanner.skipValue()
@@ -105,6 +108,10 @@ struct LogLineDecoder {
         }
         guard !hasVersion || event != nil else {
             problem = .missingEvent
+            return nil
+        }
+        if let outOfRange {
+            problem = .outOfRange(key: outOfRange)
             return nil
         }
 
@@ -188,8 +195,11 @@ struct LogLineDecoder {
         return try string(&scanner)
     }
 
-    /// `tokens.input` and `tokens.output`, each 0 when missing, negative or not a number.
-    private func readTokens(_ scanner: inout JSONScanner) throws(JSONScanError) -> (Int, Int) {
+    /// `tokens.input` and `tokens.output`, each 0 when missing, negative or not a number; a number
+    /// beyond `ValueLimits.lineTokens` names its key in `outOfRange`.
+    private func readTokens(_ scanner: inout JSONScanner, outOfRange: inout String?) throws(JSONScanError)
+        -> (Int, Int)
+    {
         guard scanner.peekKind() == .object else {
             try scanner.skipValue()
             return (0, 0)
@@ -199,14 +209,37 @@ struct LogLineDecoder {
         var cursor = try scanner.enterObject()
         while let key = try scanner.nextKey(&cursor) {
             if scanner.matches(key, "input") {
-                input = max(try scanner.scanInteger() ?? 0, 0)
+                input =
+                    try LogLineDecoder.count(
+                        &scanner, limit: ValueLimits.lineTokens, key: "tokens.input", outOfRange: &outOfRange)
+                    ?? 0
             } else if scanner.matches(key, "output") {
-                output = max(try scanner.scanInteger() ?? 0, 0)
+                output =
+                    try LogLineDecoder.count(
+                        &scanner, limit: ValueLimits.lineTokens, key: "tokens.output", outOfRange: &outOfRange
+                    )
+                    ?? 0
             } else {
                 try scanner.skipValue()
             }
         }
         return (input, output)
+    }
+
+    /// A number value as a count: nil when it is not a number or is negative; nil, with `key` in
+    /// `outOfRange`, when it is above `limit` or not an integer an `Int` holds (`1e30`).
+    static func count(
+        _ scanner: inout JSONScanner, limit: Int, key: String, outOfRange: inout String?
+    ) throws(JSONScanError) -> Int? {
+        guard scanner.peekKind() == .number else {
+            try scanner.skipValue()
+            return nil
+        }
+        guard let value = scanner.parseInteger(try scanner.scanNumber()), value <= limit else {
+            outOfRange = key
+            return nil
+        }
+        return value >= 0 ? value : nil
     }
 
     /// The string members of a `tags` object; other members and other types are ignored.

@@ -137,7 +137,7 @@ public struct LogReader {
     {
         if let days, !days.contains(entry.day) { return false }
         if entry.event == LogRecord.invalidEvent {
-            invalidLines += entry.events
+            invalidLines +|= entry.events
             return false
         }
         return true

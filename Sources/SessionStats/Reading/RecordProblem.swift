@@ -24,6 +24,8 @@ public enum RecordProblem: Equatable, Sendable {
     case runsIntoNextRecord
     /// The record is longer than the reader accepts.
     case tooLong(limit: Int)
+    /// A number beyond any the hook or `rotate` writes (see `ValueLimits`), named by its key.
+    case outOfRange(key: String)
 
     /// A short lowercase message for warnings.
     public var message: String {
@@ -39,6 +41,7 @@ public enum RecordProblem: Equatable, Sendable {
         case .trailingText: "unexpected text after the record"
         case .runsIntoNextRecord: "unfinished record runs into the next one"
         case .tooLong(let limit): "record longer than \(limit) bytes"
+        case .outOfRange(let key): "\(key) out of range"
         }
     }
 }

@@ -83,8 +83,9 @@ struct RecordSplitter {
                 case .activity:
                     entry = try decoder.decode(&scanner, at: location, problem: &problem)
                 case .rollup:
-                    entry = try RollupRecord.decode(&scanner)?.entry(at: location)
-                    if entry == nil { problem = .notARollupRow }
+                    var outOfRange: String?
+                    entry = try RollupRecord.decode(&scanner, outOfRange: &outOfRange)?.entry(at: location)
+                    if entry == nil { problem = outOfRange.map { .outOfRange(key: $0) } ?? .notARollupRow }
                 }
             } catch {
                 if case .unexpectedEnd = error, !buffer.atEnd {

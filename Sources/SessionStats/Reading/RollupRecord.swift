@@ -110,6 +110,15 @@ public struct RollupRecord: Equatable, Sendable {
     ///
     /// Throws only when the JSON is malformed; the scanner is left just after the object.
     public static func decode(_ scanner: inout JSONScanner) throws(JSONScanError) -> RollupRecord? {
+        var outOfRange: String?
+        return try decode(&scanner, outOfRange: &outOfRange)
+    }
+
+    /// Reads the object at the scanner's offset as a row, as `decode(_:)` does; when a number is beyond
+    /// `ValueLimits.rollupValue` (or no `Int`), returns nil and names its key in `outOfRange`.
+    public static func decode(_ scanner: inout JSONScanner, outOfRange: inout String?) throws(JSONScanError)
+        -> RollupRecord?
+    {
         var isRollup = false
         var day: CivilDate?
         var event: String?
@@ -133,8 +142,9 @@ public struct RollupRecord: Equatable, Sendable {
             guard let token = try scanner.scanOptionalString() else { return nil }
             return Timestamp(iso8601: scanner.bytes, start: token.start, end: token.end)
         }
-        func counter(_ scanner: inout JSONScanner) throws(JSONScanError) -> Int {
-            max(try scanner.scanInteger() ?? 0, 0)
+        func counter(_ scanner: inout JSONScanner, _ key: String) throws(JSONScanError) -> Int {
+            try LogLineDecoder.count(
+                &scanner, limit: ValueLimits.rollupValue, key: key, outOfRange: &outOfRange) ?? 0
         }
 
         var cursor = try scanner.enterObject()
@@ -145,7 +155,14 @@ public struct RollupRecord: Equatable, Sendable {
             case 4 where scanner.matches(key, "last"): last = try time(&scanner)
             case 5 where scanner.matches(key, "event"): event = try string(&scanner)
             case 5 where scanner.matches(key, "model"): model = try string(&scanner)
-            case 5 where scanner.matches(key, "count"): count = try scanner.scanInteger()
+            case 5 where scanner.matches(key, "count"):
+                if scanner.peekKind() == .number {
+                    let value = scanner.parseInteger(try scanner.scanNumber())
+                    if (value ?? .max) > ValueLimits.rollupValue { outOfRange = Key.count }
+                    count = value
+                } else {
+                    try scanner.skipValue()
+                }
             case 5 where scanner.matches(key, "first"): first = try time(&scanner)
             case 6 where scanner.matches(key, "rollup"):
                 isRollup = true
@@ -158,21 +175,23 @@ public struct RollupRecord: Equatable, Sendable {
                 var inner = try scanner.enterObject()
                 while let innerKey = try scanner.nextKey(&inner) {
                     if scanner.matches(innerKey, "input") {
-                        inputTokens = try counter(&scanner)
+                        inputTokens = try counter(&scanner, "tokens.input")
                     } else if scanner.matches(innerKey, "output") {
-                        outputTokens = try counter(&scanner)
+                        outputTokens = try counter(&scanner, "tokens.output")
                     } else {
                         try scanner.skipValue()
                     }
                 }
             case 7 where scanner.matches(key, "project"): project = try string(&scanner)
-            case 8 where scanner.matches(key, "failures"): failures = try counter(&scanner)
+            case 8 where scanner.matches(key, "failures"): failures = try counter(&scanner, Key.failures)
             case 10 where scanner.matches(key, "session_id"): sessionID = try string(&scanner) ?? ""
-            case 11 where scanner.matches(key, "duration_ms"): duration = try counter(&scanner)
+            case 11 where scanner.matches(key, "duration_ms"):
+                duration = try counter(&scanner, LogKey.durationMS)
             default: try scanner.skipValue()
             }
         }
-        guard isRollup, let day, let event, let count, count >= 0, let first, let last else { return nil }
+        guard outOfRange == nil, isRollup, let day, let event, let count, count >= 0, let first, let last
+        else { return nil }
         return RollupRecord(
             day: day, event: event, sessionID: sessionID, project: project, tool: tool, model: model,
             count: count, failures: min(failures, count), inputTokens: inputTokens,

@@ -30,11 +30,11 @@ public struct RollupTable: Sendable {
             day: entry.day, event: entry.event, sessionID: entry.sessionID, project: entry.project,
             tool: entry.tool, model: entry.model)
         if var row = rows[key] {
-            row.count += entry.events
-            row.failures += entry.failures
-            row.inputTokens += entry.inputTokens
-            row.outputTokens += entry.outputTokens
-            row.durationTotalMS += entry.durationTotalMS
+            row.count +|= entry.events
+            row.failures +|= entry.failures
+            row.inputTokens +|= entry.inputTokens
+            row.outputTokens +|= entry.outputTokens
+            row.durationTotalMS +|= entry.durationTotalMS
             row.first = min(row.first, entry.timestamp)
             row.last = max(row.last, entry.lastTimestamp)
             rows[key] = row

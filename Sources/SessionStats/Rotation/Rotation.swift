@@ -125,7 +125,7 @@ public enum Rotation {
         var lines = 0
         func add(_ entry: LogEntry) {
             table.add(entry)
-            lines += entry.events
+            lines +|= entry.events
         }
         reader.forEach(add)
         guard reader.diagnostics.unreadablePaths == 0 else {

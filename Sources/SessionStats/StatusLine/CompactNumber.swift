@@ -15,8 +15,10 @@ public enum CompactNumber {
         } else {
             return String(value)
         }
-        let tenths = (value * 10 + unit / 2) / unit
-        if tenths < 100 { return NumberFormat.fixed(Int128(tenths), decimals: 1) + suffix }
-        return String((value + unit / 2) / unit) + suffix
+        // Int128: a saturated total (Int.max) must not overflow here.
+        let wide = Int128(value)
+        let tenths = (wide * 10 + Int128(unit / 2)) / Int128(unit)
+        if tenths < 100 { return NumberFormat.fixed(tenths, decimals: 1) + suffix }
+        return String((wide + Int128(unit / 2)) / Int128(unit)) + suffix
     }
 }

@@ -284,3 +284,81 @@ import Testing
         String(diagnostics.warnings.first?.split(separator: ":").first ?? "")
     }
 }
+
+@Suite struct LogLineDecoderLimitTests {
+    static func line(_ members: String) -> String {
+        #"{"v":1,"timestamp":"2026-01-14T10:00:00.000Z","event":"PostToolUse","session_id":"s","tool":"Bash","#
+            + members + "}\n"
+    }
+
+    @Test(arguments: [
+        (#""tokens":{"input":999999999999999999,"output":1}"#, "tokens.input"),
+        (#""tokens":{"input":1,"output":4611686018427387904}"#, "tokens.output"),
+        (#""tokens":{"input":1,"output":1e30}"#, "tokens.output"),
+        (#""tokens":{"input":99999999999999999999999,"output":1}"#, "tokens.input"),
+        (#""tokens":{"input":1,"output":1},"duration_ms":4611686018427387904"#, "duration_ms"),
+    ])
+    func skipsNumbersNoHookWrites(members: String, key: String) {
+        let good = Self.line(#""tokens":{"input":3,"output":4}"#)
+        let (entries, diagnostics) = ReadingFixture().read(text: good + Self.line(members) + good)
+        #expect(entries.map(\.totalTokens) == [7, 7])
+        #expect(diagnostics.skipped == 1)
+        #expect(
+            diagnostics.warnings.first?.hasSuffix(":2: \(key) out of range") == true,
+            "\(diagnostics.warnings)")
+    }
+
+    @Test func keepsTheLargestPlausibleNumbers() {
+        let limit = ValueLimits.lineTokens
+        let text = Self.line(#""tokens":{"input":\#(limit),"output":\#(limit)},"duration_ms":\#(limit)"#)
+        let (entries, diagnostics) = ReadingFixture().read(text: text)
+        #expect(diagnostics.skipped == 0)
+        #expect(entries.first?.totalTokens == 2 * limit)
+        #expect(entries.first?.durationMS == limit)
+    }
+
+    @Test func rollupRowsBeyondTheLimitAreSkipped() {
+        let fixture = ReadingFixture()
+        let row = { (count: String, tokens: String) in
+            #"{"rollup":1,"day":"2026-01-14","event":"PostToolUse","session_id":"s","count":\#(count),"#
+                + #""failures":0,"tokens":{"input":\#(tokens),"output":1},"duration_ms":5,"#
+                + #""first":"2026-01-14T10:00:00.000Z","last":"2026-01-14T11:00:00.000Z"}"# + "\n"
+        }
+        _ = fixture.write(
+            "rollup-2026-01-14.jsonl",
+            row("2", "10") + row("4611686018427387904", "1") + row("1", "4611686018427387904")
+                + row("1", "1e99"))
+        let (entries, diagnostics) = fixture.read("rollup-2026-01-14.jsonl", kind: .rollup)
+        #expect(entries.map(\.operations) == [2])
+        #expect(diagnostics.skipped == 3)
+        #expect(diagnostics.warnings.count == 3)
+        #expect(diagnostics.warnings.allSatisfy { $0.hasSuffix("out of range") }, "\(diagnostics.warnings)")
+    }
+}
+
+@Suite struct SaturatingSumTests {
+    @Test func sumsStopAtTheLimitsInsteadOfTrapping() {
+        #expect(Int.max +| 1 == Int.max)
+        #expect(Int.min +| -1 == Int.min)
+        #expect(40 +| 2 == 42)
+        var total = TokenCount(input: Int.max - 1, output: Int.max)
+        total += TokenCount(input: 5, output: 5)
+        #expect(total == TokenCount(input: Int.max, output: Int.max))
+        #expect(total.total == Int.max)
+        #expect(CompactNumber.format(Int.max) == "9223372037B")
+    }
+
+    @Test func anAggregateOfHugeRollupRowsSaturates() {
+        var aggregate = StatsAggregate()
+        var entry = LogEntry.fixture("2026-01-14T10:00:00.000Z", session: "s", tool: "Read")
+        entry.inputTokens = ValueLimits.rollupValue
+        entry.operations = ValueLimits.rollupValue
+        for _ in 0..<1100 { aggregate.add(entry) }
+        #expect(aggregate.tokens.input == Int.max)
+        #expect(aggregate.operations == Int.max)
+        #expect(aggregate.tools["Read"]?.operations == Int.max)
+        var histogram = DurationHistogram()
+        histogram.add(ValueLimits.lineDurationMS)
+        #expect(histogram.percentile(95).map { $0 > ValueLimits.lineDurationMS / 2 } == true)
+    }
+}
