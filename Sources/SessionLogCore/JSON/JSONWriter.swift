@@ -1,6 +1,7 @@
 /// Writes JSON text into a byte buffer, compact or indented, keeping commas and nesting right.
 ///
-/// Strings come out as valid UTF-8 with the minimal escapes; non-ASCII text is not escaped.
+/// Strings come out as valid UTF-8 with the minimal escapes, plus `\u` escapes for DEL, C1 controls and
+/// bidi formatting characters; other non-ASCII text is not escaped.
 public struct JSONWriter {
     /// The JSON text written so far.
     public private(set) var bytes: [UInt8] = []
@@ -128,10 +129,25 @@ public struct JSONWriter {
             var runStart = 0
             for index in 0..<utf8.count {
                 let byte = utf8[index]
-                guard byte < 0x20 || byte == ._quote || byte == ._backslash else { continue }
+                guard byte < 0x20 || byte == ._quote || byte == ._backslash || byte >= 0x7F else { continue }
+                // DEL, C1 controls and bidi formatting characters are written as \u escapes too, so JSON
+                // shown raw in a terminal cannot move the cursor or reorder text.
+                var escaped = 1
+                if byte >= 0x7F {
+                    guard let length = JSONWriter.invisibleLength(utf8, at: index) else { continue }
+                    escaped = length
+                }
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-                runStart = index + 1
+                runStart = index + escaped
                 bytes.append(._backslash)
+                if byte >= 0x7F {
+                    let scalar = JSONWriter.scalar(utf8, at: index, length: escaped)
+                    bytes.append(UInt8(ascii: "u"))
+                    for shift in stride(from: 12, through: 0, by: -4) {
+                        bytes.append(JSONWriter.hexDigits[Int((scalar >> UInt32(shift)) & 0xF)])
+                    }
+                    continue
+                }
                 switch byte {
                 case ._quote, ._backslash: bytes.append(byte)
                 case 0x08: bytes.append(UInt8(ascii: "b"))
@@ -140,7 +156,7 @@ public struct JSONWriter {
                 case 0x0D: bytes.append(UInt8(ascii: "r"))
                 case 0x09: bytes.append(UInt8(ascii: "t"))
                 default:
-                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                    let hex = JSONWriter.hexDigits
                     bytes.append(contentsOf: [
                         UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)],
                     ])
@@ -149,6 +165,42 @@ public struct JSONWriter {
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
         }
         bytes.append(._quote)
+    }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+    /// The length of the UTF-8 sequence at `index` when it encodes DEL, a C1 control (U+0080–U+009F)
+    /// or a bidi formatting character (U+061C, U+200E, U+200F, U+2028–U+202E, U+2066–U+2069); else nil.
+    @inline(__always)
+    static func invisibleLength(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        let lead = utf8[index]
+        if lead == 0x7F { return 1 }
+        guard index + 1 < utf8.count else { return nil }
+        let second = utf8[index + 1]
+        switch lead {
+        case 0xC2: return second >= 0x80 && second <= 0x9F ? 2 : nil
+        case 0xD8: return second == 0x9C ? 2 : nil
+        case 0xE2:
+            guard index + 2 < utf8.count else { return nil }
+            let third = utf8[index + 2]
+            if second == 0x80 && (third == 0x8E || third == 0x8F || (third >= 0xA8 && third <= 0xAE)) {
+                return 3
+            }
+            if second == 0x81 && third >= 0xA6 && third <= 0xA9 { return 3 }
+            return nil
+        default: return nil
+        }
+    }
+
+    /// The scalar value of the `length`-byte UTF-8 sequence at `index`.
+    private static func scalar(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int, length: Int) -> UInt32 {
+        switch length {
+        case 1: return UInt32(utf8[index])
+        case 2: return UInt32(utf8[index] & 0x1F) << 6 | UInt32(utf8[index + 1] & 0x3F)
+        default:
+            return UInt32(utf8[index] & 0x0F) << 12 | UInt32(utf8[index + 1] & 0x3F) << 6
+                | UInt32(utf8[index + 2] & 0x3F)
+        }
     }
 
     /// Appends the decimal digits of `value` to `buffer`.

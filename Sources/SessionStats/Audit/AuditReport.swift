@@ -110,7 +110,8 @@ public struct AuditReport {
             text += style.heading("Domains fetched") + "\n"
             text +=
                 "  "
-                + domains.map { "\($0.domain) (\(NumberFormat.grouped($0.count)))" }.joined(separator: ", ")
+                + domains.map { VisibleText.escape($0.domain) + " (\(NumberFormat.grouped($0.count)))" }
+                .joined(separator: ", ")
             text += "\n\n"
         }
         text += style.dim(AuditReport.blindSpots)

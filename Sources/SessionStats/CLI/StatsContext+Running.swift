@@ -16,7 +16,8 @@ extension StatsContext {
     /// unless every directory is missing (the report says so itself), missing directories.
     public func warn(about diagnostics: ReadDiagnostics, directoryCount: Int) {
         var text = ""
-        for warning in diagnostics.warnings { text += "warning: " + warning + "\n" }
+        // Warnings name files and quote what the lines held: made visible like the reports.
+        for warning in diagnostics.warnings { text += "warning: " + VisibleText.escape(warning) + "\n" }
         if diagnostics.suppressedWarnings > 0 {
             let more = diagnostics.suppressedWarnings
             let skipped = diagnostics.skipped
@@ -26,7 +27,7 @@ extension StatsContext {
         }
         if diagnostics.missingDirectories.count < directoryCount {
             for directory in diagnostics.missingDirectories {
-                text += "warning: no log directory at " + directory + "\n"
+                text += "warning: no log directory at " + VisibleText.escape(directory) + "\n"
             }
         }
         if !text.isEmpty { errorOutput(text) }
@@ -35,11 +36,11 @@ extension StatsContext {
     /// The message for a range with nothing in it: where was looked, and what to do if nothing is logged yet.
     public func nothingFound(in directories: [String], diagnostics: ReadDiagnostics, what: String) -> String {
         if diagnostics.missingDirectories.count == directories.count {
-            let names = directories.joined(separator: ", ")
+            let names = VisibleText.escape(directories.joined(separator: ", "))
             let verb = directories.count == 1 ? "does not exist" : "do not exist"
             return "No logs found: \(names) \(verb).\n"
                 + "Enable the session-logger hook to start collecting them: session-stats hooks install\n"
         }
-        return "No \(what) in \(directories.joined(separator: ", ")).\n"
+        return "No \(what) in \(VisibleText.escape(directories.joined(separator: ", "))).\n"
     }
 }

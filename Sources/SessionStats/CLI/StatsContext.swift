@@ -47,7 +47,10 @@ public struct StatsContext {
     /// Prints `error: message` and a pointer to the command's help on stderr; returns exit code 64.
     public func fail(_ error: UsageError, command: String?) -> ExitCode {
         let helpCommand = ["session-stats", command, "--help"].compactMap { $0 }.joined(separator: " ")
-        errorOutput("error: \(error.message)\nrun '\(helpCommand)' for usage\n")
+        // The message may quote arguments and session ids: each of its lines is made visible.
+        let message = error.message.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { VisibleText.escape(String($0)) }.joined(separator: "\n")
+        errorOutput("error: \(message)\nrun '\(helpCommand)' for usage\n")
         return .usage
     }
 

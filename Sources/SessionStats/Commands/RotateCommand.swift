@@ -79,7 +79,7 @@ public enum RotateCommand {
                         try rotate(directory, options: options, context: context)
                     }
                 } catch {
-                    context.errorOutput("error: " + error.message + "\n")
+                    context.errorOutput("error: " + VisibleText.escape(error.message) + "\n")
                     return .finding
                 }
             }
@@ -155,7 +155,8 @@ public enum RotateCommand {
         let kept =
             keepDays == 1
             ? "today, \(today)" : "\(first) to \(today) (\(NumberFormat.grouped(keepDays)) days)"
-        return "\(directory): keeping \(kept)" + (dryRun ? "; dry run, nothing changed" : "") + "\n"
+        return "\(VisibleText.escape(directory)): keeping \(kept)"
+            + (dryRun ? "; dry run, nothing changed" : "") + "\n"
     }
 
     /// `rolled up activity-….jsonl (1,234 lines) into rollup-….jsonl (56 rows); removed activity-….jsonl`.

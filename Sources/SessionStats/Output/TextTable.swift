@@ -62,9 +62,11 @@ public struct TextTable {
     public mutating func append(_ row: [String]) { rows.append(row) }
 
     /// The table as lines of text, each ending in a newline; `headerStyle` colours the header.
+    ///
+    /// Cells are made visible (`VisibleText`) before they are measured and clipped: most come from the logs.
     public func render(headerStyle: (String) -> String = { $0 }) -> String {
         let cells = rows.map { row in
-            row.enumerated().map { index, cell in TextTable.clip(cell, columns[index]) }
+            row.enumerated().map { index, cell in TextTable.clip(VisibleText.escape(cell), columns[index]) }
         }
         var widths = columns.map { showsHeader ? $0.title.count : 0 }
         for row in cells {

@@ -4,31 +4,39 @@ import SessionLogCore
 extension SessionTimeline {
     /// The header and the timeline as text; a date line starts each local day.
     public func text(style: TextStyle) -> String {
-        var text = style.bold("Claude Code session " + session.id) + "\n\n"
-        var header = TextTable([TextTable.Column(""), TextTable.Column("")], showsHeader: false)
-        header.append(["Project", session.project ?? "(none)"])
-        if let cwd = session.cwd { header.append(["Directory", cwd]) }
+        let id = VisibleText.escape(session.id)
+        var text = style.bold("Claude Code session " + id) + "\n\n"
+        // Rows of label and value; values from the logs are made visible, then the failures coloured.
+        var header: [(String, String)] = [("Project", VisibleText.escape(session.project ?? "(none)"))]
+        if let cwd = session.cwd { header.append(("Directory", VisibleText.escape(cwd))) }
         let rates = choice.family.map { " (\($0.label) rates)" } ?? " (unknown: Sonnet rates)"
-        header.append(["Model", (model ?? "not logged") + rates])
-        header.append([
-            "Started", clock.date(of: session.start).description + " " + clock.time(session.start),
-        ])
-        header.append([
-            "Last line",
-            clock.date(of: session.end).description + " " + clock.time(session.end) + " ("
-                + NumberFormat.span(seconds: session.durationMS / 1000) + " later)",
-        ])
+        header.append(("Model", VisibleText.escape(model ?? "not logged") + rates))
+        header.append(
+            ("Started", clock.date(of: session.start).description + " " + clock.time(session.start)))
+        header.append(
+            (
+                "Last line",
+                clock.date(of: session.end).description + " " + clock.time(session.end) + " ("
+                    + NumberFormat.span(seconds: session.durationMS / 1000) + " later)"
+            ))
         let failed =
             session.failures > 0 ? style.red(", \(NumberFormat.grouped(session.failures)) failed") : ""
-        header.append(["Operations", NumberFormat.grouped(session.operations) + failed])
-        header.append([
-            "Tokens",
-            NumberFormat.grouped(session.tokens.total) + " (in " + NumberFormat.grouped(session.tokens.input)
-                + ", out " + NumberFormat.grouped(session.tokens.output) + ", estimated)",
-        ])
-        header.append(["Cost", cost.total.display + " (estimated)"])
-        header.append(["Resume", "claude --resume " + session.id])
-        text += header.render() + "\n" + style.heading("Timeline") + "\n"
+        header.append(("Operations", NumberFormat.grouped(session.operations) + failed))
+        header.append(
+            (
+                "Tokens",
+                NumberFormat.grouped(session.tokens.total) + " (in "
+                    + NumberFormat.grouped(session.tokens.input)
+                    + ", out " + NumberFormat.grouped(session.tokens.output) + ", estimated)"
+            ))
+        header.append(("Cost", cost.total.display + " (estimated)"))
+        header.append(("Resume", "claude --resume " + id))
+        let labelWidth = header.map(\.0.count).max() ?? 0
+        for (label, value) in header {
+            text +=
+                "  " + label + String(repeating: " ", count: labelWidth - label.count) + "  " + value + "\n"
+        }
+        text += "\n" + style.heading("Timeline") + "\n"
 
         var table = TextTable(
             [

@@ -10,7 +10,9 @@ extension StatsReport {
             ? "\(chosen.count) of \(NumberFormat.grouped(aggregate.sessions.count))"
             : NumberFormat.grouped(chosen.count)
         var text = style.bold("Claude Code sessions · " + rangeTitle) + "\n"
-        if let filters = StatsReport.describe(aggregate.filter) { text += "Filters: " + filters + "\n" }
+        if let filters = StatsReport.describe(aggregate.filter) {
+            text += "Filters: " + VisibleText.escape(filters) + "\n"
+        }
         text += "\(shown) sessions, newest first\n\n"
         var table = TextTable(
             [
@@ -34,14 +36,16 @@ extension StatsReport {
         text += lines[0] + "\n"
         for (row, index) in chosen.enumerated() {
             text += lines[row + 1] + "\n"
-            text += "    " + style.dim("claude --resume " + aggregate.sessions[index].id) + "\n"
+            text +=
+                "    " + style.dim("claude --resume " + VisibleText.escape(aggregate.sessions[index].id))
+                + "\n"
         }
         let fallback = chosen.filter { cost.choices[$0].isFallback }.count
         if fallback > 0 {
             text +=
                 "\n" + style.yellow("Model unknown for \(fallback) of these: priced at Sonnet rates.") + "\n"
         }
-        text += "\n" + style.dim("Logs: " + directories.joined(separator: ", ")) + "\n"
+        text += "\n" + style.dim("Logs: " + VisibleText.escape(directories.joined(separator: ", "))) + "\n"
         return text
     }
 

@@ -6,7 +6,9 @@ extension StatsReport {
     public func text(style: TextStyle) -> String {
         let aggregate = self.aggregate
         var text = style.bold("Claude Code activity · " + rangeTitle) + "\n"
-        if let filters = StatsReport.describe(aggregate.filter) { text += "Filters: " + filters + "\n" }
+        if let filters = StatsReport.describe(aggregate.filter) {
+            text += "Filters: " + VisibleText.escape(filters) + "\n"
+        }
         text += "\n" + keyValueSections(style: style)
         text += section("Tools", toolsTable(style: style), style: style)
         text += section("Projects", projectsTable(style: style), style: style)
@@ -15,7 +17,7 @@ extension StatsReport {
         text += section("Most edited files", filesTable(), style: style)
         let listed = listedDays
         if listed.count > 1 { text += section("Daily", dailyTable(listed, style: style), style: style) }
-        text += style.dim("Logs: " + directories.joined(separator: ", ")) + "\n"
+        text += style.dim("Logs: " + VisibleText.escape(directories.joined(separator: ", "))) + "\n"
         return text
     }
 
