@@ -29,10 +29,13 @@ let package = Package(
             swiftSettings: staticExecutable,
             linkerSettings: staticExecutableLink
         ),
-        .testTarget(name: "SessionLogCoreTests", dependencies: ["SessionLogCore"]),
-        // Golden holds expected text outputs that the tests read by path, not resources.
-        .testTarget(name: "SessionStatsTests", dependencies: ["SessionStats"], exclude: ["Golden"]),
-        // Runs the built binaries as processes; depends on no module so the executables stay as shipped.
-        .testTarget(name: "EndToEndTests"),
+        // Scratch directories, golden files and fixtures, shared by the test targets.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "SessionLogCoreTests", dependencies: ["SessionLogCore", "TestSupport"]),
+        // Golden holds expected text and JSON outputs that the tests read by path, not resources.
+        .testTarget(
+            name: "SessionStatsTests", dependencies: ["SessionStats", "TestSupport"], exclude: ["Golden"]),
+        // Runs the built binaries as processes; depends on no package module so the executables stay as shipped.
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ]
 )

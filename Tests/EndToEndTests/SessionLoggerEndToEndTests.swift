@@ -1,19 +1,10 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The built `session-logger`, run as Claude Code runs it.
 @Suite struct SessionLoggerEndToEndTests {
     let logger = Binary("session-logger")
-
-    func temporaryDirectory() -> String {
-        let path = NSTemporaryDirectory() + "/e2e-logs-\(UUID().uuidString)"
-        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
-
-    func write(_ bytes: [UInt8], to path: String) {
-        #expect((try? Data(bytes).write(to: URL(fileURLWithPath: path))) != nil, "cannot write \(path)")
-    }
 
     func logLines(in directory: String) -> [String] {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: directory + "/logs")) ?? []
@@ -25,8 +16,8 @@ import Testing
 
     @Test func exitsZeroSilentlyAndWritesOneLine() throws {
         let logger = try #require(logger, "session-logger was not built beside the tests")
-        let directory = temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let scratch = ScratchDirectory()
+        let directory = scratch.path
         let inputs: [[UInt8]] = [
             Array(
                 #"{"session_id":"s1","hook_event_name":"SessionStart","source":"startup","cwd":"/w/app"}"#
@@ -34,7 +25,7 @@ import Testing
             [], Array("garbage".utf8), [0xFF, 0xFE, 0x00],
         ]
         for (index, input) in inputs.enumerated() {
-            write(input, to: directory + "/in\(index)")
+            scratch.write(input, to: "in\(index)")
             let result = try logger.run(
                 stdinPath: directory + "/in\(index)", environment: ["CLAUDE_LOG_DIR": directory + "/logs"])
             #expect(result.status == 0)
@@ -46,12 +37,57 @@ import Testing
         #expect(lines.allSatisfy { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) != nil })
     }
 
+    @Test("payloads fed through a pipe, as Claude Code runs hooks, each log one line")
+    func readsPayloadsFromAPipe() throws {
+        let logger = try #require(logger, "session-logger was not built beside the tests")
+        let scratch = ScratchDirectory()
+        // Larger than a pipe's 64 KB buffer, so the hook reads while the writer is still writing.
+        let big = String(repeating: "output line\\n", count: 20_000)
+        let payloads = [
+            #"{"session_id":"s1","hook_event_name":"SessionStart","source":"startup","cwd":"/w/app","model":"claude-opus-4-5"}"#,
+            #"{"session_id":"s1","hook_event_name":"PostToolUse","cwd":"/w/app","tool_name":"Bash","tool_input":{"command":"ls"},"tool_response":{"stdout":"\#(big)"}}"#,
+            #"{"session_id":"s1","hook_event_name":"SessionEnd","cwd":"/w/app","reason":"exit"}"#,
+        ]
+        for payload in payloads {
+            let result = try logger.run(
+                input: .pipe(Array(payload.utf8)), environment: ["CLAUDE_LOG_DIR": scratch.file("logs")])
+            #expect(
+                result.status == 0 && result.stdout.isEmpty && result.stderr.isEmpty, "\(result.errorOutput)")
+        }
+        let lines = logLines(in: scratch.path)
+        #expect(
+            lines.compactMap { jsonObject($0)?["event"] as? String } == [
+                "SessionStart", "PostToolUse", "SessionEnd",
+            ])
+        #expect((jsonObject(lines[1])?["tokens"] as? [String: Int])?["output"] ?? 0 > 50_000)
+    }
+
+    @Test(
+        "every selected real payload through a pipe",
+        .enabled(
+            if: SharedFixtures.path("hook-payloads/selected.jsonl") != nil,
+            "../shared/fixtures/hook-payloads is absent"))
+    func handlesEverySelectedRealPayloadThroughAPipe() throws {
+        let logger = try #require(logger, "session-logger was not built beside the tests")
+        let payloads = try #require(SharedFixtures.lines("hook-payloads/selected.jsonl"))
+        let scratch = ScratchDirectory()
+        for (index, payload) in payloads.enumerated() {
+            let result = try logger.run(
+                input: .pipe(payload), environment: ["CLAUDE_LOG_DIR": scratch.file("logs")])
+            #expect(
+                result.status == 0 && result.stdout.isEmpty && result.stderr.isEmpty, "payload \(index + 1)")
+        }
+        let lines = logLines(in: scratch.path)
+        #expect(lines.count == payloads.count)
+        #expect(!lines.contains { jsonObject($0)?["event"] as? String == "invalid" })
+    }
+
     @Test func reportsAnUnwritableLogDirectoryOnStderrOnly() throws {
         let logger = try #require(logger, "session-logger was not built beside the tests")
-        let directory = temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        write(Array("x".utf8), to: directory + "/blocker")
-        write(Array(#"{"hook_event_name":"Stop"}"#.utf8), to: directory + "/in")
+        let scratch = ScratchDirectory()
+        let directory = scratch.path
+        scratch.write(Array("x".utf8), to: "blocker")
+        scratch.write(Array(#"{"hook_event_name":"Stop"}"#.utf8), to: "in")
         let result = try logger.run(
             stdinPath: directory + "/in", environment: ["CLAUDE_LOG_DIR": directory + "/blocker/logs"])
         #expect(result.status == 0)
@@ -61,19 +97,19 @@ import Testing
 
     @Test func keepsEveryLineIntactUnderSixteenParallelWriters() async throws {
         let logger = try #require(logger, "session-logger was not built beside the tests")
-        let directory = temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let scratch = ScratchDirectory()
+        let directory = scratch.path
         // A payload big enough that its line is far longer than a pipe's atomic 4 KB.
         let command = String(repeating: "echo parallel; ", count: 30)
         let response = String(repeating: "output line\\n", count: 2000)
         let processes = 16
         let runs = 400
         for process in 0..<processes {
-            write(
+            scratch.write(
                 Array(
                     #"{"session_id":"p\#(process)","hook_event_name":"PostToolUse","tool_name":"Bash","tool_input":{"command":"\#(command)"},"tool_response":{"stdout":"\#(response)"}}"#
                         .utf8),
-                to: directory + "/in\(process)")
+                to: "in\(process)")
         }
         let failures = try await withThrowingTaskGroup(of: Int.self) { group in
             for process in 0..<processes {
@@ -108,14 +144,17 @@ import Testing
         #expect(perSession.values.allSatisfy { $0 == runs })
     }
 
-    @Test(.enabled(if: SharedCorpus.payloads != nil, "../shared/fixtures/hook-payloads is absent"))
+    @Test(
+        .enabled(
+            if: SharedFixtures.lines("hook-payloads/selected.jsonl") != nil,
+            "../shared/fixtures/hook-payloads is absent"))
     func handlesEverySelectedRealPayload() throws {
         let logger = try #require(logger, "session-logger was not built beside the tests")
-        let payloads = try #require(SharedCorpus.payloads)
-        let directory = temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let payloads = try #require(SharedFixtures.lines("hook-payloads/selected.jsonl"))
+        let scratch = ScratchDirectory()
+        let directory = scratch.path
         for (index, payload) in payloads.enumerated() {
-            write(payload, to: directory + "/in")
+            scratch.write(payload, to: "in")
             let result = try logger.run(
                 stdinPath: directory + "/in", environment: ["CLAUDE_LOG_DIR": directory + "/logs"])
             #expect(
@@ -129,15 +168,4 @@ import Testing
         #expect(events.count == payloads.count)
         #expect(!events.contains("invalid"))
     }
-}
-
-/// The annotated real payloads in ../shared/fixtures, when present.
-enum SharedCorpus {
-    static let payloads: [[UInt8]]? = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        let path = url.path + "/../shared/fixtures/hook-payloads/selected.jsonl"
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        return data.split(separator: UInt8(ascii: "\n")).map { Array($0) }
-    }()
 }

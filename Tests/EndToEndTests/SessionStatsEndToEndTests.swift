@@ -1,14 +1,10 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The built `session-stats`, run as a user runs it, against totals computed independently by scripts/gen-logs.py.
 @Suite struct SessionStatsEndToEndTests {
-    static let packageRoot: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        return url.path
-    }()
-    static let generator = packageRoot + "/scripts/gen-logs.py"
+    static let generator = PackagePaths.file("scripts/gen-logs.py")
     static let canGenerate =
         FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")
         && FileManager.default.fileExists(atPath: generator)
@@ -98,12 +94,9 @@ import Testing
 
     @Test func statusLineNeverFails() throws {
         let stats = try #require(Binary("session-stats"), "session-stats was not built beside the tests")
-        let input = NSTemporaryDirectory() + "/e2e-status-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: input) }
         for bytes in [[], Array("{not json".utf8), [0xFF, 0x00]] as [[UInt8]] {
-            #expect((try? Data(bytes).write(to: URL(fileURLWithPath: input))) != nil)
             let result = try stats.run(
-                ["statusline"], stdinPath: input, environment: ["CLAUDE_LOG_DIR": "/nonexistent"])
+                ["statusline"], input: .pipe(bytes), environment: ["CLAUDE_LOG_DIR": "/nonexistent"])
             #expect(result.status == 0)
             #expect(String(decoding: result.stdout, as: UTF8.self).hasPrefix("today "))
         }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import SessionLogCore
@@ -6,7 +7,7 @@ import Testing
 @Suite struct HookTests {
     let now = Timestamp(milliseconds: 1_795_389_961_123)
 
-    func run(_ bytes: [UInt8], in directory: TemporaryDirectory, timedOut: Bool = false) -> [HookProblem] {
+    func run(_ bytes: [UInt8], in directory: ScratchDirectory, timedOut: Bool = false) -> [HookProblem] {
         Hook.log(
             input: StandardInput.Contents(bytes: bytes, timedOut: timedOut, readError: nil),
             environment: HookEnvironment(logDirectory: directory.path + "/logs"), now: now)
@@ -15,7 +16,7 @@ import Testing
     func logName() -> String { LogFileName.activity(now.local.date) }
 
     @Test func createsAPrivateDirectoryAndFile() throws {
-        let directory = TemporaryDirectory()
+        let directory = ScratchDirectory()
         #expect(run(Array(#"{"hook_event_name":"Stop"}"#.utf8), in: directory).isEmpty)
         let attributes = try FileManager.default.attributesOfItem(atPath: directory.path + "/logs")
         #expect((attributes[.posixPermissions] as? Int) == 0o700)
@@ -24,7 +25,7 @@ import Testing
     }
 
     @Test func appendsOneLinePerRun() throws {
-        let directory = TemporaryDirectory()
+        let directory = ScratchDirectory()
         for index in 0..<3 {
             _ = run(
                 Array(#"{"hook_event_name":"PostToolUse","session_id":"s\#(index)"}"#.utf8), in: directory)
@@ -90,7 +91,7 @@ import Testing
     @Test(arguments: badInputs.map(\.0))
     func writesExactlyOneValidLineForBadInput(name: String) throws {
         let input = try #require(HookTests.badInputs.first { $0.0 == name }).1
-        let directory = TemporaryDirectory()
+        let directory = ScratchDirectory()
         #expect(run(input, in: directory).isEmpty)
         let raw = try #require(FileManager.default.contents(atPath: directory.path + "/logs/" + logName()))
         #expect(String(validating: raw, as: UTF8.self) != nil, "the line must stay valid UTF-8")
@@ -102,7 +103,7 @@ import Testing
     }
 
     @Test func marksNonObjectsInvalidWithTheirSize() throws {
-        let directory = TemporaryDirectory()
+        let directory = ScratchDirectory()
         _ = run(Array("not json at all".utf8), in: directory)
         let object = try #require(jsonObject(directory.lines("logs/" + logName())[0]))
         #expect(object["event"] as? String == "invalid")
@@ -111,7 +112,7 @@ import Testing
     }
 
     @Test func handlesAFiftyMegabytePayload() throws {
-        let directory = TemporaryDirectory()
+        let directory = ScratchDirectory()
         let body = String(repeating: "x", count: 50 * 1024 * 1024)
         let input = Array(
             #"{"hook_event_name":"PostToolUse","tool_name":"Read","tool_input":{"file_path":"/big"},"tool_response":"\#(body)"}"#
@@ -124,14 +125,14 @@ import Testing
     }
 
     @Test func logsWhatArrivedWhenStdinTimedOut() {
-        let directory = TemporaryDirectory()
+        let directory = ScratchDirectory()
         let problems = run(Array(#"{"hook_event_name":"Stop"}"#.utf8), in: directory, timedOut: true)
         #expect(problems == [.stdinTimedOut(bytes: 26)])
         #expect(directory.lines("logs/" + logName()).count == 1)
     }
 
     @Test func reportsAnUnwritableDirectoryWithoutFailing() throws {
-        let directory = TemporaryDirectory()
+        let directory = ScratchDirectory()
         let blocker = directory.path + "/file"
         #expect((try? Data().write(to: URL(fileURLWithPath: blocker))) != nil)
         let problems = Hook.log(

@@ -1,12 +1,13 @@
 import Foundation
 @preconcurrency import Glibc
+import TestSupport
 import Testing
 
 @testable import SessionLogCore
 
 @Suite struct AppendWriterTests {
     @Test func appendsWholeLinesToAPrivateFile() throws {
-        let directory = TemporaryDirectory()
+        let directory = ScratchDirectory()
         let path = directory.path + "/a/b/log.jsonl"
         try AppendWriter.makeDirectory(directory.path + "/a/b")
         try AppendWriter.append(Array("one\n".utf8), to: path)
@@ -27,7 +28,7 @@ import Testing
     }
 
     @Test func refusesAFileWhereTheDirectoryShouldBe() throws {
-        let directory = TemporaryDirectory()
+        let directory = ScratchDirectory()
         #expect((try? Data().write(to: URL(fileURLWithPath: directory.path + "/logs"))) != nil)
         #expect(throws: AppendError.directory(path: directory.path + "/logs", errno: ENOTDIR)) {
             try AppendWriter.makeDirectory(directory.path + "/logs")
@@ -35,7 +36,7 @@ import Testing
     }
 
     @Test func theHookReportsAFullDiskOnStderrAndInItsErrorLog() throws {
-        let directory = TemporaryDirectory()
+        let directory = ScratchDirectory()
         let now = Timestamp.now()
         let logs = directory.path + "/logs"
         try AppendWriter.makeDirectory(logs)

@@ -1,4 +1,5 @@
 @preconcurrency import Glibc
+import TestSupport
 import Testing
 
 @testable import SessionLogCore
@@ -26,7 +27,7 @@ import Testing
     }
 
     @Test func mapsARegularFileAndReadsOneOpenedMidway() throws {
-        let directory = TemporaryDirectory()
+        let directory = ScratchDirectory()
         let path = directory.path + "/payload.json"
         let payload = Array(#"{"hook_event_name":"Stop","x":"é"}"#.utf8)
         try AppendWriter.append(payload, to: path)

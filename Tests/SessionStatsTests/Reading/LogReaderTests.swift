@@ -1,5 +1,6 @@
 import Foundation
 import SessionLogCore
+import TestSupport
 import Testing
 
 @testable import SessionStats

@@ -1,45 +1,26 @@
 @preconcurrency import Glibc
 import SessionLogCore
+import TestSupport
 import Testing
 
 @testable import SessionStats
 
 @Suite("Reading log files through the commands")
 struct LogSourceFilesTests {
-    /// A fresh directory under /tmp, removed with its files by `remove`.
-    static func makeDirectory() -> String {
-        var template = Array("/tmp/session-stats-test-XXXXXX".utf8CString)
-        return template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) }
-    }
-
-    static func write(_ text: String, to path: String) {
-        let file = fopen(path, "w")!
-        fputs(text, file)
-        fclose(file)
-    }
-
-    static func remove(_ directory: String, files: [String]) {
-        for file in files { unlink(directory + "/" + file) }
-        rmdir(directory)
-    }
-
     @Test("v1 lines, a legacy entry and a malformed line in two directories add up, with a warning")
     func twoDirectories() {
-        let first = Self.makeDirectory()
-        let second = Self.makeDirectory()
-        defer {
-            Self.remove(first, files: ["activity-2026-11-22.jsonl"])
-            Self.remove(second, files: ["activity-2026-11-22.jsonl"])
-        }
-        Self.write(
+        let firstDirectory = ScratchDirectory()
+        let secondDirectory = ScratchDirectory()
+        let (first, second) = (firstDirectory.path, secondDirectory.path)
+        firstDirectory.write(
             """
             {"v":1,"timestamp":"2026-11-22T08:00:00.000Z","event":"SessionStart","session_id":"s-1","project":"app","model":"claude-opus-4-5-20251101","tokens":{"input":0,"output":0,"total":0}}
             {"v":1,"timestamp":"2026-11-22T08:01:00.000Z","event":"PostToolUse","session_id":"s-1","project":"app","cwd":"/home/u/app","tool":"Edit","file":"/home/u/app/a.swift","tokens":{"input":100,"output":20,"total":120},"duration_ms":30,"success":true}
             {"v":1,"timestamp":"2026-11-22T08:02:00.000Z","event":"PostToolUse","session_id":"s-1","project":"app","tool":"Bash","command":"ls","tokens":{"input":1,"output":
             {"v":1,"timestamp":"2026-11-22T08:03:00.000Z","event":"PostToolUseFailure","session_id":"s-1","project":"app","tool":"Bash","command":"false","tokens":{"input":2,"output":3,"total":5},"success":false,"error":"exit 1"}
 
-            """, to: first + "/activity-2026-11-22.jsonl")
-        Self.write(
+            """, to: "activity-2026-11-22.jsonl")
+        secondDirectory.write(
             """
             {
               "timestamp": "2026-11-22T09:00:00Z",
@@ -54,7 +35,7 @@ struct LogSourceFilesTests {
               }
             }
 
-            """, to: second + "/activity-2026-11-22.jsonl")
+            """, to: "activity-2026-11-22.jsonl")
         var test = TestContext()
         test.context.source = .files
         #expect(test.run(["--dir", first, "--dir", second, "--json"]) == .success)
@@ -70,8 +51,8 @@ struct LogSourceFilesTests {
 
     @Test("a missing directory next to a real one is warned about")
     func oneMissing() {
-        let directory = Self.makeDirectory()
-        defer { Self.remove(directory, files: []) }
+        let scratch = ScratchDirectory()
+        let directory = scratch.path
         var test = TestContext()
         test.context.source = .files
         #expect(test.run(["--dir", directory, "--dir", directory + "/nope"]) == .success)

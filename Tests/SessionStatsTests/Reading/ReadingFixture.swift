@@ -1,38 +1,21 @@
-import Foundation
 import SessionLogCore
+import TestSupport
 
 @testable import SessionStats
 
 /// A fresh log directory under /tmp for reader tests, removed when the value is no longer used.
 final class ReadingFixture {
     /// The package's root directory.
-    static let packageRoot: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<4 { url.deleteLastPathComponent() }
-        return url.path
-    }()
+    static let packageRoot = PackagePaths.root
 
-    let path: String
+    private let directory = ScratchDirectory()
 
-    init() {
-        var template = Array("/tmp/sessionstats-reading-XXXXXX".utf8CString)
-        path = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) }
-    }
-
-    deinit { try? FileManager.default.removeItem(atPath: path) }
+    /// The directory's path.
+    var path: String { directory.path }
 
     /// Writes `bytes` to the file `name` and returns its path.
     @discardableResult
-    func write(_ name: String, _ bytes: [UInt8]) -> String {
-        // Plain open/write: Foundation's atomic writes leave TemporaryDirectory.* folders behind in /tmp.
-        let file = path + "/" + name
-        let descriptor = open(file, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        precondition(descriptor >= 0, "cannot create \(file)")
-        defer { close(descriptor) }
-        let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-        precondition(written == bytes.count, "cannot write \(file)")
-        return file
-    }
+    func write(_ name: String, _ bytes: [UInt8]) -> String { directory.write(bytes, to: name, mode: 0o600) }
 
     /// Writes `text` to the file `name` and returns its path.
     @discardableResult

@@ -1,11 +1,12 @@
 @preconcurrency import Glibc
+import TestSupport
 import Testing
 
 @testable import SessionStats
 
 @Suite struct ErrorLogTrimTests {
     func trim(_ text: String, keeping lines: Int) throws -> (String?, Int?) {
-        let directory = try ScratchDirectory()
+        let directory = ScratchDirectory()
         defer { directory.remove() }
         directory.write(text, to: "logger-errors.log")
         let descriptor = open(directory.path, O_RDONLY | O_DIRECTORY)

@@ -1,4 +1,5 @@
 import SessionLogCore
+import TestSupport
 
 @testable import SessionStats
 

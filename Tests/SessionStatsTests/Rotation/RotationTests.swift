@@ -1,5 +1,6 @@
 @preconcurrency import Glibc
 import SessionLogCore
+import TestSupport
 import Testing
 
 @testable import SessionStats
@@ -49,7 +50,7 @@ import Testing
     static func names(_ directory: ScratchDirectory) -> [String] { directory.names() }
 
     @Test func keepsEveryReportTotalAndOnlyTouchesOldActivityFiles() throws {
-        let directory = try ScratchDirectory()
+        let directory = ScratchDirectory()
         defer { directory.remove() }
         RotationFixture.write(into: directory)
         let before = try Self.snapshot(directory)
@@ -115,7 +116,7 @@ import Testing
 
     @Test(arguments: Interruption.allCases)
     func killedHalfwayAndRunAgainLosesAndDoubleCountsNothing(_ interruption: Interruption) throws {
-        let directory = try ScratchDirectory()
+        let directory = ScratchDirectory()
         defer { directory.remove() }
         RotationFixture.write(into: directory)
         let before = try Self.snapshot(directory)
@@ -164,7 +165,7 @@ import Testing
     }
 
     @Test func dryRunOnlyPrints() throws {
-        let directory = try ScratchDirectory()
+        let directory = ScratchDirectory()
         defer { directory.remove() }
         RotationFixture.write(into: directory)
         directory.write("x", to: ".rollup-2026-10-02.jsonl.tmp")
@@ -186,7 +187,7 @@ import Testing
     }
 
     @Test func neverRotatesTodayOrLater() throws {
-        let directory = try ScratchDirectory()
+        let directory = ScratchDirectory()
         defer { directory.remove() }
         for day in ["2026-11-20", "2026-11-21", "2026-11-22", "2026-11-23", "2027-01-01"] {
             directory.write(
@@ -200,7 +201,7 @@ import Testing
     }
 
     @Test func failsOnAnUnwritableRollupAndRemovesNothing() throws {
-        let directory = try ScratchDirectory()
+        let directory = ScratchDirectory()
         defer { directory.remove() }
         RotationFixture.write(into: directory)
         // A directory where the rollup should go makes the rename fail, even for root.
@@ -221,7 +222,7 @@ import Testing
 
     @Test(.enabled(if: geteuid() != 0, "root writes to read-only directories"))
     func failsOnAReadOnlyDirectoryNamingTheFile() throws {
-        let directory = try ScratchDirectory()
+        let directory = ScratchDirectory()
         defer { directory.remove() }
         RotationFixture.write(into: directory)
         let names = directory.names()
@@ -237,7 +238,7 @@ import Testing
     }
 
     @Test func refusesToRunBesideAnotherRotate() throws {
-        let directory = try ScratchDirectory()
+        let directory = ScratchDirectory()
         defer { directory.remove() }
         RotationFixture.write(into: directory)
         let held = try Rotation.lock(directory.path)

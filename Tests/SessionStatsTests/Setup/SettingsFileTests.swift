@@ -1,5 +1,6 @@
 @preconcurrency import Glibc
 import SessionLogCore
+import TestSupport
 import Testing
 
 @testable import SessionStats
@@ -16,7 +17,7 @@ import Testing
     }
 
     @Test func readsNilForAMissingFileAndFailsOnADirectory() throws {
-        let directory = try ScratchDirectory()
+        let directory = ScratchDirectory()
         defer { directory.remove() }
         #expect(try SettingsFile.read(directory.file("absent.json")) == nil)
         #expect(throws: SetupError.cannotRead(path: directory.path, errno: EISDIR)) {
@@ -25,7 +26,7 @@ import Testing
     }
 
     @Test func backupsAreNeverOverwritten() throws {
-        let directory = try ScratchDirectory()
+        let directory = ScratchDirectory()
         defer { directory.remove() }
         let path = directory.file("settings.json")
         let now = Timestamp(milliseconds: 1_795_000_000_000)
@@ -44,7 +45,7 @@ import Testing
     }
 
     @Test func writeCreatesParentsAndLeavesNoTemporaryFile() throws {
-        let directory = try ScratchDirectory()
+        let directory = ScratchDirectory()
         defer { directory.remove() }
         try SettingsFile.write(Array("{}\n".utf8), to: directory.file("a/b/settings.json"), mode: 0o644)
         #expect(directory.read("a/b/settings.json") == "{}\n")
@@ -57,7 +58,7 @@ import Testing
     }
 
     @Test func writeFailsWhenTheParentIsAFile() throws {
-        let directory = try ScratchDirectory()
+        let directory = ScratchDirectory()
         defer { directory.remove() }
         directory.write("{}", to: "plain")
         #expect(throws: SetupError.cannotWrite(path: directory.file("plain"), errno: ENOTDIR)) {

@@ -1,5 +1,6 @@
 @preconcurrency import Glibc
 import SessionLogCore
+import TestSupport
 import Testing
 
 @testable import SessionStats
@@ -14,7 +15,7 @@ import Testing
     }
 
     @Test func installsIntoAFreshHome() throws {
-        let home = try ScratchDirectory()
+        let home = ScratchDirectory()
         defer { home.remove() }
         let outcome = try Self.run(["install", "--command", Self.logger], in: home)
         #expect(outcome.exitCode == .success)
@@ -34,7 +35,7 @@ import Testing
     }
 
     @Test func keepsTheFileBacksItUpAndKeepsItsMode() throws {
-        let directory = try ScratchDirectory()
+        let directory = ScratchDirectory()
         defer { directory.remove() }
         let original = """
             {
@@ -91,7 +92,7 @@ import Testing
         ("{\"hooks\": {\"PostToolUse\": {}}}", "\"hooks.PostToolUse\" is not an array"),
     ])
     func leavesAnUnparseableFileAlone(text: String, reason: String) throws {
-        let directory = try ScratchDirectory()
+        let directory = ScratchDirectory()
         defer { directory.remove() }
         directory.write(text, to: "settings.json")
         let settings = directory.file("settings.json")
@@ -113,7 +114,7 @@ import Testing
     }
 
     @Test func anEmptyFileReadsAsNoSettings() throws {
-        let directory = try ScratchDirectory()
+        let directory = ScratchDirectory()
         defer { directory.remove() }
         directory.write("\n", to: "settings.json")
         let outcome = try Self.run(["install", "--settings", directory.file("settings.json")], in: directory)
@@ -126,7 +127,7 @@ import Testing
     }
 
     @Test func statusLineIsSetOnlyWhenNoneIs() throws {
-        let directory = try ScratchDirectory()
+        let directory = ScratchDirectory()
         defer { directory.remove() }
         let settings = directory.file("settings.json")
         let first = try Self.run(
@@ -150,7 +151,7 @@ import Testing
     }
 
     @Test func addingTheStatusLineLaterReportsOnlyThat() throws {
-        let directory = try ScratchDirectory()
+        let directory = ScratchDirectory()
         defer { directory.remove() }
         let settings = directory.file("settings.json")
         _ = try Self.run(["install", "--settings", settings, "--command", Self.logger], in: directory)
@@ -170,7 +171,7 @@ import Testing
     }
 
     @Test func uninstallRemovesOurStatusLineToo() throws {
-        let directory = try ScratchDirectory()
+        let directory = ScratchDirectory()
         defer { directory.remove() }
         let settings = directory.file("settings.json")
         directory.write(#"{"a": true}"#, to: "settings.json")
@@ -184,7 +185,7 @@ import Testing
     }
 
     @Test func uninstallAndStatusOnAMissingFile() throws {
-        let directory = try ScratchDirectory()
+        let directory = ScratchDirectory()
         defer { directory.remove() }
         let settings = directory.file("none/settings.json")
         let removed = try Self.run(["uninstall", "--settings", settings], in: directory)
@@ -196,7 +197,7 @@ import Testing
     }
 
     @Test func statusNamesMissingEvents() throws {
-        let directory = try ScratchDirectory()
+        let directory = ScratchDirectory()
         defer { directory.remove() }
         directory.write(
             """
@@ -218,7 +219,7 @@ import Testing
     }
 
     @Test func warnsAboutTheOldBashLogger() throws {
-        let directory = try ScratchDirectory()
+        let directory = ScratchDirectory()
         defer { directory.remove() }
         directory.write(
             #"{"hooks": {"PostToolUse": [{"matcher": "*", "hooks": [{"type": "command", "command": "~/.claude/session-logger.sh"}]}]}}"#,
@@ -231,7 +232,7 @@ import Testing
     }
 
     @Test func followsASymbolicLink() throws {
-        let directory = try ScratchDirectory()
+        let directory = ScratchDirectory()
         defer { directory.remove() }
         directory.write("{}", to: "real.json", mode: 0o600)
         #expect(symlink(directory.file("real.json"), directory.file("settings.json")) == 0)
@@ -244,11 +245,9 @@ import Testing
     }
 
     @Test func theExampleSettingsAreWhatInstallWrites() throws {
-        let root = String(
-            #filePath.split(separator: "/", omittingEmptySubsequences: false).dropLast(4).joined(
-                separator: "/"))
-        let example = try #require(ScratchDirectory(existingPath: root).read("settings.example.json"))
-        let directory = try ScratchDirectory()
+        let example = try #require(
+            ScratchDirectory(existingPath: PackagePaths.root).read("settings.example.json"))
+        let directory = ScratchDirectory()
         defer { directory.remove() }
         _ = try Self.run(
             ["install", "--settings", directory.file("settings.json"), "--statusline"], in: directory)

@@ -1,5 +1,6 @@
 @preconcurrency import Glibc
 import SessionLogCore
+import TestSupport
 import Testing
 
 @testable import SessionStats
@@ -15,7 +16,7 @@ import Testing
     /// Today (2026-11-22, UTC+1): the current session (started yesterday, so no SessionStart today)
     /// and another; yesterday's file is big and must not be read.
     static func directory() throws -> ScratchDirectory {
-        let directory = try ScratchDirectory()
+        let directory = ScratchDirectory()
         directory.write(
             RotationFixture.line(
                 "2026-11-22T08:00:00.000Z", "SessionStart", "other", model: "claude-haiku-4-5")
