@@ -38,16 +38,20 @@ public enum StandardInput {
         return contents.bytes.withUnsafeBufferPointer { body($0, contents.timedOut, contents.readError) }
     }
 
-    /// Reads `descriptor` to end of file, or until `timeoutMilliseconds` have passed.
+    /// Reads `descriptor` to end of file, or until `timeoutMilliseconds` have passed; keeps the first
+    /// `limit` bytes and reads the rest without keeping it.
     ///
     /// Reading to the end matters: exiting early makes Claude Code report a broken pipe.
-    public static func readAll(from descriptor: Int32 = 0, timeoutMilliseconds: Int = 5000) -> Contents {
+    public static func readAll(
+        from descriptor: Int32 = 0, timeoutMilliseconds: Int = 5000, limit: Int = .max
+    ) -> Contents {
         var contents = Contents(bytes: [], timedOut: false, readError: nil)
         var info = stat()
         var capacity = 64 * 1024
         if fstat(descriptor, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && info.st_size > 0 {
             capacity = Int(info.st_size) + 1
         }
+        capacity = min(capacity, limit)
         contents.bytes.reserveCapacity(capacity)
         let deadline = monotonicMilliseconds() + timeoutMilliseconds
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
@@ -68,7 +72,8 @@ public enum StandardInput {
             }
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count > 0 {
-                contents.bytes.append(contentsOf: chunk[0..<count])
+                let kept = min(count, limit - contents.bytes.count)
+                if kept > 0 { contents.bytes.append(contentsOf: chunk[0..<kept]) }
             } else if count == 0 {
                 return contents
             } else if errno != EINTR && errno != EAGAIN {

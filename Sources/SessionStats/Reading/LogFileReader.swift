@@ -100,13 +100,15 @@ public struct LogFileReader {
     /// calling `body` for every entry until it returns false; returns false when `body` did.
     ///
     /// Line numbers count from that first line; a failed read ends the pass (see `buffer.readError`).
+    /// With `end`, bytes from there on are not read.
     static func readPass(
-        _ descriptor: Int32, from offset: Int, path: String, kind: Kind, buffer: inout ReadBuffer,
-        decoder: inout LogLineDecoder, diagnostics: inout ReadDiagnostics, _ body: (LogEntry) -> Bool
+        _ descriptor: Int32, from offset: Int, to end: Int = .max, path: String, kind: Kind,
+        buffer: inout ReadBuffer, decoder: inout LogLineDecoder, diagnostics: inout ReadDiagnostics,
+        _ body: (LogEntry) -> Bool
     ) -> Bool {
-        buffer.reset(descriptor: descriptor)
         // A line starts at `offset` when the byte before it is a newline: start there and skip to one.
         let start = max(offset - 1, 0)
+        buffer.reset(descriptor: descriptor, length: end == .max ? .max : end - start)
         guard lseek(descriptor, off_t(start), SEEK_SET) == off_t(start) else {
             buffer.fail(errno)
             return true

@@ -22,6 +22,8 @@ struct ReadBuffer: ~Copyable {
     /// Bytes read from the current file.
     private(set) var bytesRead = 0
     private var descriptor: Int32 = -1
+    // Bytes the current file may still give; reading stops there as at its end.
+    private var remaining = Int.max
 
     /// Creates a buffer of `capacity` bytes that may grow to `limit`.
     init(capacity: Int, limit: Int) {
@@ -35,9 +37,10 @@ struct ReadBuffer: ~Copyable {
     /// The bytes read so far, for a scanner; offsets are buffer offsets.
     var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: filled) }
 
-    /// Starts reading a new file from its first byte.
-    mutating func reset(descriptor: Int32) {
+    /// Starts reading a new file from its first byte, or from where it is, reading at most `length` bytes.
+    mutating func reset(descriptor: Int32, length: Int = .max) {
         self.descriptor = descriptor
+        remaining = max(length, 0)
         start = 0
         filled = 0
         atEnd = false
@@ -64,18 +67,20 @@ struct ReadBuffer: ~Copyable {
             base = storage
             capacity = grown
         }
-        while true {
-            let count = read(descriptor, base + filled, capacity - filled)
+        while remaining > 0 {
+            let count = read(descriptor, base + filled, min(capacity - filled, remaining))
             if count > 0 {
                 filled += count
                 bytesRead += count
+                remaining -= count
                 return true
             }
             if count < 0 && errno == EINTR { continue }
             if count < 0 { readError = errno }
-            atEnd = true
-            return false
+            break
         }
+        atEnd = true
+        return false
     }
 
     /// Ends reading with the error `code`, as a failed read does.

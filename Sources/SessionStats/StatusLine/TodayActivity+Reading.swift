@@ -1,0 +1,56 @@
+@preconcurrency import Glibc
+import SessionLogCore
+
+/// Keeping today's totals up to date from today's activity file, reading only what was appended.
+extension TodayActivity {
+    /// Today's totals of the activity file for `day` in `directory`: the cached totals plus the
+    /// complete lines appended since, when the cache still matches the file; else the whole file.
+    ///
+    /// Updates `cache` to cover every complete line; a line still being written is left for the
+    /// next refresh. Returns whether the cache changed.
+    @discardableResult
+    public static func refresh(
+        directory: String, day: CivilDate, localDays: LocalDayResolver, cache: inout StatusLineCache
+    ) -> Bool {
+        let path = (directory.hasSuffix("/") ? directory : directory + "/") + LogFileName.activity(day)
+        // O_NONBLOCK: a FIFO put in the file's place must not hang the status line.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        var status = stat()
+        guard descriptor >= 0 else {
+            defer { cache.activity = nil }
+            return cache.activity != nil
+        }
+        defer { close(descriptor) }
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
+            defer { cache.activity = nil }
+            return cache.activity != nil
+        }
+        var totals = TodayActivity(day: day)
+        var start = 0
+        if let (mark, cached) = cache.activity, cached.day == day, mark.matches(descriptor, status: status) {
+            totals = cached
+            start = mark.offset
+        }
+        let end = FileMark.lastLineEnd(descriptor, size: Int(status.st_size), from: start)
+        if end == start, start > 0 { return false }
+        if end > start {
+            var buffer = ReadBuffer(
+                capacity: LogFileReader.defaultChunkSize, limit: LogFileReader.defaultMaximumRecordBytes)
+            var decoder = LogLineDecoder(localDays: localDays, fields: .model)
+            var diagnostics = ReadDiagnostics()
+            _ = LogFileReader.readPass(
+                descriptor, from: start, to: end, path: path, kind: .activity, buffer: &buffer,
+                decoder: &decoder, diagnostics: &diagnostics
+            ) { entry in
+                totals.add(entry)
+                return true
+            }
+            // A failed read leaves the cache as it was: the next refresh tries again.
+            if buffer.readError != nil { return false }
+            totals.skipped += diagnostics.skipped
+        }
+        guard let mark = FileMark.make(descriptor, status: status, offset: end) else { return false }
+        cache.activity = (mark, totals)
+        return true
+    }
+}
