@@ -68,7 +68,7 @@ public struct StatusLine: Sendable {
         switch field {
         case .model:
             guard let name = input.modelName ?? input.modelID else { return nil }
-            return Part(TerminalText.visible(name))
+            return Part(VisibleText.escape(name))
         case .context:
             if let percent = input.contextUsedPercent {
                 return Part("ctx " + StatusLine.percent(percent), level: Level(percent: percent))
@@ -146,9 +146,9 @@ public struct StatusLine: Sendable {
                 shown[0].part = Part(TerminalText.truncated(only.part.text, toColumns: max(room, 0)))
             }
         }
-        var line = TerminalText.visible(template.prefix)
+        var line = VisibleText.escape(template.prefix)
         for (separator, part) in shown {
-            line += TerminalText.visible(separator)
+            line += VisibleText.escape(separator)
             switch part.level {
             case .low: line += style.green(part.text)
             case .medium: line += style.yellow(part.text)
@@ -156,7 +156,7 @@ public struct StatusLine: Sendable {
             case nil: line += part.text
             }
         }
-        return line + TerminalText.visible(template.suffix)
+        return line + VisibleText.escape(template.suffix)
     }
 
     /// `$1,234.57`: dollars rounded to cents.

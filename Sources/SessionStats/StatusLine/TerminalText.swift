@@ -1,28 +1,8 @@
-/// Text as a terminal shows it: control characters made visible, and the columns it takes.
+/// How many columns text takes on a terminal, and cutting it to fit.
 public enum TerminalText {
-    /// `text` with C0 controls and DEL in caret notation (`^[`, `^?`) and C1 controls as U+FFFD,
-    /// so text from stdin or logs cannot move the cursor or change colours.
-    public static func visible(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isControl) else { return text }
-        var result = ""
-        for scalar in text.unicodeScalars {
-            if scalar.value < 0x20 || scalar.value == 0x7F {
-                result += "^" + String(UnicodeScalar(UInt8(scalar.value ^ 0x40)))
-            } else if isControl(scalar) {
-                result += "\u{FFFD}"
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
-
-    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value < 0xA0)
-    }
-
     /// The columns `text` takes: East Asian wide and emoji characters two, combining marks and
-    /// format characters none, everything else one. Escape sequences are not expected (see `visible`).
+    /// format characters none, everything else one. Escape sequences are not expected: the text has been
+    /// through `VisibleText.escape`.
     public static func width(_ text: String) -> Int {
         var columns = 0
         for scalar in text.unicodeScalars { columns += width(of: scalar) }

@@ -208,7 +208,7 @@ enum StatusInputFixture {
     @Test func controlCharactersFromStdinAreMadeVisible() {
         let (_, test) = Self.run(
             "{\"model\":{\"display_name\":\"Opus\\u001b[31m\\u0007\\u0085\"}}", variables: [:])
-        #expect(test.captured.standardOutput == "Opus^[[31m^G\u{FFFD}\n")
+        #expect(test.captured.standardOutput == "Opus\\e[31m\\x07\\u0085\n")
     }
 
     @Test func colourOnlyWhenAskedAndNeverWithNoColor() throws {
