@@ -32,9 +32,10 @@ let package = Package(
         // Scratch directories, golden files and fixtures, shared by the test targets.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SessionLogCoreTests", dependencies: ["SessionLogCore", "TestSupport"]),
-        // Golden holds expected text and JSON outputs that the tests read by path, not resources.
+        // Golden and Fixtures hold expected outputs and hand-made transcripts that the tests read by path.
         .testTarget(
-            name: "SessionStatsTests", dependencies: ["SessionStats", "TestSupport"], exclude: ["Golden"]),
+            name: "SessionStatsTests", dependencies: ["SessionStats", "TestSupport"],
+            exclude: ["Golden", "Fixtures"]),
         // Runs the built binaries as processes; depends on no package module so the executables stay as shipped.
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ]

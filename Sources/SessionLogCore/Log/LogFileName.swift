@@ -4,6 +4,10 @@ public enum LogFileName {
     public static let activityPrefix = "activity-"
     /// The prefix of a day's rollup, written when the activity log is rotated away.
     public static let rollupPrefix = "rollup-"
+    /// The prefix of a day's usage ledger: the exact usage of the API requests made that day.
+    public static let usagePrefix = "usage-"
+    /// The prefix of a day's usage rollup, written when the usage ledger is rotated away.
+    public static let usageRollupPrefix = "usage-rollup-"
     /// The suffix of both.
     public static let suffix = ".jsonl"
     /// The hook's own error log.
@@ -14,6 +18,14 @@ public enum LogFileName {
 
     /// `rollup-YYYY-MM-DD.jsonl`.
     public static func rollup(_ date: CivilDate) -> String { rollupPrefix + date.description + suffix }
+
+    /// `usage-YYYY-MM-DD.jsonl`.
+    public static func usage(_ date: CivilDate) -> String { usagePrefix + date.description + suffix }
+
+    /// `usage-rollup-YYYY-MM-DD.jsonl`.
+    public static func usageRollup(_ date: CivilDate) -> String {
+        usageRollupPrefix + date.description + suffix
+    }
 
     /// The date of a file named exactly `<prefix>YYYY-MM-DD.jsonl`, or nil.
     public static func date(of name: String, prefix: String) -> CivilDate? {

@@ -27,6 +27,11 @@ public enum StatsCommand {
         StatsSubcommand(name: "rotate", summary: "roll old activity files up into rollups (for cron)") {
             RotateCommand.run($0, context: $1)
         },
+        StatsSubcommand(
+            name: "sync", summary: "copy the exact usage from Claude Code's transcripts (for cron)"
+        ) {
+            SyncCommand.run($0, context: $1)
+        },
         StatsSubcommand(name: "statusline", summary: "one line for Claude Code's status line") {
             StatusLineCommand.run($0, context: $1)
         },

@@ -1,0 +1,304 @@
+import SessionLogCore
+
+/// Finds the API request in one line of a Claude Code transcript, if it holds one, in a single pass.
+///
+/// A request is an `assistant` line with `message.usage`, or an old `progress` line whose
+/// `data.message` nests such a line (a subagent's request, streamed into the parent's file).
+/// Everything else (prompts, tool results, snapshots, titles) is skipped without decoding.
+public struct TranscriptLineDecoder {
+    /// What one line turned out to be.
+    public enum Line: Equatable, Sendable {
+        /// An API request with its usage.
+        case request(UsageRecord)
+        /// A line that records no request.
+        case other
+        /// A request Claude Code made up (`<synthetic>` model): an error or an interruption, never billed.
+        case synthetic
+        /// A request line that cannot be used: no timestamp, session or model, or impossible counts.
+        case invalid
+    }
+
+    private var interner = StringInterner()
+
+    /// Creates a decoder.
+    public init() {}
+
+    /// Decodes the JSON value that starts at `start`, reading no further than `end`; returns what it
+    /// is and the offset just after it. Throws when it is not well-formed JSON or is cut off.
+    ///
+    /// A line can hold two objects when a write lost its newline, so the caller calls this until the line ends.
+    public mutating func decode(
+        _ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int
+    ) throws(JSONScanError) -> (line: Line, next: Int) {
+        var scanner = JSONScanner(bytes, start: start, end: end)
+        guard scanner.peek() == UInt8(ascii: "{") else {
+            // Valid JSON that is not an object holds no request.
+            try scanner.skipValue()
+            return (.other, scanner.offset)
+        }
+        var envelope = Envelope()
+        try readEnvelope(&scanner, into: &envelope, nested: false)
+        return (envelope.line(interner: &interner, bytes: bytes), scanner.offset)
+    }
+
+    /// The fields of a transcript line (or of a progress line's nested message) that make a request.
+    struct Envelope {
+        var type: JSONStringToken?
+        var isAssistant = false
+        var isProgress = false
+        var timestamp: Timestamp?
+        var sessionID: JSONStringToken?
+        var cwd: JSONStringToken?
+        var requestID: JSONStringToken?
+        var isSidechain = false
+        var agentID: JSONStringToken?
+        var messageID: JSONStringToken?
+        var model: JSONStringToken?
+        var hasUsage = false
+        var impossible = false
+        var tokens = UsageTokens()
+        var cacheCreationTotal = 0
+        var hasCacheSplit = false
+        var split5m = 0
+        var split1h = 0
+        var webSearch = 0
+        var speed: JSONStringToken?
+        var geo: JSONStringToken?
+        var toolUseIDs: [JSONStringToken] = []
+        var skill: JSONStringToken?
+        var plugin: JSONStringToken?
+        var mcpServer: JSONStringToken?
+        var mcpTool: JSONStringToken?
+        var attributionAgent: JSONStringToken?
+        // A progress line's nested assistant line and the agent id beside it.
+        var nested: [Envelope] = []
+        var dataAgentID: JSONStringToken?
+    }
+
+    private mutating func readEnvelope(
+        _ scanner: inout JSONScanner, into envelope: inout Envelope, nested: Bool
+    ) throws(JSONScanError) {
+        var cursor = try scanner.enterObject()
+        while let key = try scanner.nextKey(&cursor) {
+            if scanner.matches(key, "type") {
+                if let token = try scanner.scanOptionalString() {
+                    envelope.isAssistant = scanner.matches(token, "assistant")
+                    envelope.isProgress = scanner.matches(token, "progress")
+                }
+            } else if scanner.matches(key, "message") {
+                if scanner.peek() == UInt8(ascii: "{") {
+                    try readMessage(&scanner, into: &envelope)
+                } else {
+                    try scanner.skipValue()
+                }
+            } else if scanner.matches(key, "timestamp") {
+                if let token = try scanner.scanOptionalString(), !token.hasEscapes {
+                    envelope.timestamp = Timestamp(iso8601: scanner.bytes, start: token.start, end: token.end)
+                }
+            } else if scanner.matches(key, "sessionId") {
+                envelope.sessionID = try scanner.scanOptionalString()
+            } else if scanner.matches(key, "cwd") {
+                envelope.cwd = try scanner.scanOptionalString()
+            } else if scanner.matches(key, "requestId") {
+                envelope.requestID = try scanner.scanOptionalString()
+            } else if scanner.matches(key, "isSidechain") {
+                envelope.isSidechain = try scanner.scanOptionalBool() ?? false
+            } else if scanner.matches(key, "agentId") {
+                envelope.agentID = try scanner.scanOptionalString()
+            } else if scanner.matches(key, "attributionSkill") {
+                envelope.skill = try scanner.scanOptionalString()
+            } else if scanner.matches(key, "attributionPlugin") {
+                envelope.plugin = try scanner.scanOptionalString()
+            } else if scanner.matches(key, "attributionMcpServer") {
+                envelope.mcpServer = try scanner.scanOptionalString()
+            } else if scanner.matches(key, "attributionMcpTool") {
+                envelope.mcpTool = try scanner.scanOptionalString()
+            } else if scanner.matches(key, "attributionAgent") {
+                envelope.attributionAgent = try scanner.scanOptionalString()
+            } else if !nested && scanner.matches(key, "data") && scanner.peek() == UInt8(ascii: "{") {
+                try readProgressData(&scanner, into: &envelope)
+            } else {
+                try scanner.skipValue()
+            }
+        }
+    }
+
+    // `data` of a progress line: `{"message": {<assistant line>}, "agentId": ...}`.
+    private mutating func readProgressData(
+        _ scanner: inout JSONScanner, into envelope: inout Envelope
+    ) throws(JSONScanError) {
+        var cursor = try scanner.enterObject()
+        while let key = try scanner.nextKey(&cursor) {
+            if scanner.matches(key, "message") && scanner.peek() == UInt8(ascii: "{") {
+                var inner = Envelope()
+                try readEnvelope(&scanner, into: &inner, nested: true)
+                envelope.nested = [inner]
+            } else if scanner.matches(key, "agentId") {
+                envelope.dataAgentID = try scanner.scanOptionalString()
+            } else {
+                try scanner.skipValue()
+            }
+        }
+    }
+
+    // The API message: id, model, usage and the ids of its tool_use blocks.
+    private mutating func readMessage(
+        _ scanner: inout JSONScanner, into envelope: inout Envelope
+    ) throws(JSONScanError) {
+        var cursor = try scanner.enterObject()
+        while let key = try scanner.nextKey(&cursor) {
+            if scanner.matches(key, "id") {
+                envelope.messageID = try scanner.scanOptionalString()
+            } else if scanner.matches(key, "model") {
+                envelope.model = try scanner.scanOptionalString()
+            } else if scanner.matches(key, "usage") && scanner.peek() == UInt8(ascii: "{") {
+                envelope.hasUsage = true
+                try readUsage(&scanner, into: &envelope)
+            } else if scanner.matches(key, "content") && scanner.peek() == UInt8(ascii: "[") {
+                try readContent(&scanner, into: &envelope)
+            } else {
+                try scanner.skipValue()
+            }
+        }
+    }
+
+    private mutating func readUsage(_ scanner: inout JSONScanner, into envelope: inout Envelope)
+        throws(JSONScanError)
+    {
+        var cursor = try scanner.enterObject()
+        while let key = try scanner.nextKey(&cursor) {
+            if scanner.matches(key, "input_tokens") {
+                envelope.tokens.input = try count(&scanner, &envelope)
+            } else if scanner.matches(key, "output_tokens") {
+                envelope.tokens.output = try count(&scanner, &envelope)
+            } else if scanner.matches(key, "cache_creation_input_tokens") {
+                envelope.cacheCreationTotal = try count(&scanner, &envelope)
+            } else if scanner.matches(key, "cache_read_input_tokens") {
+                envelope.tokens.cacheRead = try count(&scanner, &envelope)
+            } else if scanner.matches(key, "cache_creation") && scanner.peek() == UInt8(ascii: "{") {
+                envelope.hasCacheSplit = true
+                var inner = try scanner.enterObject()
+                while let key = try scanner.nextKey(&inner) {
+                    if scanner.matches(key, "ephemeral_5m_input_tokens") {
+                        envelope.split5m = try count(&scanner, &envelope)
+                    } else if scanner.matches(key, "ephemeral_1h_input_tokens") {
+                        envelope.split1h = try count(&scanner, &envelope)
+                    } else {
+                        try scanner.skipValue()
+                    }
+                }
+            } else if scanner.matches(key, "server_tool_use") && scanner.peek() == UInt8(ascii: "{") {
+                var inner = try scanner.enterObject()
+                while let key = try scanner.nextKey(&inner) {
+                    if scanner.matches(key, "web_search_requests") {
+                        envelope.webSearch = try count(&scanner, &envelope)
+                    } else {
+                        try scanner.skipValue()
+                    }
+                }
+            } else if scanner.matches(key, "speed") {
+                envelope.speed = try scanner.scanOptionalString()
+            } else if scanner.matches(key, "inference_geo") {
+                envelope.geo = try scanner.scanOptionalString()
+            } else {
+                try scanner.skipValue()
+            }
+        }
+    }
+
+    private mutating func readContent(
+        _ scanner: inout JSONScanner, into envelope: inout Envelope
+    ) throws(JSONScanError) {
+        scanner.offset += 1
+        if scanner.peek() == UInt8(ascii: "]") {
+            scanner.offset += 1
+            return
+        }
+        while true {
+            if scanner.peek() == UInt8(ascii: "{") {
+                var isToolUse = false
+                var id: JSONStringToken?
+                var cursor = try scanner.enterObject()
+                while let key = try scanner.nextKey(&cursor) {
+                    if scanner.matches(key, "type"), let token = try scanner.scanOptionalString() {
+                        isToolUse = scanner.matches(token, "tool_use")
+                    } else if scanner.matches(key, "id") {
+                        id = try scanner.scanOptionalString()
+                    } else {
+                        try scanner.skipValue()
+                    }
+                }
+                if isToolUse, let id { envelope.toolUseIDs.append(id) }
+            } else {
+                try scanner.skipValue()
+            }
+            guard let byte = scanner.peek() else { throw .unexpectedEnd(at: scanner.offset) }
+            scanner.offset += 1
+            if byte == UInt8(ascii: "]") { return }
+            guard byte == UInt8(ascii: ",") else { throw .unexpectedByte(byte, at: scanner.offset - 1) }
+        }
+    }
+
+    // A count that is not a non-negative integer makes the request impossible.
+    private func count(_ scanner: inout JSONScanner, _ envelope: inout Envelope) throws(JSONScanError) -> Int
+    {
+        if scanner.peek() == UInt8(ascii: "n") {
+            _ = try scanner.scanLiteral()
+            return 0
+        }
+        guard let value = try scanner.scanInteger(), value >= 0 else {
+            envelope.impossible = true
+            return 0
+        }
+        return value
+    }
+}
+
+extension TranscriptLineDecoder.Envelope {
+    /// What the line amounts to, with its strings decoded.
+    func line(interner: inout StringInterner, bytes: UnsafeBufferPointer<UInt8>) -> TranscriptLineDecoder.Line
+    {
+        if isProgress, let inner = nested.first {
+            guard inner.isAssistant, inner.hasUsage else { return .other }
+            // The nested line lacks the parent's session and directory; it is always a subagent's.
+            var merged = inner
+            merged.sessionID = inner.sessionID ?? sessionID
+            merged.cwd = inner.cwd ?? cwd
+            merged.timestamp = inner.timestamp ?? timestamp
+            merged.isSidechain = true
+            merged.agentID = inner.agentID ?? dataAgentID
+            return merged.line(interner: &interner, bytes: bytes)
+        }
+        guard isAssistant, hasUsage else { return .other }
+        let scanner = JSONScanner(bytes)
+        let model = model.map { interner.string($0, in: scanner) }
+        if model == "<synthetic>" { return .synthetic }
+        guard let timestamp, let sessionID, let model, !model.isEmpty, !impossible else { return .invalid }
+        var tokens = tokens
+        if hasCacheSplit {
+            tokens.cacheWrite5m = split5m
+            tokens.cacheWrite1h = split1h
+            // A split that does not add up to the total (never seen) keeps the total, the rest as 5-minute.
+            if split5m + split1h < cacheCreationTotal { tokens.cacheWrite5m = cacheCreationTotal - split1h }
+        } else {
+            tokens.cacheWrite5m = cacheCreationTotal
+        }
+        var record = UsageRecord(
+            timestamp: timestamp, sessionID: interner.string(sessionID, in: scanner),
+            cwd: cwd.map { interner.string($0, in: scanner) } ?? "", model: model,
+            messageID: messageID.map { scanner.decode($0) }, requestID: requestID.map { scanner.decode($0) },
+            tokens: tokens)
+        record.webSearchRequests = webSearch
+        record.speed = speed.map { interner.string($0, in: scanner) }
+        record.inferenceGeo = geo.map { interner.string($0, in: scanner) }
+        record.isSidechain = isSidechain
+        record.agentID = agentID.map { interner.string($0, in: scanner) }
+        record.toolUseIDs = toolUseIDs.map { scanner.decode($0) }
+        record.attribution = UsageAttribution(
+            skill: skill.map { scanner.decode($0) }, plugin: plugin.map { scanner.decode($0) },
+            mcpServer: mcpServer.map { scanner.decode($0) }, mcpTool: mcpTool.map { scanner.decode($0) },
+            agent: attributionAgent.map { scanner.decode($0) })
+        if record.sessionID.isEmpty { return .invalid }
+        return .request(record)
+    }
+}

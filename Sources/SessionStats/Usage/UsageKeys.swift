@@ -1,0 +1,32 @@
+/// The keys of a usage ledger line: the one vocabulary its writer and its reader share.
+///
+/// `docs/usage-format.md` describes each; a round-trip test proves writer and reader agree.
+public enum UsageKeys {
+    /// The format version this code writes; readers accept it and anything older.
+    public static let currentVersion = 1
+
+    public static let version: StaticString = "v"
+    public static let timestamp: StaticString = "timestamp"
+    public static let sessionID: StaticString = "session_id"
+    public static let project: StaticString = "project"
+    public static let cwd: StaticString = "cwd"
+    public static let model: StaticString = "model"
+    public static let messageID: StaticString = "message_id"
+    public static let requestID: StaticString = "request_id"
+    public static let input: StaticString = "input"
+    public static let output: StaticString = "output"
+    public static let cacheWrite5m: StaticString = "cache_write_5m"
+    public static let cacheWrite1h: StaticString = "cache_write_1h"
+    public static let cacheRead: StaticString = "cache_read"
+    public static let webSearchRequests: StaticString = "web_search_requests"
+    public static let speed: StaticString = "speed"
+    public static let inferenceGeo: StaticString = "inference_geo"
+    public static let sidechain: StaticString = "sidechain"
+    public static let agentID: StaticString = "agent_id"
+    public static let toolUseIDs: StaticString = "tool_use_ids"
+    public static let attributionSkill: StaticString = "attribution_skill"
+    public static let attributionPlugin: StaticString = "attribution_plugin"
+    public static let attributionMCPServer: StaticString = "attribution_mcp_server"
+    public static let attributionMCPTool: StaticString = "attribution_mcp_tool"
+    public static let attributionAgent: StaticString = "attribution_agent"
+}

@@ -1,0 +1,102 @@
+import SessionLogCore
+
+/// The usage ledger of one log directory: its `usage-YYYY-MM-DD.jsonl` files, read and appended.
+public struct UsageLedger: Sendable {
+    /// The log directory.
+    public let directory: String
+
+    /// Creates a handle on the ledger in `directory`.
+    public init(directory: String) { self.directory = directory }
+
+    /// The path of a file of the directory.
+    public func path(_ name: String) -> String { TranscriptRoots.join(directory, name) }
+
+    /// The dates that have a usage file, and those that have a usage rollup.
+    public func dates() -> (usage: Set<CivilDate>, rollups: Set<CivilDate>) {
+        var usage: Set<CivilDate> = []
+        var rollups: Set<CivilDate> = []
+        for entry in FileSystem.entries(of: directory) ?? [] where entry.kind == .file {
+            if let date = LogFileName.date(of: entry.name, prefix: LogFileName.usageRollupPrefix) {
+                rollups.insert(date)
+            } else if let date = LogFileName.date(of: entry.name, prefix: LogFileName.usagePrefix) {
+                usage.insert(date)
+            }
+        }
+        return (usage, rollups)
+    }
+
+    /// Appends whole lines to the usage file of `date`, in one write, with the hook's open rules:
+    /// created 0600, never through a symbolic link, never into a file another user owns.
+    public func append(_ lines: [UInt8], date: CivilDate) throws(LedgerError) {
+        let file = path(LogFileName.usage(date))
+        guard let descriptor = FileSystem.openOwned(file, append: true) else {
+            throw .write(file, reason: AppendError.describe(FileSystem.lastError))
+        }
+        defer { FileSystem.close(descriptor) }
+        if let code = lines.withUnsafeBytes({ FileSystem.writeAll(descriptor, $0) }) {
+            throw .write(file, reason: AppendError.describe(code))
+        }
+    }
+
+    /// Replaces a file of the directory with `bytes`: written to a temporary file, synced, renamed over it.
+    public func replace(_ name: String, with bytes: [UInt8]) throws(LedgerError) {
+        let file = path(name)
+        let temporary = path(".\(name).\(FileSystem.processID).tmp")
+        guard let descriptor = FileSystem.openOwned(temporary, append: false) else {
+            throw .write(file, reason: AppendError.describe(FileSystem.lastError))
+        }
+        var failure = bytes.withUnsafeBytes { FileSystem.writeAll(descriptor, $0) }
+        if failure == nil { failure = FileSystem.sync(descriptor) }
+        FileSystem.close(descriptor)
+        if failure == nil { failure = FileSystem.rename(temporary, to: file) }
+        if let failure {
+            FileSystem.remove(temporary)
+            throw .write(file, reason: AppendError.describe(failure))
+        }
+    }
+
+    /// The whole content of a file of the directory, or nil when it does not exist or cannot be read.
+    public func contents(_ name: String) -> [UInt8]? {
+        UsageLedger.contents(ofFile: path(name))
+    }
+
+    /// The whole content of the file at `path`, or nil when it cannot be read.
+    static func contents(ofFile path: String) -> [UInt8]? {
+        guard let descriptor = FileSystem.openForReading(path) else { return nil }
+        defer { FileSystem.close(descriptor) }
+        var bytes: [UInt8] = []
+        var capacity = max(FileSystem.status(descriptor: descriptor)?.size ?? 0, 0) + 1
+        while true {
+            let old = bytes.count
+            bytes.reserveCapacity(old + capacity)
+            var got = 0
+            bytes.append(contentsOf: repeatElement(0, count: capacity))
+            got = bytes.withUnsafeMutableBufferPointer { buffer in
+                FileSystem.read(descriptor, into: buffer.baseAddress! + old, count: capacity)
+            }
+            if got < 0 { return nil }
+            bytes.removeLast(capacity - got)
+            if got == 0 { return bytes }
+            capacity = max(capacity, 1 << 16)
+        }
+    }
+}
+
+/// Why the usage ledger could not be written.
+public enum LedgerError: Error, Equatable, Sendable {
+    /// A file of the log directory could not be written.
+    case write(String, reason: String)
+    /// The log directory could not be created.
+    case directory(String)
+    /// The lock could not be taken.
+    case lock(String, reason: String)
+
+    /// A short lowercase message.
+    public var message: String {
+        switch self {
+        case .write(let path, let reason): "cannot write \(path): \(reason)"
+        case .directory(let message): message
+        case .lock(let path, let reason): "cannot lock \(path): \(reason)"
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import SessionLogCore
+
+/// Turns one ledger line back into the `UsageRecord` that wrote it, in a single pass.
+///
+/// Unknown keys are skipped, so newer writers can add fields; a line without a timestamp, session
+/// or model, or of a newer major version, is no usable record. Repeating strings are interned.
+struct UsageLineDecoder {
+    private var interner = StringInterner()
+
+    /// Creates a decoder.
+    init() {}
+
+    /// Decodes the object at the scanner's offset; nil when it is well-formed JSON but not a usable record.
+    mutating func decode(_ scanner: inout JSONScanner) throws(JSONScanError) -> UsageRecord? {
+        var version = 0
+        var timestamp: Timestamp?
+        var sessionID: String?
+        var model: String?
+        var record = UsageRecord(
+            timestamp: Timestamp(milliseconds: 0), sessionID: "", model: "", tokens: .zero)
+        var cursor = try scanner.enterObject()
+        while let key = try scanner.nextKey(&cursor) {
+            if scanner.matches(key, UsageKeys.version) {
+                version = try scanner.scanInteger() ?? -1
+            } else if scanner.matches(key, UsageKeys.timestamp) {
+                if let token = try scanner.scanOptionalString(), !token.hasEscapes {
+                    timestamp = Timestamp(iso8601: scanner.bytes, start: token.start, end: token.end)
+                }
+            } else if scanner.matches(key, UsageKeys.sessionID) {
+                sessionID = try string(&scanner)
+            } else if scanner.matches(key, UsageKeys.project) {
+                record.project = try string(&scanner) ?? ""
+            } else if scanner.matches(key, UsageKeys.cwd) {
+                record.cwd = try string(&scanner) ?? ""
+            } else if scanner.matches(key, UsageKeys.model) {
+                model = try string(&scanner)
+            } else if scanner.matches(key, UsageKeys.messageID) {
+                record.messageID = try string(&scanner)
+            } else if scanner.matches(key, UsageKeys.requestID) {
+                record.requestID = try string(&scanner)
+            } else if scanner.matches(key, UsageKeys.input) {
+                record.tokens.input = try count(&scanner)
+            } else if scanner.matches(key, UsageKeys.output) {
+                record.tokens.output = try count(&scanner)
+            } else if scanner.matches(key, UsageKeys.cacheWrite5m) {
+                record.tokens.cacheWrite5m = try count(&scanner)
+            } else if scanner.matches(key, UsageKeys.cacheWrite1h) {
+                record.tokens.cacheWrite1h = try count(&scanner)
+            } else if scanner.matches(key, UsageKeys.cacheRead) {
+                record.tokens.cacheRead = try count(&scanner)
+            } else if scanner.matches(key, UsageKeys.webSearchRequests) {
+                record.webSearchRequests = try count(&scanner)
+            } else if scanner.matches(key, UsageKeys.speed) {
+                record.speed = try string(&scanner)
+            } else if scanner.matches(key, UsageKeys.inferenceGeo) {
+                record.inferenceGeo = try string(&scanner)
+            } else if scanner.matches(key, UsageKeys.sidechain) {
+                record.isSidechain = try scanner.scanOptionalBool() ?? false
+            } else if scanner.matches(key, UsageKeys.agentID) {
+                record.agentID = try string(&scanner)
+            } else if scanner.matches(key, UsageKeys.toolUseIDs) {
+                record.toolUseIDs = try strings(&scanner)
+            } else if scanner.matches(key, UsageKeys.attributionSkill) {
+                record.attribution.skill = try string(&scanner)
+            } else if scanner.matches(key, UsageKeys.attributionPlugin) {
+                record.attribution.plugin = try string(&scanner)
+            } else if scanner.matches(key, UsageKeys.attributionMCPServer) {
+                record.attribution.mcpServer = try string(&scanner)
+            } else if scanner.matches(key, UsageKeys.attributionMCPTool) {
+                record.attribution.mcpTool = try string(&scanner)
+            } else if scanner.matches(key, UsageKeys.attributionAgent) {
+                record.attribution.agent = try string(&scanner)
+            } else {
+                try scanner.skipValue()
+            }
+        }
+        guard version >= 1, version <= UsageKeys.currentVersion, let timestamp, let sessionID, let model
+        else {
+            return nil
+        }
+        record.timestamp = timestamp
+        record.sessionID = sessionID
+        record.model = model
+        return record
+    }
+
+    private mutating func string(_ scanner: inout JSONScanner) throws(JSONScanError) -> String? {
+        guard let token = try scanner.scanOptionalString() else { return nil }
+        return interner.string(token, in: scanner)
+    }
+
+    // A token count that is not a non-negative integer counts as zero.
+    private func count(_ scanner: inout JSONScanner) throws(JSONScanError) -> Int {
+        max(try scanner.scanInteger() ?? 0, 0)
+    }
+
+    private mutating func strings(_ scanner: inout JSONScanner) throws(JSONScanError) -> [String] {
+        guard scanner.peek() == UInt8(ascii: "[") else {
+            try scanner.skipValue()
+            return []
+        }
+        scanner.offset += 1
+        var values: [String] = []
+        if scanner.peek() == UInt8(ascii: "]") {
+            scanner.offset += 1
+            return values
+        }
+        while true {
+            if let token = try scanner.scanOptionalString() { values.append(scanner.decode(token)) }
+            guard let byte = scanner.peek() else { throw .unexpectedEnd(at: scanner.offset) }
+            scanner.offset += 1
+            if byte == UInt8(ascii: "]") { return values }
+            guard byte == UInt8(ascii: ",") else { throw .unexpectedByte(byte, at: scanner.offset - 1) }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import SessionLogCore
+
+extension UsageRecord {
+    /// The record as one compact ledger line, newline included; absent fields are left out.
+    public var ledgerLine: [UInt8] {
+        var writer = JSONWriter(capacity: 384)
+        writer.beginObject()
+        writer.field(key: UsageKeys.version, UsageKeys.currentVersion)
+        writer.field(key: UsageKeys.timestamp, timestamp.iso8601)
+        writer.key(key: UsageKeys.sessionID)
+        writer.string(sessionID)
+        writer.key(key: UsageKeys.project)
+        writer.string(project)
+        writer.field(key: UsageKeys.cwd, cwd)
+        writer.key(key: UsageKeys.model)
+        writer.string(model)
+        writer.field(key: UsageKeys.messageID, messageID)
+        writer.field(key: UsageKeys.requestID, requestID)
+        writer.field(key: UsageKeys.input, tokens.input)
+        writer.field(key: UsageKeys.output, tokens.output)
+        writer.field(key: UsageKeys.cacheWrite5m, tokens.cacheWrite5m)
+        writer.field(key: UsageKeys.cacheWrite1h, tokens.cacheWrite1h)
+        writer.field(key: UsageKeys.cacheRead, tokens.cacheRead)
+        if webSearchRequests != 0 { writer.field(key: UsageKeys.webSearchRequests, webSearchRequests) }
+        writer.field(key: UsageKeys.speed, speed)
+        writer.field(key: UsageKeys.inferenceGeo, inferenceGeo)
+        if isSidechain { writer.field(key: UsageKeys.sidechain, true) }
+        writer.field(key: UsageKeys.agentID, agentID)
+        if !toolUseIDs.isEmpty {
+            writer.key(key: UsageKeys.toolUseIDs)
+            writer.beginArray()
+            for id in toolUseIDs { writer.string(id) }
+            writer.endArray()
+        }
+        writer.field(key: UsageKeys.attributionSkill, attribution.skill)
+        writer.field(key: UsageKeys.attributionPlugin, attribution.plugin)
+        writer.field(key: UsageKeys.attributionMCPServer, attribution.mcpServer)
+        writer.field(key: UsageKeys.attributionMCPTool, attribution.mcpTool)
+        writer.field(key: UsageKeys.attributionAgent, attribution.agent)
+        writer.endObject()
+        var bytes = writer.bytes
+        bytes.append(UInt8(ascii: "\n"))
+        return bytes
+    }
+}
+
+extension JSONWriter {
+    /// Writes a key of a fixed vocabulary.
+    mutating func key(key: StaticString) { self.key(key.description) }
+
+    /// Writes `"key": "value"` for a vocabulary key, or nothing when the value is nil or empty.
+    mutating func field(key: StaticString, _ value: String?) { field(key.description, value) }
+
+    /// Writes `"key": value` for a vocabulary key, or nothing when the value is nil.
+    mutating func field(key: StaticString, _ value: Int?) { field(key.description, value) }
+
+    /// Writes `"key": value` for a vocabulary key, or nothing when the value is nil.
+    mutating func field(key: StaticString, _ value: Bool?) { field(key.description, value) }
+}
