@@ -40,7 +40,7 @@ public struct TodayActivity: Equatable, Sendable {
         guard entry.day == day, entry.event != LogRecord.invalidEvent else { return }
         let tokens = TokenCount(entry)
         if entry.sessionID.isEmpty {
-            unattributed.operations = unattributed.operations +| entry.operations
+            unattributed.operations +|= entry.operations
             unattributed.tokens += tokens
             return
         }
@@ -48,7 +48,7 @@ public struct TodayActivity: Equatable, Sendable {
         if entry.operations == 0 && entry.event == "SessionStart", let model = entry.model, !model.isEmpty {
             session.model = model
         }
-        session.operations = session.operations +| entry.operations
+        session.operations +|= entry.operations
         session.tokens += tokens
         sessions[entry.sessionID] = session
     }

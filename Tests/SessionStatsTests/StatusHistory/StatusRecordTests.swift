@@ -1,4 +1,5 @@
 import SessionLogCore
+import TestSupport
 import Testing
 
 @testable import SessionStats

@@ -12,7 +12,7 @@ enum StatusInputFixture {
 
     /// The bytes of the fixture `name`.
     static func bytes(_ name: String) -> [UInt8] {
-        let path = GoldenFile.directory() + "/status-input/" + name + ".json"
+        let path = GoldenFile.statsDirectory + "/status-input/" + name + ".json"
         guard let file = fopen(path, "r") else { return [] }
         defer { fclose(file) }
         var bytes: [UInt8] = []
