@@ -1,78 +1,97 @@
 #!/usr/bin/env bash
-# Benchmarks the session-logger hook against `cat payload > /dev/null` with hyperfine.
+# Benchmarks the session-logger hook against the floor of any hook, as Claude Code runs it.
 #
-# Prints median wall times and their ratio for a 2.5 KB and a 1 MB payload, first into an
-# empty log directory, then with a 100 MB log file for today already there, and last with the
-# payload coming through a pipe as Claude Code sends it (against `cat payload | cat > /dev/null`).
+# A static C program (scripts/hook-floor.c: read stdin to end of file, append one line with
+# O_APPEND) is built here; scripts/hook-harness.mjs (Node.js, like Claude Code) spawns it and the
+# hook in turns, writing a real payload to each one's stdin pipe, and prints median wall times per
+# call for a 2.5 KB, a 50 KB and a 1 MB payload with their ratio to the floor measured in the same
+# run. Then the cost of registering in shell form (`sh -c`) against exec form, and callgrind's
+# instruction counts per 2.5 KB call, which do not depend on the machine's load.
+#
 # Usage: scripts/bench-hook.sh [BINARY]   (default: builds and uses .build/release/session-logger)
+# RUNS (default 400) sets the calls per command and payload; CORPUS the payload corpus.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! command -v hyperfine >/dev/null; then
-    echo "hyperfine is missing: apt-get install hyperfine" >&2
-    exit 1
+corpus=${CORPUS:-../shared/fixtures/hook-payloads/corpus.jsonl}
+if [ ! -f "$corpus" ]; then
+    echo "skipped: $corpus is absent (the payloads come from the shared fixtures)"
+    exit 0
 fi
+for tool in node cc; do
+    command -v "$tool" >/dev/null || { echo "$tool is missing" >&2; exit 1; }
+done
 binary=${1:-}
 if [ -z "$binary" ]; then
     swift build -c release --product session-logger >/dev/null
     binary=.build/release/session-logger
 fi
+binary=$(realpath "$binary")
+runs=${RUNS:-400}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+cc -O2 -static -o "$work/floor" scripts/hook-floor.c
 
-python3 - "$work" <<'PY'
+# Real payloads: the corpus line nearest 2.5 KB and 50 KB; for 1 MB the largest line, its longest
+# string repeated until the payload reaches 1 MiB.
+python3 - "$corpus" "$work" <<'PY'
 import json, sys
-work = sys.argv[1]
-def payload(size):
-    base = {"session_id": "5b0c6c2e-8e4a-4b7e-9d3c-2f1e0a9b8c7d",
-            "transcript_path": "/home/dev/.claude/projects/-home-dev-app/5b0c6c2e.jsonl",
-            "cwd": "/home/dev/app", "permission_mode": "default", "hook_event_name": "PostToolUse",
-            "tool_name": "Read", "tool_input": {"file_path": "/home/dev/app/Sources/App/main.swift"},
-            "tool_response": {"type": "text", "file": {"filePath": "/home/dev/app/Sources/App/main.swift",
-                              "content": "", "numLines": 0, "startLine": 1, "totalLines": 0}},
-            "tool_use_id": "toolu_01ABCDEFGHIJKLMNOPQRSTUV"}
-    line = "    let value = compute(input: \"héllo\", count: 42) // ünïcode\n"
-    empty = len(json.dumps(base).encode())
-    content = (line * (size // len(line.encode()) + 1)).encode()[: size - empty].decode("utf-8", "ignore")
-    base["tool_response"]["file"]["content"] = content
-    base["tool_response"]["file"]["numLines"] = content.count("\n")
-    return json.dumps(base, ensure_ascii=False)
-for name, size in (("small", 2500), ("large", 1024 * 1024)):
-    open(f"{work}/{name}.json", "w").write(payload(size))
+corpus, work = sys.argv[1], sys.argv[2]
+lines = [line.rstrip(b"\n") for line in open(corpus, "rb")]
+for name, size in (("2.5KB", 2500), ("50KB", 50_000)):
+    open(f"{work}/{name}.json", "wb").write(min(lines, key=lambda line: abs(len(line) - size)))
+payload = json.loads(max(lines, key=len))
+def longest(value, path=()):
+    if isinstance(value, dict):
+        items = value.items()
+    elif isinstance(value, list):
+        items = enumerate(value)
+    else:
+        return (len(value), path) if isinstance(value, str) else (0, path)
+    return max((longest(child, path + (key,)) for key, child in items), default=(0, path))
+_, path = longest(payload)
+parent = payload
+for key in path[:-1]:
+    parent = parent[key]
+text = parent[path[-1]]
+size = lambda: len(json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode())
+while size() < 1 << 20:
+    parent[path[-1]] += text[: max((1 << 20) - size(), 1)]
+data = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
+open(f"{work}/1MB.json", "wb").write(data)
 PY
 
 export CLAUDE_LOG_DIR="$work/logs"
 mkdir -p "$CLAUDE_LOG_DIR"
-today=$(date +%Y-%m-%d)
-results=()
-
-measure() { # label payload hook-command baseline-command
-    hyperfine -w 20 -r "${RUNS:-300}" --export-json "$work/out.json" "$3" "$4" >/dev/null
-    results+=("$(python3 - "$work/out.json" "$1" "$(wc -c <"$2")" <<'PY'
+echo "session-logger vs the C floor, Node spawn harness, medians of $runs calls each, $(nproc) cores"
+for name in 2.5KB 50KB 1MB; do
+    node scripts/hook-harness.mjs "$runs" "$work/$name.json" floor="$work/floor" hook="$binary" \
+        >"$work/result.json"
+    python3 - "$work/result.json" "$name" "$(wc -c <"$work/$name.json")" <<'PY'
 import json, sys
-runs = json.load(open(sys.argv[1]))["results"]
-hook, cat = (r["median"] * 1000 for r in runs)
-print(f"{sys.argv[2]:<34} {int(sys.argv[3]):>9} B   hook {hook:6.2f} ms   cat {cat:6.2f} ms   ratio {hook / cat:4.2f}x")
+result = json.load(open(sys.argv[1]))
+floor, hook = result["floor"], result["hook"]
+print(f"{sys.argv[2]:>6} payload {int(sys.argv[3]):>8} B   floor {floor:6.3f} ms   hook {hook:6.3f} ms   ratio {hook / floor:4.2f}x")
 PY
-)")
-}
-run() { measure "$1" "$2" "$binary < $2" "cat $2 > /dev/null"; }
-pipe() { measure "$1" "$2" "cat $2 | $binary" "cat $2 | cat > /dev/null"; }
+done
 
-run "2.5 KB payload, empty log" "$work/small.json"
-run "1 MB payload, empty log" "$work/large.json"
-python3 - "$CLAUDE_LOG_DIR/activity-$today.jsonl" <<'PY'
-import sys
-line = ('{"v":1,"timestamp":"2026-11-22T10:00:00.000Z","event":"PostToolUse","session_id":"s","project":"app",'
-        '"tool":"Bash","command":"swift build","tokens":{"input":5,"output":120,"total":125},"success":true}\n')
-with open(sys.argv[1], "a") as f:
-    f.write(line * (100 * 1024 * 1024 // len(line)))
+# Registration: exec form spawns the binary directly; shell form runs `sh -c` with a ~/ path.
+mkdir -p "$work/home/.local/bin"
+ln -s "$binary" "$work/home/.local/bin/session-logger"
+HOME="$work/home" node scripts/hook-harness.mjs "$runs" "$work/2.5KB.json" exec="$binary" \
+    shell='sh:~/.local/bin/session-logger' >"$work/result.json"
+python3 - "$work/result.json" <<'PY'
+import json, sys
+result = json.load(open(sys.argv[1]))
+direct, shell = result["exec"], result["shell"]
+print(f"registration, 2.5 KB: exec form {direct:6.3f} ms   shell form (sh -c ~/...) {shell:6.3f} ms   shell costs +{shell - direct:5.3f} ms")
 PY
-run "2.5 KB payload, 100 MB log" "$work/small.json"
-run "1 MB payload, 100 MB log" "$work/large.json"
 
-# Claude Code writes the payload into a pipe: the same payloads that way, against cat reading the pipe.
-pipe "2.5 KB payload, piped" "$work/small.json"
-pipe "1 MB payload, piped" "$work/large.json"
-
-echo "session-logger vs cat (hyperfine medians, $(nproc) cores, ${RUNS:-300} runs each)"
-printf '%s\n' "${results[@]}"
+if command -v valgrind >/dev/null; then
+    count() { # prints callgrind's instruction count for one call of $1 on the 2.5 KB payload
+        valgrind --tool=callgrind --callgrind-out-file=/dev/null "$1" <"$work/2.5KB.json" 2>&1 \
+            | sed -n 's/.*Collected : \([0-9]*\).*/\1/p'
+    }
+    echo "callgrind, 2.5 KB call: hook $(count "$binary") instructions, floor $(count "$work/floor")"
+else
+    echo "callgrind skipped: valgrind is missing (apt-get install valgrind)"
+fi

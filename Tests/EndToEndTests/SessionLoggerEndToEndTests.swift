@@ -82,6 +82,29 @@ import Testing
         #expect(!lines.contains { jsonObject($0)?["event"] as? String == "invalid" })
     }
 
+    @Test("a payload over the stdin limit, through a pipe, is read to the end and logged as truncated")
+    func logsAPayloadOverTheStdinLimitAsTruncated() throws {
+        let logger = try #require(logger, "session-logger was not built beside the tests")
+        let scratch = ScratchDirectory()
+        let head = Array(#"{"session_id":"big","hook_event_name":"PostToolUse","tool_response":""#.utf8)
+        let total = (64 << 20) + (3 << 20)
+        let payload =
+            head + [UInt8](repeating: UInt8(ascii: "x"), count: total - head.count - 2) + Array("\"}".utf8)
+        let result = try logger.run(
+            input: .pipe(payload), environment: ["CLAUDE_LOG_DIR": scratch.file("logs")])
+        #expect(result.status == 0)
+        #expect(result.stdout.isEmpty)
+        let lines = logLines(in: scratch.path)
+        #expect(lines.count == 1)
+        let object = try #require(lines.first.flatMap(jsonObject))
+        #expect(object["event"] as? String == "invalid")
+        #expect(object["session_id"] as? String == "big")
+        #expect(object["bytes"] as? Int == total)
+        #expect(
+            object["input_error"] as? String
+                == "input truncated: kept the first \(64 << 20) of \(total) bytes")
+    }
+
     @Test func reportsAnUnwritableLogDirectoryOnStderrOnly() throws {
         let logger = try #require(logger, "session-logger was not built beside the tests")
         let scratch = ScratchDirectory()

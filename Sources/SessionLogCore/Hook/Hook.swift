@@ -9,7 +9,7 @@ public enum Hook {
     public static func run() -> ExitCode {
         let environment = HookEnvironment.current()
         let problems = StandardInput.withAll(from: 0, timeoutMilliseconds: stdinTimeoutMilliseconds) {
-            log(input: $0, timedOut: $1, readError: $2, environment: environment, now: Timestamp.now())
+            log(input: $0, outcome: $1, environment: environment, now: Timestamp.now())
         }
         for problem in problems { report(problem, environment: environment) }
         return .success
@@ -20,23 +20,26 @@ public enum Hook {
         input: StandardInput.Contents, environment: HookEnvironment, now: Timestamp
     ) -> [HookProblem] {
         input.bytes.withUnsafeBufferPointer {
-            log(
-                input: $0, timedOut: input.timedOut, readError: input.readError, environment: environment,
-                now: now)
+            log(input: $0, outcome: input.outcome, environment: environment, now: now)
         }
     }
 
     /// Builds and appends the line for the bytes of stdin, returning what went wrong, if anything.
     static func log(
-        input: UnsafeBufferPointer<UInt8>, timedOut: Bool, readError: Int32?, environment: HookEnvironment,
+        input: UnsafeBufferPointer<UInt8>, outcome: StandardInput.Outcome, environment: HookEnvironment,
         now: Timestamp
     ) -> [HookProblem] {
         var problems: [HookProblem] = []
-        if timedOut { problems.append(.stdinTimedOut(bytes: input.count)) }
-        if let code = readError { problems.append(.stdinUnreadable(errno: code)) }
-        let payload = HookPayload.parse(input)
+        if outcome.timedOut { problems.append(.stdinTimedOut(bytes: input.count + outcome.droppedBytes)) }
+        if let code = outcome.readError { problems.append(.stdinUnreadable(errno: code)) }
+        var payload = HookPayload.parse(input)
+        if outcome.droppedBytes > 0 {
+            // The payload was cut: whatever parsed is kept, but the line must say it is incomplete.
+            payload.problem = .truncated(kept: input.count, total: input.count + outcome.droppedBytes)
+        }
         let record = LogRecord(
-            payload: payload, environment: environment, timestamp: now, inputBytes: input.count)
+            payload: payload, environment: environment, timestamp: now,
+            inputBytes: input.count + outcome.droppedBytes)
         guard let directory = environment.logDirectory else {
             problems.append(.noLogDirectory)
             return problems

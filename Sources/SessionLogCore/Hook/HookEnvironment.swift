@@ -71,6 +71,8 @@ public struct HookEnvironment: Sendable {
     /// `team=core,env=ci` as ordered pairs; pairs without a key or `=` are dropped, a repeated key keeps its last value.
     public static func parseTags(_ text: String) -> [(key: String, value: String)] {
         var tags: [(key: String, value: String)] = []
+        // Most hooks run without tags: skip the generic split, whose first use costs the hook's run.
+        guard !text.isEmpty else { return tags }
         for item in text.split(separator: ",") {
             guard let equals = item.firstIndex(of: "=") else { continue }
             let key = trimmed(item[..<equals])

@@ -71,6 +71,8 @@ public struct HookPayload: Sendable {
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> HookPayload {
         var payload = HookPayload()
         var scanner = JSONScanner(bytes)
+        // One pass over the whole payload lets every string be counted without checking its UTF-8.
+        scanner.knownValidUTF8 = UTF8Sequence.isValid(bytes)
         scanner.skipByteOrderMark()
         guard let first = scanner.peek() else {
             payload.problem = .empty
@@ -208,6 +210,8 @@ public enum HookInputProblem: Equatable, Sendable {
     case malformed(JSONScanError)
     /// Something followed the object.
     case trailingData(at: Int)
+    /// Stdin held more than the hook keeps; only the first `kept` of `total` bytes were read as JSON.
+    case truncated(kept: Int, total: Int)
 
     /// A short lowercase message for the log line.
     public var message: String {
@@ -216,6 +220,7 @@ public enum HookInputProblem: Equatable, Sendable {
         case .notAnObject: "not a JSON object"
         case .malformed(let error): error.message
         case .trailingData(let at): "unexpected data after the object at byte \(at)"
+        case .truncated(let kept, let total): "input truncated: kept the first \(kept) of \(total) bytes"
         }
     }
 }

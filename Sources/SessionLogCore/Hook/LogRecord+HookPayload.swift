@@ -12,9 +12,11 @@ extension LogRecord {
             timestamp: timestamp, event: isValid ? (payload.event ?? "unknown") : LogRecord.invalidEvent)
         sessionID = environment.sessionID ?? payload.sessionID
         cwd = payload.cwd
+        // A plain chain rather than a lazy collection, whose generic types cost the hook's start-up.
         project =
-            [environment.projectDirectory, payload.cwd, environment.workingDirectory]
-            .lazy.compactMap { $0.flatMap(TextClipping.baseName) }.first
+            environment.projectDirectory.flatMap(TextClipping.baseName)
+            ?? payload.cwd.flatMap(TextClipping.baseName)
+            ?? environment.workingDirectory.flatMap(TextClipping.baseName)
         tool = payload.toolName
         toolUseID = payload.toolUseID
         file = payload.filePath ?? payload.notebookPath

@@ -4,6 +4,9 @@
 public enum AppendWriter {
     /// Creates `path` and its missing parents with mode 0700.
     public static func makeDirectory(_ path: String) throws(AppendError) {
+        // The directory is there on every run but the first: one stat, no walk over the components.
+        var existing = stat()
+        if stat(path, &existing) == 0 && (existing.st_mode & S_IFMT) == S_IFDIR { return }
         var prefix = path.hasPrefix("/") ? "" : "."
         for component in path.split(separator: "/") {
             prefix += "/" + component

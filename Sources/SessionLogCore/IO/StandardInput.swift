@@ -2,83 +2,117 @@
 
 /// Reads all of a file descriptor, giving up on a writer that never closes it.
 public enum StandardInput {
+    /// The most bytes kept; the rest are read, counted and dropped so the writer never blocks.
+    public static let defaultLimit = 64 << 20
+
+    /// How reading ended, apart from the bytes kept.
+    public struct Outcome: Equatable, Sendable {
+        /// True when the deadline passed before end of file.
+        public var timedOut = false
+        /// The errno of a failed read, if one failed.
+        public var readError: Int32?
+        /// Bytes read past the limit and dropped.
+        public var droppedBytes = 0
+
+        /// Creates an outcome.
+        public init(timedOut: Bool = false, readError: Int32? = nil, droppedBytes: Int = 0) {
+            self.timedOut = timedOut
+            self.readError = readError
+            self.droppedBytes = droppedBytes
+        }
+    }
+
     /// What was read, and whether reading stopped before end of file.
     public struct Contents: Sendable {
-        /// The bytes read.
+        /// The bytes read, at most the limit.
         public var bytes: [UInt8]
         /// True when the deadline passed before end of file.
         public var timedOut: Bool
         /// The errno of a failed read, if one failed.
         public var readError: Int32?
-    }
+        /// Bytes read past the limit and dropped.
+        public var droppedBytes = 0
 
-    /// Calls `body` with all of `descriptor`'s bytes, whether the deadline passed first, and a read error.
-    ///
-    /// A regular file (stdin redirected from one) is mapped rather than copied, so a large payload
-    /// costs no buffer to fault in; a pipe, as Claude Code gives, is read with `readAll`.
-    public static func withAll<Result>(
-        from descriptor: Int32 = 0, timeoutMilliseconds: Int = 5000,
-        _ body: (UnsafeBufferPointer<UInt8>, _ timedOut: Bool, _ readError: Int32?) -> Result
-    ) -> Result {
-        var info = stat()
-        if fstat(descriptor, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && info.st_size > 0
-            && lseek(descriptor, 0, SEEK_CUR) == 0
-        {
-            let size = Int(info.st_size)
-            if let mapping = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, descriptor, 0),
-                mapping != MAP_FAILED
-            {
-                defer { munmap(mapping, size) }
-                return body(
-                    UnsafeBufferPointer(start: mapping.assumingMemoryBound(to: UInt8.self), count: size),
-                    false, nil)
-            }
+        /// How reading ended.
+        public var outcome: Outcome {
+            Outcome(timedOut: timedOut, readError: readError, droppedBytes: droppedBytes)
         }
-        let contents = readAll(from: descriptor, timeoutMilliseconds: timeoutMilliseconds)
-        return contents.bytes.withUnsafeBufferPointer { body($0, contents.timedOut, contents.readError) }
     }
 
-    /// Reads `descriptor` to end of file, or until `timeoutMilliseconds` have passed; keeps the first
-    /// `limit` bytes and reads the rest without keeping it.
+    /// Calls `body` with the first `limit` bytes of `descriptor` and how reading ended.
+    ///
+    /// The bytes are read, never mapped: a mapped file truncated by someone else would kill the
+    /// process with SIGBUS. They land in one buffer of `limit` bytes that the system only backs
+    /// with memory as it fills, so a small payload costs a page and a large one no copying.
+    public static func withAll<Result>(
+        from descriptor: Int32 = 0, timeoutMilliseconds: Int = 5000, limit: Int = defaultLimit,
+        _ body: (UnsafeBufferPointer<UInt8>, Outcome) -> Result
+    ) -> Result {
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(limit, 1), alignment: 16)
+        defer { buffer.deallocate() }
+        var outcome = Outcome()
+        let count = read(
+            from: descriptor, into: UnsafeMutableRawBufferPointer(rebasing: buffer[0..<limit]),
+            timeoutMilliseconds: timeoutMilliseconds, outcome: &outcome)
+        return body(
+            UnsafeBufferPointer(start: buffer.baseAddress?.assumingMemoryBound(to: UInt8.self), count: count),
+            outcome)
+    }
+
+    /// Reads `descriptor` to end of file, or until `timeoutMilliseconds` have passed.
     ///
     /// Reading to the end matters: exiting early makes Claude Code report a broken pipe.
     public static func readAll(
-        from descriptor: Int32 = 0, timeoutMilliseconds: Int = 5000, limit: Int = .max
+        from descriptor: Int32 = 0, timeoutMilliseconds: Int = 5000, limit: Int = defaultLimit
     ) -> Contents {
-        var contents = Contents(bytes: [], timedOut: false, readError: nil)
-        var info = stat()
-        var capacity = 64 * 1024
-        if fstat(descriptor, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && info.st_size > 0 {
-            capacity = Int(info.st_size) + 1
+        withAll(from: descriptor, timeoutMilliseconds: timeoutMilliseconds, limit: limit) {
+            Contents(
+                bytes: Array($0), timedOut: $1.timedOut, readError: $1.readError,
+                droppedBytes: $1.droppedBytes)
         }
-        capacity = min(capacity, limit)
-        contents.bytes.reserveCapacity(capacity)
+    }
+
+    /// Fills `buffer` from `descriptor`, then reads and counts the rest until end of file or the
+    /// deadline; returns the bytes kept.
+    private static func read(
+        from descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer, timeoutMilliseconds: Int,
+        outcome: inout Outcome
+    ) -> Int {
         let deadline = monotonicMilliseconds() + timeoutMilliseconds
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        var kept = 0
+        // Past the limit, bytes go here to be counted and dropped.
+        var scratch: UnsafeMutableRawBufferPointer?
+        defer { scratch?.deallocate() }
         while true {
             var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
             let remaining = deadline - monotonicMilliseconds()
             if remaining <= 0 {
-                contents.timedOut = true
-                return contents
+                outcome.timedOut = true
+                return kept
             }
             let ready = poll(&poller, 1, Int32(min(remaining, Int(Int32.max))))
             if ready < 0 {
                 if errno == EINTR { continue }
                 // poll does not work on this descriptor: fall back to a plain blocking read.
             } else if ready == 0 {
-                contents.timedOut = true
-                return contents
+                outcome.timedOut = true
+                return kept
             }
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count > 0 {
-                let kept = min(count, limit - contents.bytes.count)
-                if kept > 0 { contents.bytes.append(contentsOf: chunk[0..<kept]) }
-            } else if count == 0 {
-                return contents
-            } else if errno != EINTR && errno != EAGAIN {
-                contents.readError = errno
-                return contents
+            let count: Int
+            if kept < buffer.count {
+                count = Glibc.read(descriptor, buffer.baseAddress! + kept, buffer.count - kept)
+                if count > 0 { kept += count }
+            } else {
+                let drain =
+                    scratch ?? UnsafeMutableRawBufferPointer.allocate(byteCount: 64 << 10, alignment: 16)
+                scratch = drain
+                count = Glibc.read(descriptor, drain.baseAddress, drain.count)
+                if count > 0 { outcome.droppedBytes += count }
+            }
+            if count == 0 { return kept }
+            if count < 0 && errno != EINTR && errno != EAGAIN {
+                outcome.readError = errno
+                return kept
             }
         }
     }

@@ -10,6 +10,9 @@ public struct JSONScanner {
     public let end: Int
     /// The offset of the next byte to read.
     public var offset: Int
+    /// Set when the caller checked that the bytes are well-formed UTF-8: strings are then counted
+    /// eight bytes at a time, without looking for ill-formed sequences.
+    public var knownValidUTF8 = false
 
     /// Creates a scanner over `bytes[start..<end]`, by default the whole buffer.
     public init(_ bytes: UnsafeBufferPointer<UInt8>, start: Int = 0, end: Int? = nil) {
@@ -110,63 +113,125 @@ public struct JSONScanner {
     /// Reads a string at the next non-whitespace byte, returning its raw range and character counts.
     public mutating func scanString() throws(JSONScanError) -> JSONStringToken {
         skipWhitespace()
-        guard offset < end, bytes[offset] == ._quote else { throw unexpected() }
+        guard offset < end, bytes[offset] == ._quote, let base = bytes.baseAddress else { throw unexpected() }
         offset += 1
         let start = offset
-        var scalars = 0
+        // Locals, so the loop keeps them in registers. Characters are counted as bytes, less UTF-8
+        // continuation bytes (0b10xxxxxx), less the bytes an escape takes beyond the one it stands for.
+        var position = offset
+        let limit = end
+        var continuations = 0
+        var escapeBytes = 0
+        var escapeScalars = 0
         var extra = 0
-        var hasEscapes = false
+        var high: UInt64 = 0
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = ones &* 0x80
         while true {
-            // The hot loop: printable ASCII, the bulk of any payload.
-            let runStart = offset
-            if let base = bytes.baseAddress {
-                // Locals, so the loop keeps them in registers; eight bytes at a time while no byte is
-                // special (>= 0x80, < 0x20, '"' or '\\'): each sets the high bit of its lane in `special`,
-                // exactly for the lowest special lane. Lanes are read little-endian, as on every
-                // platform Swift supports on Linux.
-                var position = offset
-                let limit = end
-                let ones: UInt64 = 0x0101_0101_0101_0101
-                while position + 8 <= limit {
-                    let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
-                    let quote = word ^ (ones &* 0x22)
-                    let backslash = word ^ (ones &* 0x5C)
-                    let special =
-                        ((word &- ones &* 0x20) | (quote &- ones) | (backslash &- ones) | word)
-                        & (ones &* 0x80)
-                    if special != 0 {
-                        position += special.trailingZeroBitCount >> 3
-                        break
-                    }
-                    position += 8
+            // The hot loop stops only at '"', '\\' or a control byte, eight bytes at a time: each test
+            // sets the high bit of a lane exactly for the lowest matching lane (borrows only reach lanes
+            // above a match). Lanes are read little-endian, as on every platform Swift supports.
+            while position + 8 <= limit {
+                let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
+                let quote = word ^ (ones &* 0x22)
+                let backslash = word ^ (ones &* 0x5C)
+                let stops =
+                    (((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | (word &- ones &* 0x20))
+                    & ~word & highs
+                if stops != 0 {
+                    // Only the lanes below the stop count.
+                    let keep: UInt64 = (1 << UInt64(stops.trailingZeroBitCount & ~7)) &- 1
+                    high |= word & highs & keep
+                    continuations += JSONScanner.lanes(word & ~(word << 1) & highs & keep)
+                    position += stops.trailingZeroBitCount >> 3
+                    break
                 }
+                if word & highs != 0 {
+                    high |= word & highs
+                    continuations += JSONScanner.lanes(word & ~(word << 1) & highs)
+                }
+                position += 8
+            }
+            if position + 8 > limit {
                 while position < limit {
                     let byte = base[position]
-                    if byte >= 0x80 || byte < 0x20 || byte == ._quote || byte == ._backslash { break }
+                    if byte < 0x20 || byte == ._quote || byte == ._backslash { break }
+                    high |= UInt64(byte & 0x80)
+                    if byte & 0xC0 == 0x80 { continuations += 1 }
                     position += 1
                 }
-                offset = position
             }
-            scalars += offset - runStart
-            guard offset < end else { throw .unexpectedEnd(at: offset) }
-            let byte = bytes[offset]
-            if byte == ._quote {
-                offset += 1
-                return JSONStringToken(
-                    start: start, end: offset - 1, hasEscapes: hasEscapes,
-                    characters: scalars, escapedExtra: extra)
-            } else if byte == ._backslash {
-                hasEscapes = true
-                let scalar = try scanEscape()
-                scalars += 1
-                extra += JSONStringToken.compactEscapeExtra(scalar)
-            } else if byte < 0x20 {
+            guard position < limit else {
+                offset = position
+                throw .unexpectedEnd(at: offset)
+            }
+            let byte = base[position]
+            if byte == ._quote { break }
+            guard byte == ._backslash else {
+                offset = position
                 throw .unexpectedByte(byte, at: offset)
-            } else {
-                offset += UTF8Sequence.length(at: offset, in: bytes, end: end).length
-                scalars += 1
+            }
+            // The common escapes inline; \u and errors through scanEscape.
+            let escaped: UInt8 = position + 1 < limit ? base[position + 1] : 0
+            switch escaped {
+            case ._quote, ._backslash, UInt8(ascii: "n"), UInt8(ascii: "t"), UInt8(ascii: "r"),
+                UInt8(ascii: "b"), UInt8(ascii: "f"):
+                position += 2
+                escapeBytes += 2
+                escapeScalars += 1
+                extra += 1
+            case ._slash:
+                position += 2
+                escapeBytes += 2
+                escapeScalars += 1
+            default:
+                offset = position
+                let scalar = try scanEscape()
+                escapeBytes += offset - position
+                escapeScalars += 1
+                extra += JSONStringToken.compactEscapeExtra(scalar)
+                position = offset
             }
         }
+        offset = position + 1
+        let characters: Int
+        if high != 0 && !knownValidUTF8 {
+            // Ill-formed UTF-8 counts one character per maximal ill-formed subpart: count exactly.
+            characters = exactCharacters(from: start, to: position)
+        } else {
+            characters = position - start - continuations - escapeBytes + escapeScalars
+        }
+        return JSONStringToken(
+            start: start, end: position, hasEscapes: escapeBytes > 0, characters: characters,
+            escapedExtra: extra)
+    }
+
+    /// How many lanes of `mask`, which has at most each lane's high bit set, are set.
+    ///
+    /// A multiply rather than `nonzeroBitCount`, which the baseline x86-64 target builds in software.
+    @inline(__always)
+    static func lanes(_ mask: UInt64) -> Int {
+        Int(truncatingIfNeeded: ((mask >> 7) &* 0x0101_0101_0101_0101) >> 56)
+    }
+
+    /// The characters of the scanned string `bytes[from..<to]`, as `String(decoding:as:)` counts its
+    /// decoded text: one per scalar, one per maximal ill-formed subpart.
+    func exactCharacters(from: Int, to: Int) -> Int {
+        var inner = JSONScanner(bytes, start: from, end: to)
+        var count = 0
+        while inner.offset < to {
+            let byte = bytes[inner.offset]
+            if byte == ._backslash {
+                // The string was checked when it was scanned, so the escape is well-formed.
+                _ = try? inner.scanEscape()
+            } else if byte < 0x80 {
+                inner.offset += 1
+            } else {
+                inner.offset += UTF8Sequence.length(at: inner.offset, in: bytes, end: to).length
+            }
+            count += 1
+        }
+        return count
     }
 
     /// Consumes one escape sequence at a backslash and returns the scalar it stands for.

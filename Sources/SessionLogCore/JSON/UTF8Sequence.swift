@@ -45,6 +45,27 @@ public enum UTF8Sequence {
         return (needed + 1, true)
     }
 
+    /// Whether all of `bytes` is well-formed UTF-8; ASCII is checked eight bytes at a time.
+    public static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            if index + 8 <= count
+                && UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+            {
+                index += 8
+            } else if base[index] < 0x80 {
+                index += 1
+            } else {
+                let (length, valid) = length(at: index, in: bytes, end: count)
+                guard valid else { return false }
+                index += length
+            }
+        }
+        return true
+    }
+
     /// Appends the UTF-8 encoding of `scalar` to `buffer`.
     @inline(__always)
     public static func append(_ scalar: UInt32, to buffer: inout [UInt8]) {

@@ -68,10 +68,19 @@ public enum TextClipping {
 
     /// The last component of a POSIX or Windows path, ignoring trailing separators.
     public static func baseName(_ path: String) -> String? {
-        let separators: Set<Character> = ["/", "\\"]
-        let trimmed = path.reversed().drop { separators.contains($0) }
-        guard !trimmed.isEmpty else { return path.isEmpty ? nil : String(path.prefix(1)) }
-        let name = String(trimmed.prefix { !separators.contains($0) }.reversed())
-        return name.isEmpty ? nil : name
+        // Byte-level: the separators are ASCII, and generic Character code would make the runtime
+        // build type metadata on the hook's one call, most of the hook's instructions.
+        var path = path
+        return path.withUTF8 { bytes -> String? in
+            var end = bytes.count
+            while end > 0 && (bytes[end - 1] == ._slash || bytes[end - 1] == ._backslash) { end -= 1 }
+            guard end > 0 else {
+                return bytes.isEmpty
+                    ? nil : String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<1]), as: UTF8.self)
+            }
+            var start = end
+            while start > 0 && bytes[start - 1] != ._slash && bytes[start - 1] != ._backslash { start -= 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }
     }
 }

@@ -124,6 +124,22 @@ import Testing
         #expect(object["file"] as? String == "/big")
     }
 
+    @Test func saysWhenStdinWasCutAtTheLimit() throws {
+        let directory = ScratchDirectory()
+        let kept = Array(#"{"session_id":"s1","hook_event_name":"PostToolUse","tool_response":"xxxx"#.utf8)
+        let problems = Hook.log(
+            input: StandardInput.Contents(bytes: kept, timedOut: false, readError: nil, droppedBytes: 1000),
+            environment: HookEnvironment(logDirectory: directory.path + "/logs"), now: now)
+        #expect(problems.isEmpty)
+        let object = try #require(jsonObject(directory.lines("logs/" + logName())[0]))
+        #expect(object["event"] as? String == "invalid")
+        #expect(object["session_id"] as? String == "s1")
+        #expect(object["bytes"] as? Int == kept.count + 1000)
+        #expect(
+            object["input_error"] as? String
+                == "input truncated: kept the first \(kept.count) of \(kept.count + 1000) bytes")
+    }
+
     @Test func logsWhatArrivedWhenStdinTimedOut() {
         let directory = ScratchDirectory()
         let problems = run(Array(#"{"hook_event_name":"Stop"}"#.utf8), in: directory, timedOut: true)

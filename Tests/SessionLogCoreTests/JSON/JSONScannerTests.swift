@@ -53,6 +53,44 @@ import Testing
         }
     }
 
+    @Test func countsWellFormedTextTheSameWhenTheCallerVouchesForIt() throws {
+        // The hook checks the whole payload once and then counts continuation bytes eight at a time.
+        let pieces = ["a", "bc", " ", "é", "中", "😀", "\\n", "\\\"", "\\\\", "\\u00e9", "\\/", "\\t"]
+        let decodedPieces = ["a", "bc", " ", "é", "中", "😀", "\n", "\"", "\\", "é", "/", "\t"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<1000 {
+            let picks = (0..<Int.random(in: 0..<40, using: &generator)).map { _ in
+                Int.random(in: 0..<pieces.count, using: &generator)
+            }
+            let json = "\"" + picks.map { pieces[$0] }.joined() + "\""
+            let expected = picks.map { decodedPieces[$0] }.joined()
+            let bytes = Array(json.utf8)
+            let (checked, vouched, valid) = try bytes.withUnsafeBufferPointer { buffer in
+                var plain = JSONScanner(buffer)
+                var fast = JSONScanner(buffer)
+                fast.knownValidUTF8 = true
+                return (try plain.scanString(), try fast.scanString(), UTF8Sequence.isValid(buffer))
+            }
+            #expect(valid)
+            #expect(checked == vouched, "\(json)")
+            #expect(vouched.characters == expected.unicodeScalars.count, "\(json)")
+        }
+    }
+
+    @Test func validatesUTF8AsTheStandardLibraryDoes() {
+        var generator = SystemRandomNumberGenerator()
+        let samples: [UInt8] = [
+            0x41, 0x7F, 0x80, 0xBF, 0xC2, 0xC0, 0xE0, 0xA0, 0xED, 0x9F, 0xF0, 0x90, 0xF4, 0x8F, 0xFF,
+        ]
+        for _ in 0..<5000 {
+            let bytes = (0..<Int.random(in: 0..<20, using: &generator)).map { _ in
+                samples.randomElement(using: &generator)!
+            }
+            let valid = bytes.withUnsafeBufferPointer { UTF8Sequence.isValid($0) }
+            #expect(valid == (String(validating: bytes, as: UTF8.self) != nil), "bytes \(bytes)")
+        }
+    }
+
     @Test(arguments: [("\\\"", "\""), ("\\\\", "\\"), ("\\n", "\n"), ("é", "é"), ("😀", "😀")])
     func findsASpecialCharacterInEveryLaneOfTheWordLoop(raw: String, decoded: String) throws {
         // The fast loop reads eight bytes at a time: put the character at every offset across three words.
