@@ -4,6 +4,8 @@
 #   PREFIX      install root; binaries go to $PREFIX/bin        (default: ~/.local)
 #   SETTINGS    Claude Code settings file to register the hook in (default: ~/.claude/settings.json)
 #   STATUSLINE  1 also sets Claude Code's status line to `session-stats statusline`, unless one is set
+#   PORTABLE    1 registers ~/… run through a shell (for a settings.json synced between machines with
+#               different home directories) instead of the absolute path run directly, which is faster
 #   SCRATCH_PATH  optional swift build directory (default: the package's .build)
 set -euo pipefail
 
@@ -13,7 +15,7 @@ die() {
 }
 
 [[ $# -eq 0 ]] || {
-    echo "usage: [PREFIX=dir] [SETTINGS=file] [STATUSLINE=1] $0" >&2
+    echo "usage: [PREFIX=dir] [SETTINGS=file] [STATUSLINE=1] [PORTABLE=1] $0" >&2
     exit 64
 }
 [[ -n "${HOME:-}" ]] || die "HOME is not set"
@@ -56,6 +58,7 @@ echo "installed $bin/session-logger and $bin/session-stats"
 
 register=(hooks install --settings "$settings" --command "$bin/session-logger")
 [[ "${STATUSLINE:-0}" != 1 ]] || register+=(--statusline)
+[[ "${PORTABLE:-0}" != 1 ]] || register+=(--portable-path)
 "$bin/session-stats" "${register[@]}" || die "could not register the hook in $settings (nothing was changed)"
 
 # Feed one sample event through the installed hook, into a throwaway log directory.

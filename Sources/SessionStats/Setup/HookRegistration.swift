@@ -16,6 +16,14 @@ public enum HookRegistration {
         ("UserPromptSubmit", nil),
     ]
 
+    /// How Claude Code starts a command hook.
+    public enum Form: String, Equatable, Sendable {
+        /// `"args": []` present: `command` is the program's path, run directly, without a shell.
+        case exec
+        /// No `args`: `command` is a shell command line, run through `sh -c`, so `~/` expands.
+        case shell
+    }
+
     /// One of our entries found in a settings document.
     public struct Found: Equatable, Sendable {
         /// The hook event it is registered under.
@@ -24,15 +32,20 @@ public enum HookRegistration {
         public var matcher: String?
         /// Its command.
         public var command: String
+        /// How Claude Code runs it.
+        public var form: Form = .shell
     }
 
-    /// The hook object Claude Code runs: `{"type": "command", "command": …, "timeout": 5}`.
-    public static func entry(command: String) -> JSONDocument {
-        .object([
+    /// The hook object Claude Code runs: `{"type": "command", "command": …, "timeout": 5}`, with
+    /// `"args": []` in exec form, where `command` is the binary's path rather than a command line.
+    public static func entry(command: String, form: Form = .shell) -> JSONDocument {
+        var members: [JSONDocument.Member] = [
             .init("type", .string("command")),
             .init("command", .string(command)),
-            .init("timeout", .number(String(timeoutSeconds))),
-        ])
+        ]
+        if form == .exec { members.append(.init("args", .array([]))) }
+        members.append(.init("timeout", .number(String(timeoutSeconds))))
+        return .object(members)
     }
 
     /// Whether a hook command runs our binary.
@@ -40,13 +53,18 @@ public enum HookRegistration {
         ShellWords.programName(of: command) == loggerName
     }
 
+    /// The form of a hook object: exec when it has an `args` array.
+    static func form(of hook: JSONDocument) -> Form {
+        hook["args"]?.elements == nil ? .shell : .exec
+    }
+
     /// `document` with exactly one entry running `command` for each of `events`.
     ///
     /// Old entries of ours are removed wherever they are; the first one found in a group that
     /// matches every tool is replaced in place, otherwise a new group goes at the end of the event.
     /// Everything else keeps its content and order.
-    public static func install(command: String, in document: JSONDocument) throws(SettingsShapeError)
-        -> JSONDocument
+    public static func install(command: String, form: Form = .shell, in document: JSONDocument)
+        throws(SettingsShapeError) -> JSONDocument
     {
         var document = document
         var hooks = try hooksObject(of: document) ?? .object([])
@@ -80,12 +98,12 @@ public enum HookRegistration {
                 }
             }
             if let slot, var entries = kept[slot.group]["hooks"]?.elements {
-                entries.insert(entry(command: command), at: slot.hook)
+                entries.insert(entry(command: command, form: form), at: slot.hook)
                 kept[slot.group]["hooks"] = .array(entries)
             } else {
                 var group: [JSONDocument.Member] = []
                 if let matcher = event.matcher { group.append(.init("matcher", .string(matcher))) }
-                group.append(.init("hooks", .array([entry(command: command)])))
+                group.append(.init("hooks", .array([entry(command: command, form: form)])))
                 kept.append(.object(group))
             }
             hooks[event.name] = .array(kept)
@@ -148,7 +166,7 @@ public enum HookRegistration {
                     found.append(
                         Found(
                             event: member.key, matcher: group["matcher"]?.stringValue,
-                            command: hook["command"]?.stringValue ?? ""))
+                            command: hook["command"]?.stringValue ?? "", form: form(of: hook)))
                 }
             }
         }
@@ -178,7 +196,9 @@ public enum HookRegistration {
 
     private static func isOurs(_ hook: JSONDocument) -> Bool {
         guard let command = hook["command"]?.stringValue else { return false }
-        return isLoggerCommand(command)
+        guard form(of: hook) == .exec else { return isLoggerCommand(command) }
+        // In exec form the command is a path taken as it is, spaces and quotes included.
+        return command.split(separator: "/", omittingEmptySubsequences: false).last == Substring(loggerName)
     }
 
     // A group without a matcher, or with "" or "*", runs for every tool or source.

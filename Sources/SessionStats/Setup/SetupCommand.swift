@@ -5,7 +5,7 @@ import SessionLogCore
 public enum SetupCommand {
     /// The help text.
     public static let usage = """
-        usage: session-stats hooks install [--settings FILE] [--command PATH] [--statusline]
+        usage: session-stats hooks install [--settings FILE] [--command PATH] [--portable-path] [--statusline]
                session-stats hooks uninstall [--settings FILE]
                session-stats hooks status [--settings FILE]
 
@@ -21,6 +21,9 @@ public enum SetupCommand {
         options:
           --settings FILE   the settings file (default: ~/.claude/settings.json)
           --command PATH    the session-logger binary (default: ~/.local/bin/session-logger)
+          --portable-path   register `~/…` run through a shell, for a settings.json shared between
+                            machines with different home directories (costs a shell per call);
+                            the default registers the absolute path run directly ("args": [])
           --statusline      also set the status line to session-stats statusline, unless one is set
           -h, --help        show this help
           --version         show the version
@@ -66,13 +69,14 @@ public enum SetupCommand {
     private static func install(_ options: SetupOptions, now: Timestamp) throws(SetupError) -> Outcome {
         let path = options.settingsPath
         let (bytes, document) = try load(path)
-        let command = ShellWords.quoted(options.loggerPath)
+        let form = options.form
+        let command = form == .exec ? options.loggerPath : ShellWords.quoted(options.loggerPath)
         let ourEvents = HookRegistration.events.map(\.name)
         let earlier = try shaped(path) { () throws(SettingsShapeError) in
             try HookRegistration.registrations(in: document)
         }
         let withHooks = try shaped(path) { () throws(SettingsShapeError) in
-            try HookRegistration.install(command: command, in: document)
+            try HookRegistration.install(command: command, form: form, in: document)
         }
         var updated = withHooks
         var statusLine: String?
@@ -104,8 +108,11 @@ public enum SetupCommand {
             if let line = statusLine { statusLine = line + written }
         } else {
             // Only entries that ran another path were really replaced; equal ones were just kept.
-            let replaced = earlier.filter { ourEvents.contains($0.event) && $0.command != command }.count
-            var line = "registered \(command) for \(ourEvents.joined(separator: ", ")) in \(path)"
+            let replaced = earlier.filter {
+                ourEvents.contains($0.event) && ($0.command != command || $0.form != form)
+            }.count
+            var line =
+                "registered \(command) (\(form.rawValue) form) for \(ourEvents.joined(separator: ", ")) in \(path)"
             if replaced > 0 {
                 line += " (replacing \(replaced) earlier \(replaced == 1 ? "entry" : "entries"))"
             }
@@ -170,7 +177,7 @@ public enum SetupCommand {
                 continue
             }
             for entry in here {
-                var text = "registered: " + entry.command
+                var text = "registered: " + entry.command + " (\(entry.form.rawValue) form)"
                 if let matcher = entry.matcher, matcher != "*", !matcher.isEmpty {
                     text += " (matcher \(matcher))"
                 }

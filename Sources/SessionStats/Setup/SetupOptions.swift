@@ -18,22 +18,28 @@ public struct SetupOptions: Equatable, Sendable {
     public var action: Action
     /// The settings file to edit.
     public var settingsPath: String
-    /// The path of the `session-logger` binary to register (install only).
+    /// The path of the `session-logger` binary to register (install only): absolute in exec form,
+    /// `~/…` when it lies under the home directory in shell form.
     public var loggerPath: String
     /// Whether to set the status line when none is set (install only).
     public var statusLine: Bool
+    /// How Claude Code is to run the hook (install only).
+    public var form: HookRegistration.Form
 
-    /// The logger path registered when `--command` is not given.
+    /// The logger path registered when `--command` is not given, before `~/` is expanded.
     public static let defaultLoggerPath = "~/.local/bin/session-logger"
 
     /// Creates options.
     public init(
-        action: Action, settingsPath: String, loggerPath: String = defaultLoggerPath, statusLine: Bool = false
+        action: Action, settingsPath: String, loggerPath: String = defaultLoggerPath,
+        statusLine: Bool = false,
+        form: HookRegistration.Form = .exec
     ) {
         self.action = action
         self.settingsPath = settingsPath
         self.loggerPath = loggerPath
         self.statusLine = statusLine
+        self.form = form
     }
 
     /// Parses the arguments after `hooks`; `home` ($HOME) supplies the default `--settings`
@@ -52,6 +58,7 @@ public struct SetupOptions: Equatable, Sendable {
         var settings: String?
         var command: String?
         var statusLine = false
+        var form = HookRegistration.Form.exec
         var rest = arguments.dropFirst()
         while let argument = rest.popFirst() {
             var name = argument
@@ -80,18 +87,33 @@ public struct SetupOptions: Equatable, Sendable {
                 guard action == .install else { throw .usage("--statusline applies only to install") }
                 guard inlineValue == nil else { throw .usage("--statusline takes no value") }
                 statusLine = true
+            case "--portable-path":
+                guard action == .install else { throw .usage("--portable-path applies only to install") }
+                guard inlineValue == nil else { throw .usage("--portable-path takes no value") }
+                form = .shell
             default:
                 throw .usage(
                     argument.hasPrefix("-")
                         ? "unknown option '\(argument)'" : "unexpected argument '\(argument)'")
             }
         }
-        let loggerPath = command ?? defaultLoggerPath
+        var loggerPath = command ?? defaultLoggerPath
         guard loggerPath.hasPrefix("/") || loggerPath.hasPrefix("~/") else {
             throw .usage("--command must be an absolute path (or start with ~/): \(loggerPath)")
         }
         guard loggerPath.split(separator: "/").last == Substring(HookRegistration.loggerName) else {
             throw .usage("--command must name the \(HookRegistration.loggerName) binary: \(loggerPath)")
+        }
+        let homePrefix = home.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+        if action == .install && form == .exec && loggerPath.hasPrefix("~/") {
+            // Exec form runs no shell, so nothing would expand `~`: register the real path.
+            guard let homePrefix, homePrefix != "/" else {
+                throw .usage("HOME is not set: give --command an absolute path, or use --portable-path")
+            }
+            loggerPath = homePrefix + loggerPath.dropFirst(2)
+        } else if form == .shell, let homePrefix, homePrefix != "/", loggerPath.hasPrefix(homePrefix) {
+            // The shell expands `~` on each machine, so a synced settings.json works under any home.
+            loggerPath = "~/" + loggerPath.dropFirst(homePrefix.count)
         }
         let path: String
         if let settings {
@@ -105,6 +127,6 @@ public struct SetupOptions: Equatable, Sendable {
             path = home + "/.claude/settings.json"
         }
         return SetupOptions(
-            action: action, settingsPath: path, loggerPath: loggerPath, statusLine: statusLine)
+            action: action, settingsPath: path, loggerPath: loggerPath, statusLine: statusLine, form: form)
     }
 }

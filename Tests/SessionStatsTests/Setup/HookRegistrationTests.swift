@@ -22,6 +22,26 @@ import Testing
         #expect(document == expected)
     }
 
+    @Test func execFormEntriesHaveEmptyArgsAndArePathsTakenAsTheyAre() throws {
+        let spaced = "/Users/Jane Doe/bin/session-logger"
+        let document = try HookRegistration.install(command: spaced, form: .exec, in: .object([]))
+        let hook = try #require(document["hooks"]?["SessionEnd"]?.elements?.first?["hooks"]?.elements?.first)
+        #expect(
+            hook
+                == (try Self.parse(
+                    #"{"type": "command", "command": "\#(spaced)", "args": [], "timeout": 5}"#)))
+        // A shell would read that path as two words; exec form runs it as one path.
+        let found = try HookRegistration.registrations(in: document)
+        #expect(found.count == 5)
+        #expect(found.allSatisfy { $0.command == spaced && $0.form == .exec })
+        #expect(try HookRegistration.uninstall(from: document).document == .object([]))
+        // Not ours: an exec-form entry running another program.
+        let other = try Self.parse(
+            #"{"hooks": {"Stop": [{"hooks": [{"type": "command", "command": "/bin/session-logger-x", "args": []}]}]}}"#
+        )
+        #expect(try HookRegistration.registrations(in: other).isEmpty)
+    }
+
     @Test func keepsOtherHooksAndKeysInOrder() throws {
         let before = try Self.parse(
             """

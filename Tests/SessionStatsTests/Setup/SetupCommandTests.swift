@@ -20,7 +20,9 @@ import Testing
         let outcome = try Self.run(["install", "--command", Self.logger], in: home)
         #expect(outcome.exitCode == .success)
         #expect(outcome.lines.count == 1)
-        #expect(outcome.lines[0].hasPrefix("registered \(Self.logger) for PostToolUse, PostToolUseFailure"))
+        #expect(
+            outcome.lines[0].hasPrefix(
+                "registered \(Self.logger) (exec form) for PostToolUse, PostToolUseFailure"))
         #expect(outcome.lines[0].hasSuffix("created the file"))
         let text = try #require(home.read(".claude/settings.json"))
         #expect(text.hasSuffix("}\n"))
@@ -184,6 +186,34 @@ import Testing
         #expect(nothing.lines == ["session-logger is not registered in \(settings); nothing changed"])
     }
 
+    @Test func registersExecFormByDefaultAndShellFormWhenPortable() throws {
+        let home = try ScratchDirectory()
+        defer { home.remove() }
+        let installed = try Self.run(["install"], in: home)
+        let path = home.path + "/.local/bin/session-logger"
+        #expect(installed.lines[0].hasPrefix("registered \(path) (exec form) for PostToolUse"))
+        var document = try JSONDocument(parsing: try #require(home.read(".claude/settings.json")))
+        #expect(
+            document["hooks"]?["SessionStart"]?.elements?.first?["hooks"]
+                == .array([HookRegistration.entry(command: path, form: .exec)]))
+        #expect(
+            try Self.run(["status"], in: home).lines[1]
+                == "  PostToolUse         registered: \(path) (exec form)")
+
+        // Switching to the portable form replaces every entry; status and uninstall know both.
+        let portable = try Self.run(["install", "--portable-path"], in: home)
+        #expect(portable.lines[0].contains("registered ~/.local/bin/session-logger (shell form) for"))
+        #expect(portable.lines[0].contains("(replacing 5 earlier entries)"))
+        document = try JSONDocument(parsing: try #require(home.read(".claude/settings.json")))
+        let found = try HookRegistration.registrations(in: document)
+        #expect(found.map(\.form) == Array(repeating: .shell, count: 5))
+        #expect(found.map(\.command) == Array(repeating: "~/.local/bin/session-logger", count: 5))
+        _ = try Self.run(["install"], in: home)
+        let removed = try Self.run(["uninstall"], in: home)
+        #expect(removed.lines[0].hasPrefix("removed session-logger from PostToolUse, PostToolUseFailure"))
+        #expect(home.read(".claude/settings.json") == "{}\n")
+    }
+
     @Test func uninstallAndStatusOnAMissingFile() throws {
         let directory = ScratchDirectory()
         defer { directory.remove() }
@@ -211,9 +241,9 @@ import Testing
                 "  PostToolUse         not registered",
                 "  PostToolUseFailure  not registered",
                 "  SessionStart        not registered",
-                "  SessionEnd          registered: ~/.local/bin/session-logger",
+                "  SessionEnd          registered: ~/.local/bin/session-logger (shell form)",
                 "  UserPromptSubmit    not registered",
-                "  PreToolUse          registered: session-logger (matcher Bash)",
+                "  PreToolUse          registered: session-logger (shell form) (matcher Bash)",
                 "  statusLine          not set",
             ])
     }
@@ -249,8 +279,10 @@ import Testing
             ScratchDirectory(existingPath: PackagePaths.root).read("settings.example.json"))
         let directory = ScratchDirectory()
         defer { directory.remove() }
-        _ = try Self.run(
-            ["install", "--settings", directory.file("settings.json"), "--statusline"], in: directory)
+        // The example shows the default, exec form, for a macOS user named "you".
+        let options = try SetupOptions.parse(
+            ["install", "--settings", directory.file("settings.json"), "--statusline"], home: "/Users/you")
+        _ = try SetupCommand.execute(options, now: Self.now)
         #expect(directory.read("settings.json") == example)
     }
 }

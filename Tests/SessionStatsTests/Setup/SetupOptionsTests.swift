@@ -26,7 +26,28 @@ import Testing
         #expect(defaults.loggerPath == "~/.local/bin/session-logger")
         #expect(defaults.statusLine == false)
         let tilde = try SetupOptions.parse(["install", "--command=~/bin/session-logger"], home: "/h")
-        #expect(tilde.loggerPath == "~/bin/session-logger")
+        #expect(tilde.loggerPath == "/h/bin/session-logger")
+    }
+
+    @Test func execFormByDefaultShellFormWithPortablePath() throws {
+        let exec = try SetupOptions.parse(["install"], home: "/home/u")
+        #expect(exec.form == .exec)
+        #expect(exec.loggerPath == "/home/u/.local/bin/session-logger")
+        let portable = try SetupOptions.parse(["install", "--portable-path"], home: "/home/u")
+        #expect(portable.form == .shell)
+        #expect(portable.loggerPath == "~/.local/bin/session-logger")
+        let underHome = try SetupOptions.parse(
+            ["install", "--portable-path", "--command", "/home/u/bin/session-logger"], home: "/home/u/")
+        #expect(underHome.loggerPath == "~/bin/session-logger")
+        let elsewhere = try SetupOptions.parse(
+            ["install", "--portable-path", "--command", "/opt/bin/session-logger"], home: "/home/u")
+        #expect(elsewhere.loggerPath == "/opt/bin/session-logger")
+        #expect(
+            throws: SetupError.usage(
+                "HOME is not set: give --command an absolute path, or use --portable-path")
+        ) {
+            try SetupOptions.parse(["install", "--settings", "/s.json"], home: nil)
+        }
     }
 
     @Test(arguments: [["--version"], ["install", "--version"], ["status", "--settings", "/x", "--version"]])
@@ -60,6 +81,8 @@ import Testing
         (["status", "--statusline"], "--statusline applies only to install"),
         (["uninstall", "--command", "/p/session-logger"], "--command applies only to install"),
         (["install", "--statusline=yes"], "--statusline takes no value"),
+        (["status", "--portable-path"], "--portable-path applies only to install"),
+        (["install", "--portable-path=1"], "--portable-path takes no value"),
         (
             ["install", "--command", "bin/session-logger"],
             "--command must be an absolute path (or start with ~/): bin/session-logger"
