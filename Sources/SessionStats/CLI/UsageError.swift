@@ -32,6 +32,8 @@ public enum UsageError: Error, Equatable, Sendable {
     case badEnvironment(name: String, value: String, expected: String)
     /// Neither `--dir`, `CLAUDE_LOG_DIR` nor `HOME` says where the logs are.
     case noLogDirectory
+    /// The user's pricing.json cannot be used; the message names the file and line.
+    case badPricingFile(String)
 
     /// Candidates named in an ambiguity message before the rest are only counted.
     static let shownCandidates = 10
@@ -58,6 +60,7 @@ public enum UsageError: Error, Equatable, Sendable {
         case .unknownSession(let id): "no session matches \(id)"
         case .badEnvironment(let name, let value, let expected): "\(name): expected \(expected): \(value)"
         case .noLogDirectory: "no log directory: set CLAUDE_LOG_DIR or HOME, or pass --dir"
+        case .badPricingFile(let message): message
         }
     }
 }

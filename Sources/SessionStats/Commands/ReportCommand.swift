@@ -8,6 +8,10 @@ public enum ReportCommand {
         public var common = CommonOptions()
         /// `--top N`: sessions and files listed; 0 lists all.
         public var top = 10
+        /// `--no-sync`: report from the usage ledger as it is, without syncing first.
+        public var noSync = false
+        /// `--transcripts DIR`: where the automatic sync reads transcripts.
+        public var transcripts: [String] = []
 
         /// Creates the defaults.
         public init() {}
@@ -26,6 +30,8 @@ public enum ReportCommand {
 
         options:
           --top N             sessions and files to list (default: 10; 0: all)
+          --no-sync           do not sync the usage ledger from Claude Code's transcripts first
+          --transcripts DIR   where to sync from (repeatable; see 'session-stats sync --help')
 
 
         """ + CommonOptions.help(for: groups)
@@ -42,8 +48,12 @@ public enum ReportCommand {
     public static func parse(_ arguments: [String]) -> Result<Options, UsageError> {
         CommonOptions.parse(arguments, accepting: groups) {
             (options: inout Options, name, cursor) throws(UsageError) in
-            guard name == "--top" else { return false }
-            options.top = try cursor.count(for: name)
+            switch name {
+            case "--top": options.top = try cursor.count(for: name)
+            case "--no-sync": options.noSync = true
+            case "--transcripts": options.transcripts.append(try cursor.nonEmptyValue(for: name))
+            default: return false
+            }
             return true
         }
     }
@@ -55,7 +65,7 @@ public enum ReportCommand {
             context.warn(about: report.diagnostics, directoryCount: report.directories.count)
             if options.common.json {
                 context.output(report.json)
-            } else if report.aggregate.lines == 0 {
+            } else if report.aggregate.lines == 0 && (report.usage?.totals.requests ?? 0) == 0 {
                 let filtered = options.common.filter.isEmpty ? "" : " matching the filters"
                 let what = "activity " + report.rangePhrase + filtered
                 context.output(
@@ -76,9 +86,23 @@ public enum ReportCommand {
         let days = options.common.range.days(today: context.clock.today)
         let query = StatsQuery(directories: directories, days: days, filter: options.common.filter)
         let (aggregate, diagnostics) = try query.run(context.source, localDays: context.clock.dayResolver)
-        return StatsReport(
+        var report = StatsReport(
             range: options.common.range, days: days, directories: directories, aggregate: aggregate,
             cost: CostEstimate(aggregate, pricing: pricing), diagnostics: diagnostics,
             top: options.top == 0 ? nil : options.top, clock: context.clock)
+        var usage = UsageQuery(
+            directories: directories,
+            roots: TranscriptRoots.resolve(
+                explicit: options.transcripts, variables: context.variables), days: days)
+        usage.sync = !options.noSync
+        usage.filter = options.common.filter
+        do throws(PricingFileError) {
+            report.usage = try usage.run(
+                clock: context.clock, variables: context.variables, activeDays: Set(aggregate.days.keys),
+                warn: { context.errorOutput("warning: " + $0 + "\n") })
+        } catch {
+            throw .badPricingFile(error.message)
+        }
+        return report
     }
 }

@@ -55,6 +55,8 @@ extension StatsReport {
         writer.endObject()
         writer.endObject()
 
+        if let usage { writer.usage(usage) }
+
         writer.key("tools")
         writer.beginArray()
         for (name, totals) in aggregate.toolsByCount {

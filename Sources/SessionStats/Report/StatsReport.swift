@@ -18,6 +18,8 @@ public struct StatsReport {
     public var top: Int?
     /// The clock, for local times.
     public var clock: LocalClock
+    /// The exact usage from the usage ledger, when there is a ledger and the filters allow it.
+    public var usage: UsageSummary?
 
     /// Creates a report.
     public init(

@@ -18,9 +18,11 @@ enum TranscriptFixtures {
     static func syncAndRead(
         _ roots: [String], into directory: String
     ) throws -> (summary: SyncSummary, ledger: UsageLedgerReader.Result) {
-        var sync = UsageSync(directory: directory, roots: roots, localDays: LocalDayResolver(utcOffsetSeconds: 0))
+        var sync = UsageSync(
+            directory: directory, roots: roots, localDays: LocalDayResolver(utcOffsetSeconds: 0))
         let summary = try sync.run()
-        var reader = UsageLedgerReader(directories: [directory], localDays: LocalDayResolver(utcOffsetSeconds: 0))
+        var reader = UsageLedgerReader(
+            directories: [directory], localDays: LocalDayResolver(utcOffsetSeconds: 0))
         return (summary, reader.read(days: nil))
     }
 }

@@ -1,0 +1,64 @@
+import SessionLogCore
+
+/// One model's prices: its rates over time and the billing rules that change them per request.
+public struct ModelPrice: Hashable, Sendable {
+    /// The name reports show, e.g. `Opus 4.5`.
+    public var name: String
+    /// The family (`opus`, `sonnet`, `haiku`, `fable`), for pricing unknown models of it.
+    public var family: String
+    /// The rates and the UTC day each took effect, oldest first; the first applies before its date too.
+    public var rates: [(from: CivilDate, rates: PriceRates)]
+    /// Long-context billing: a request whose prompt (input, cache writes and reads) exceeds
+    /// `threshold` tokens is billed whole at `rates`.
+    public var longContext: (threshold: Int, rates: PriceRates)?
+    /// Fast mode (`speed: "fast"`): every rate times this.
+    public var fastMultiplier: Int?
+
+    /// Creates a price.
+    public init(
+        name: String, family: String, rates: [(from: CivilDate, rates: PriceRates)],
+        longContext: (threshold: Int, rates: PriceRates)? = nil, fastMultiplier: Int? = nil
+    ) {
+        self.name = name
+        self.family = family
+        self.rates = rates
+        self.longContext = longContext
+        self.fastMultiplier = fastMultiplier
+    }
+
+    /// The rates in effect on `day` (UTC).
+    public func rates(on day: CivilDate) -> PriceRates {
+        var current = rates[0].rates
+        for entry in rates where entry.from <= day { current = entry.rates }
+        return current
+    }
+
+    /// What the request cost: its rates on its day, long context, fast mode, the US-only inference
+    /// multiplier (1.1×), then web searches at $10 per 1,000.
+    public func cost(of record: UsageRecord) -> USD {
+        var applied = rates(on: CivilDate(daysSinceEpoch: record.timestamp.seconds.floorDiv(86_400)))
+        if let longContext, record.tokens.prompt > longContext.threshold { applied = longContext.rates }
+        if record.speed == "fast", let fastMultiplier { applied = applied.scaled(fastMultiplier) }
+        if record.inferenceGeo == "us" { applied = applied.scaled(11, 10) }
+        return applied.cost(of: record.tokens) + ModelPrice.webSearch(record.webSearchRequests)
+    }
+
+    /// $10 per 1,000 web searches.
+    public static func webSearch(_ count: Int) -> USD { USD(picodollars: Int128(count) * 10_000_000_000) }
+
+    public static func == (lhs: ModelPrice, rhs: ModelPrice) -> Bool {
+        lhs.name == rhs.name && lhs.family == rhs.family && lhs.fastMultiplier == rhs.fastMultiplier
+            && lhs.rates.map(\.from) == rhs.rates.map(\.from)
+            && lhs.rates.map(\.rates) == rhs.rates.map(\.rates)
+            && lhs.longContext?.threshold == rhs.longContext?.threshold
+            && lhs.longContext?.rates == rhs.longContext?.rates
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(name) }
+}
+
+extension Int {
+    fileprivate func floorDiv(_ divisor: Int) -> Int {
+        self >= 0 ? self / divisor : -((-self + divisor - 1) / divisor)
+    }
+}

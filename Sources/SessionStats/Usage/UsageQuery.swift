@@ -1,0 +1,56 @@
+import SessionLogCore
+
+/// What a report asks of the usage ledger: sync first (unless told not to), then the exact usage
+/// of its days and filters, priced.
+public struct UsageQuery {
+    /// The log directories; the first receives the sync.
+    public var directories: [String]
+    /// The transcript folders to sync from.
+    public var roots: [String]
+    /// Whether to sync before reading.
+    public var sync = true
+    /// The days (nil: all).
+    public var days: ClosedRange<CivilDate>?
+    /// The report's filters; a tool or tag filter cannot apply to requests, so it gives no summary.
+    public var filter = EntryFilter()
+
+    /// Creates a query.
+    public init(directories: [String], roots: [String], days: ClosedRange<CivilDate>?) {
+        self.directories = directories
+        self.roots = roots
+        self.days = days
+    }
+
+    /// Syncs, reads and prices; nil when no ledger exists or the filters do not apply to requests.
+    /// Sync problems are warnings for `warn`; a malformed pricing file is thrown.
+    public func run(
+        clock: LocalClock, variables: (String) -> String?, activeDays: Set<CivilDate>, warn: (String) -> Void
+    ) throws(PricingFileError) -> UsageSummary? {
+        guard filter.tool == nil, filter.tags.isEmpty, let first = directories.first else { return nil }
+        if sync {
+            var syncing = UsageSync(directory: first, roots: roots, localDays: clock.dayResolver)
+            do throws(LedgerError) {
+                let summary = try syncing.run()
+                for path in summary.unreadable { warn("cannot read \(path)") }
+            } catch {
+                warn("sync failed: " + error.message)
+            }
+        }
+        var reader = UsageLedgerReader(directories: directories, localDays: clock.dayResolver)
+        let result = reader.read(days: days)
+        guard !result.ledgerDates.isEmpty else { return nil }
+        let table = try PricingFile.table(logDirectory: first, variables: variables)
+        let records = result.records.filter { record in
+            if let project = filter.project, record.project != project { return false }
+            switch filter.session {
+            case .prefix(let prefix): return record.sessionID.hasPrefix(prefix)
+            case .exact(let id): return record.sessionID == id
+            case nil: return true
+            }
+        }
+        var summary = UsageSummary(records: records, table: table, localDays: clock.dayResolver)
+        summary.skippedLines = result.skippedLines
+        summary.daysWithoutUsage = activeDays.subtracting(result.ledgerDates).sorted()
+        return summary
+    }
+}

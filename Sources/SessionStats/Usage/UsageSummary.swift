@@ -1,0 +1,83 @@
+import SessionLogCore
+
+/// The exact usage of a range of days, priced: totals, and totals by day, model, project and session.
+public struct UsageSummary: Sendable {
+    /// Everything.
+    public var totals = UsageTotals()
+    /// By local day.
+    public var byDay: [CivilDate: UsageTotals] = [:]
+    /// By model id as the transcripts name it.
+    public var byModel: [String: UsageTotals] = [:]
+    /// By project.
+    public var byProject: [String: UsageTotals] = [:]
+    /// By session, with the session's project.
+    public var bySession: [String: (project: String, totals: UsageTotals)] = [:]
+    /// How each model was priced.
+    public var pricing: [String: PriceTable.Match] = [:]
+    /// Days of the range (up to today) that have no ledger file: no exact figures for them.
+    public var daysWithoutUsage: [CivilDate] = []
+    /// Ledger lines that could not be read.
+    public var skippedLines = 0
+
+    /// Creates an empty summary.
+    public init() {}
+
+    /// Prices and sums `records`; `localDays` assigns their days.
+    public init(records: [UsageRecord], table: PriceTable, localDays: LocalDayResolver) {
+        var localDays = localDays
+        for record in records {
+            let match: PriceTable.Match
+            if let known = pricing[record.model] {
+                match = known
+            } else {
+                match = table.match(record.model)
+                pricing[record.model] = match
+            }
+            let cost = match.price?.cost(of: record) ?? .zero
+            totals.add(record, cost: cost)
+            byDay[localDays.day(of: record.timestamp), default: UsageTotals()].add(record, cost: cost)
+            byModel[record.model, default: UsageTotals()].add(record, cost: cost)
+            byProject[record.project, default: UsageTotals()].add(record, cost: cost)
+            var session = bySession[record.sessionID] ?? (record.project, UsageTotals())
+            session.totals.add(record, cost: cost)
+            bySession[record.sessionID] = session
+        }
+    }
+
+    /// Models priced as their family's newest, with the model used: `claude-opus-6` → `Opus 5.5`.
+    public var estimatedModels: [(model: String, pricedAs: String)] {
+        pricing.compactMap { model, match in
+            if case .estimated(let price) = match { return (model, price.name) }
+            return nil
+        }.sorted { $0.model < $1.model }
+    }
+
+    /// Models that are not Claude's: their tokens count, their cost is not known.
+    public var unpricedModels: [String] {
+        pricing.compactMap { model, match in match == .unpriced ? model : nil }.sorted()
+    }
+
+    /// How `model` was priced, for people: `Opus 4.5`, `estimated as Opus 5.5`, `unpriced`.
+    public func pricingLabel(_ model: String) -> String {
+        switch pricing[model] {
+        case .exact(let price): price.name
+        case .estimated(let price): "estimated as " + price.name
+        case .unpriced, nil: "unpriced"
+        }
+    }
+
+    /// The days of `days` up to `today` that no ledger file covers.
+    public static func daysWithout(
+        _ ledgerDates: Set<CivilDate>, in days: ClosedRange<CivilDate>?, today: CivilDate
+    ) -> [CivilDate] {
+        guard let days else { return [] }
+        var missing: [CivilDate] = []
+        var day = days.lowerBound
+        let last = min(days.upperBound, today)
+        while day <= last {
+            if !ledgerDates.contains(day) { missing.append(day) }
+            day = day.adding(days: 1)
+        }
+        return missing
+    }
+}
