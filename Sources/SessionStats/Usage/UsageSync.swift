@@ -36,8 +36,8 @@ public struct UsageSync {
         summary.filesFound = listing.files.count
         summary.missingRoots = listing.missingRoots
         summary.unreadable = listing.unreadable.map { "\($0.path): \($0.reason)" }
-        // Nothing to read and no ledger yet: leave the log directory alone.
-        if listing.files.isEmpty && FileSystem.status(ledger.directory) == nil { return summary }
+        // Nothing to read: leave the log directory alone (no lock file in a directory of logs only).
+        if listing.files.isEmpty { return summary }
         do {
             try AppendWriter.makeDirectory(ledger.directory)
         } catch {
