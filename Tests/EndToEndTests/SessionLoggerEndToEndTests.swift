@@ -105,6 +105,32 @@ import Testing
                 == "input truncated: kept the first \(64 << 20) of \(total) bytes")
     }
 
+    @Test func clipsA17MegabyteURLSoThatReportsReadTheLine() throws {
+        let logger = try #require(logger, "session-logger was not built beside the tests")
+        let stats = try #require(Binary("session-stats"), "session-stats was not built beside the tests")
+        let scratch = ScratchDirectory()
+        let url = "https://example.com/?q=" + String(repeating: "a", count: 17 << 20)
+        scratch.write(
+            Array(
+                #"{"session_id":"big","hook_event_name":"PostToolUse","tool_name":"WebFetch","tool_input":{"url":"\#(url)"},"tool_response":{"code":200}}"#
+                    .utf8),
+            to: "in")
+        let result = try logger.run(
+            stdinPath: scratch.file("in"), environment: ["CLAUDE_LOG_DIR": scratch.file("logs")])
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty)
+        let lines = logLines(in: scratch.path)
+        try #require(lines.count == 1)
+        #expect(lines[0].utf8.count < 8192)
+        #expect(lines[0].contains("…[clipped from \(url.utf8.count) bytes]"))
+        let report = try stats.run(
+            ["--range", "all", "--json", "--dir", scratch.file("logs")], environment: [:])
+        #expect(report.status == 0)
+        let json = try #require(jsonObject(String(decoding: report.stdout, as: UTF8.self)))
+        let summary = try #require(json["summary"] as? [String: Any])
+        #expect(summary["total_operations"] as? Int == 1)
+    }
+
     @Test func reportsAnUnwritableLogDirectoryOnStderrOnly() throws {
         let logger = try #require(logger, "session-logger was not built beside the tests")
         let scratch = ScratchDirectory()

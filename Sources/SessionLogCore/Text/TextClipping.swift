@@ -10,6 +10,33 @@ public enum TextClipping {
         return String(text[..<cut])
     }
 
+    /// The longest prefix of `text` of at most `limit` UTF-8 bytes that ends on a Unicode scalar boundary.
+    public static func utf8Prefix(_ text: String, bytes limit: Int) -> String {
+        let utf8 = text.utf8
+        guard utf8.count > limit else { return text }
+        var cut = utf8.index(utf8.startIndex, offsetBy: max(0, limit))
+        // A continuation byte (10xxxxxx) is inside a scalar: back off to the scalar's first byte.
+        while cut > utf8.startIndex, utf8[cut] & 0xC0 == 0x80 {
+            cut = utf8.index(before: cut)
+        }
+        return String(decoding: utf8[..<cut], as: UTF8.self)
+    }
+
+    /// `text` cut to at most `limit` UTF-8 bytes on a scalar boundary, with ``clipMark(originalBytes:)``
+    /// at its end when anything was dropped here or, with `wasCut`, before.
+    public static func clipped(_ text: String, bytes limit: Int, originalBytes: Int, wasCut: Bool = false)
+        -> String
+    {
+        guard wasCut || text.utf8.count > limit else { return text }
+        let mark = clipMark(originalBytes: originalBytes)
+        return utf8Prefix(text, bytes: limit - mark.utf8.count) + mark
+    }
+
+    /// What ends a clipped field: `…[clipped from 17825792 bytes]`.
+    public static func clipMark(originalBytes: Int) -> String {
+        "…[clipped from \(originalBytes) bytes]"
+    }
+
     /// The first non-empty line of `text`, without a trailing carriage return.
     public static func firstLine(_ text: String) -> String {
         // Split on scalars: as Characters, "\r\n" is one grapheme and would never equal "\n".

@@ -112,13 +112,76 @@ import Testing
         #expect(line(subagent).contains(#""subagent":{"id":"a1"}"#))
     }
 
+    @Test func redactsGrepPatternsWebSearchQueriesAndErrors() {
+        let grep = record(
+            #"{"tool_name":"Grep","tool_input":{"pattern":"ghp_16C7e42F292c6912E7710c838347Ae178B4a","path":"src"}}"#
+        )
+        #expect(grep.pattern == "[REDACTED]")
+        #expect(grep.path == "src")
+        let search = record(
+            #"{"tool_name":"WebSearch","tool_input":{"query":"\"api_key=abc123\" site:github.com"}}"#)
+        #expect(search.query == #""api_key=[REDACTED]" site:github.com"#)
+        let failure = record(
+            #"{"hook_event_name":"PostToolUseFailure","tool_name":"Bash","tool_input":{"command":"git push"},"error":"fatal: unable to access 'https://bob:hunter2@git.acme.com/app.git/': 403"}"#
+        )
+        #expect(
+            failure.error == "fatal: unable to access 'https://bob:[REDACTED]@git.acme.com/app.git/': 403")
+    }
+
+    @Test(arguments: [
+        "cwd", "session_id", "tool_name", "tool_use_id", "transcript_path", "agent_id", "agent_type",
+        "source",
+        "model", "hook_event_name",
+    ])
+    func clipsEveryTopLevelTextField(key: String) {
+        let long = String(repeating: "a/é", count: 3000)
+        let result = record(#"{"hook_event_name":"SessionStart","\#(key)":"\#(long)"}"#)
+        let logged = line(result)
+        #expect(logged.utf8.count < 2 * LogRecord.fieldByteLimit)
+        #expect(logged.contains(TextClipping.clipMark(originalBytes: long.utf8.count)))
+    }
+
+    @Test(arguments: ["url", "file_path", "pattern", "query", "path", "command", "subagent_type"])
+    func clipsEveryToolInputField(key: String) {
+        let tool =
+            switch key {
+            case "url": "WebFetch"
+            case "query": "WebSearch"
+            case "command": "Bash"
+            case "subagent_type": "Task"
+            default: "Grep"
+            }
+        let long = "https://example.com/" + String(repeating: "é", count: 50_000) + "?token=abc"
+        let result = record(#"{"tool_name":"\#(tool)","tool_input":{"\#(key)":"\#(long)"}}"#)
+        let logged = line(result)
+        #expect(logged.utf8.count < 2 * LogRecord.fieldByteLimit)
+        #expect(logged.contains("…[clipped from \(long.utf8.count) bytes]"))
+        #expect(!logged.contains("abc"))
+    }
+
+    @Test func clipsOnAScalarBoundaryWithinTheLimit() {
+        for count in 4090...4100 {
+            let text = String(repeating: "a", count: count % 3) + String(repeating: "😀", count: count / 4)
+            let clipped = LogRecord.field(text)!
+            #expect(clipped.utf8.count <= LogRecord.fieldByteLimit)
+            #expect(clipped.unicodeScalars.allSatisfy { $0 != "\u{FFFD}" })
+            if text.utf8.count > LogRecord.fieldByteLimit {
+                #expect(clipped.hasSuffix(TextClipping.clipMark(originalBytes: text.utf8.count)))
+            } else {
+                #expect(clipped == text)
+            }
+        }
+    }
+
     @Test func redactsAndShortensCommands() {
         let secret = "curl -H 'Authorization: Bearer abcdefghijklmnop1234' https://x"
         let result = record(#"{"tool_name":"Bash","tool_input":{"command":"\#(secret)"}}"#)
         #expect(result.command?.contains("abcdefghijklmnop1234") == false)
         let long = String(repeating: "é", count: 600)
         let shortened = record(#"{"tool_name":"PowerShell","tool_input":{"command":"\#(long)"}}"#)
-        #expect(shortened.command == String(repeating: "é", count: 500))
+        let mark = TextClipping.clipMark(originalBytes: 1200)
+        #expect(mark == "…[clipped from 1200 bytes]")
+        #expect(shortened.command == String(repeating: "é", count: 500 - mark.count) + mark)
         let url = record(
             #"{"tool_name":"WebFetch","tool_input":{"url":"https://x.io/a?token=abc123&page=2"}}"#)
         #expect(url.url?.contains("abc123") == false)

@@ -267,7 +267,7 @@ extension RedactorTests {
         ),
         .init(
             "https://h/cb?client_secret=s&sig=x&access_token=t&keys=k&auth_mode=m",
-            "https://h/cb?client_secret=[REDACTED]&sig=[REDACTED]&access_token=[REDACTED]&keys=[REDACTED]&auth_mode=[REDACTED]"
+            "https://h/cb?client_secret=[REDACTED]&sig=[REDACTED]&access_token=[REDACTED]&keys=[REDACTED]&auth_mode=m"
         ),
         .init("https://h/cb#access_token=abc&state=1", "https://h/cb#access_token=[REDACTED]&state=1"),
         .init("https://h/p?password=a%20b c", "https://h/p?password=[REDACTED] c"),
