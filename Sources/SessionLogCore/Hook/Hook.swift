@@ -2,8 +2,9 @@
 
 /// The `session-logger` hook: one payload on stdin in, one log line out, exit 0 whatever happens.
 public enum Hook {
-    /// How long to wait for stdin to close before logging what arrived.
-    public static let stdinTimeoutMilliseconds = 5000
+    /// How long to wait for stdin to close before logging what arrived: well below the timeout
+    /// `hooks install` registers (5 s), so Claude Code never kills the hook before it logs.
+    public static let stdinTimeoutMilliseconds = 2000
 
     /// Reads stdin, appends its line to today's log and reports problems on stderr; always exits 0.
     public static func run() -> ExitCode {
@@ -11,7 +12,9 @@ public enum Hook {
         let problems = StandardInput.withAll(from: 0, timeoutMilliseconds: stdinTimeoutMilliseconds) {
             log(input: $0, outcome: $1, environment: environment, now: Timestamp.now())
         }
-        for problem in problems { report(problem, environment: environment) }
+        var all = problems
+        if let problem = environment.logDirectoryProblem { all.insert(.logDirectory(problem), at: 0) }
+        for problem in all { report(problem, environment: environment) }
         return .success
     }
 
@@ -45,9 +48,10 @@ public enum Hook {
             return problems
         }
         do throws(AppendError) {
-            try AppendWriter.makeDirectory(directory)
-            let file = directory + "/" + LogFileName.activity(now.local.date)
-            try AppendWriter.append(record.jsonLine, to: file)
+            let descriptor = try SafeFile.openDirectory(directory)
+            defer { close(descriptor) }
+            let name = LogFileName.activity(now.local.date)
+            try AppendWriter.append(record.jsonLine, to: name, in: descriptor, path: directory + "/" + name)
         } catch {
             problems.append(.append(error))
         }
@@ -76,14 +80,18 @@ public enum HookProblem: Equatable, Sendable {
     case noLogDirectory
     /// The line could not be written.
     case append(AppendError)
+    /// `CLAUDE_LOG_DIR` was not usable as given; the message says what was used instead.
+    case logDirectory(String)
 
     /// A short lowercase message.
     public var message: String {
         switch self {
-        case .stdinTimedOut(let bytes): "stdin not closed after 5 s; logged the \(bytes) bytes read"
+        case .stdinTimedOut(let bytes):
+            "stdin not closed after \(Hook.stdinTimeoutMilliseconds / 1000) s; logged the \(bytes) bytes read"
         case .stdinUnreadable(let code): "cannot read stdin: \(AppendError.describe(code))"
         case .noLogDirectory: "neither CLAUDE_LOG_DIR nor HOME is set; nothing logged"
         case .append(let error): error.message
+        case .logDirectory(let message): message
         }
     }
 }

@@ -2,8 +2,10 @@
 
 /// The settings the hook reads from its environment.
 public struct HookEnvironment: Sendable {
-    /// `CLAUDE_LOG_DIR`, else `$HOME/.claude/logs`; nil when neither is set.
+    /// `CLAUDE_LOG_DIR` (a leading `~/` expanded), else `$HOME/.claude/logs`; nil when neither is usable.
     public var logDirectory: String?
+    /// Why `CLAUDE_LOG_DIR` was not used as given (a relative path), if it was not.
+    public var logDirectoryProblem: String?
     /// False when `CLAUDE_LOG_TOKENS` is `false`, `0`, `no` or `off`.
     public var estimateTokens: Bool
     /// `CLAUDE_SESSION_ID`.
@@ -37,15 +39,16 @@ public struct HookEnvironment: Sendable {
 
     /// Reads the process environment.
     public static func current() -> HookEnvironment {
-        let home = variable("HOME")
+        let resolved = LogDirectoryPath.resolve(variable)
         var environment = HookEnvironment(
-            logDirectory: variable("CLAUDE_LOG_DIR") ?? home.map { $0 + "/.claude/logs" },
+            logDirectory: resolved.path,
             estimateTokens: !isFalse(variable("CLAUDE_LOG_TOKENS")),
             sessionID: variable("CLAUDE_SESSION_ID"),
             projectDirectory: variable("CLAUDE_PROJECT_DIR"),
             tags: parseTags(variable("CLAUDE_LOG_TAGS") ?? ""),
             user: variable("USER") ?? variable("LOGNAME")
         )
+        environment.logDirectoryProblem = resolved.problem
         var buffer = [CChar](repeating: 0, count: 4096)
         if getcwd(&buffer, buffer.count) != nil { environment.workingDirectory = string(buffer) }
         if gethostname(&buffer, 256) == 0 { environment.host = string(buffer) }

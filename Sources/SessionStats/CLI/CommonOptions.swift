@@ -111,12 +111,17 @@ public struct CommonOptions: Equatable, Sendable {
         setRange(.span(since: newSince, until: newUntil))
     }
 
-    /// The directories to read: `--dir`, else `$CLAUDE_LOG_DIR`, else `$HOME/.claude/logs`.
+    /// The directories to read: `--dir`, else `$CLAUDE_LOG_DIR` (a leading `~/` expanded), else
+    /// `$HOME/.claude/logs`, which also stands in for a relative `CLAUDE_LOG_DIR` (see `LogDirectoryPath`).
     public func logDirectories(variables: (String) -> String?) throws(UsageError) -> [String] {
         if !directories.isEmpty { return directories }
-        if let directory = variables("CLAUDE_LOG_DIR") { return [directory] }
-        if let home = variables("HOME") { return [home + "/.claude/logs"] }
-        throw .noLogDirectory
+        guard let path = LogDirectoryPath.resolve(variables).path else { throw .noLogDirectory }
+        return [path]
+    }
+
+    /// Why `CLAUDE_LOG_DIR` is not used as given, when it is the directory read (no `--dir`).
+    public func logDirectoryProblem(variables: (String) -> String?) -> String? {
+        directories.isEmpty ? LogDirectoryPath.resolve(variables).problem : nil
     }
 
     /// Help sections describing the shared options in `groups`, each followed by a blank line;

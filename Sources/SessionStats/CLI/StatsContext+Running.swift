@@ -12,6 +12,20 @@ extension StatsContext {
         return true
     }
 
+    /// The directories `options` name (see `CommonOptions.logDirectories`); a relative `CLAUDE_LOG_DIR`
+    /// is reported on stderr and in the default directory's `logger-errors.log`, as the hook does.
+    public func logDirectories(_ options: CommonOptions) throws(UsageError) -> [String] {
+        let directories = try options.logDirectories(variables: variables)
+        if let problem = options.logDirectoryProblem(variables: variables) {
+            errorOutput("error: " + problem + "\n")
+            if let directory = directories.first {
+                let line = Timestamp.now().iso8601 + " session-stats: error: " + problem + "\n"
+                try? AppendWriter.append(Array(line.utf8), to: directory + "/" + LogFileName.loggerErrors)
+            }
+        }
+        return directories
+    }
+
     /// Warns on stderr about skipped lines (with file:line for the first few), unreadable paths and,
     /// unless every directory is missing (the report says so itself), missing directories.
     public func warn(about diagnostics: ReadDiagnostics, directoryCount: Int) {

@@ -68,7 +68,7 @@ public enum AuditCommand {
     /// Runs `audit` with `arguments` in `context`.
     public static func run(_ arguments: [String], context: StatsContext) -> ExitCode {
         context.run(parse(arguments), command: "audit", help: help) { options throws(UsageError) in
-            let directories = try options.common.logDirectories(variables: context.variables)
+            let directories = try context.logDirectories(options.common)
             let report = makeReport(options, directories: directories, context: context)
             context.warn(about: report.diagnostics, directoryCount: directories.count)
             if options.common.json {

@@ -95,7 +95,7 @@ public enum BudgetCommand {
         context.run(parse(arguments), command: "budget", help: help) { options throws(UsageError) in
             let limits = try self.limits(options, variables: context.variables)
             let pricing = try Pricing.from(variables: context.variables)
-            let directories = try options.common.logDirectories(variables: context.variables)
+            let directories = try context.logDirectories(options.common)
             let today = context.clock.today
             var query = StatsQuery(
                 directories: directories, days: BudgetCheck.days(for: limits.map(\.period), today: today),

@@ -83,7 +83,7 @@ public enum ErrorsCommand {
     /// Runs `errors` with `arguments` in `context`.
     public static func run(_ arguments: [String], context: StatsContext) -> ExitCode {
         context.run(parse(arguments), command: "errors", help: help) { options throws(UsageError) in
-            let directories = try options.common.logDirectories(variables: context.variables)
+            let directories = try context.logDirectories(options.common)
             let (entries, total, diagnostics) = collect(options, directories: directories, context: context)
             context.warn(about: diagnostics, directoryCount: directories.count)
             let days = options.common.range.days(today: context.clock.today)

@@ -82,7 +82,7 @@ public enum ReportCommand {
     public static func makeReport(_ options: Options, context: StatsContext) throws(UsageError) -> StatsReport
     {
         let pricing = try Pricing.from(variables: context.variables)
-        let directories = try options.common.logDirectories(variables: context.variables)
+        let directories = try context.logDirectories(options.common)
         let days = options.common.range.days(today: context.clock.today)
         let query = StatsQuery(directories: directories, days: days, filter: options.common.filter)
         let (aggregate, diagnostics) = try query.run(context.source, localDays: context.clock.dayResolver)

@@ -70,7 +70,7 @@ public enum RotateCommand {
     /// Runs `rotate` with `arguments` in `context`.
     public static func run(_ arguments: [String], context: StatsContext) -> ExitCode {
         context.run(parse(arguments), command: "rotate", help: help) { options throws(UsageError) in
-            let directories = try options.common.logDirectories(variables: context.variables)
+            let directories = try context.logDirectories(options.common)
             for directory in directories {
                 do throws(RotationError) {
                     if options.dryRun {

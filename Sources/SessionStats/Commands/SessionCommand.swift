@@ -47,7 +47,7 @@ public enum SessionCommand {
     public static func run(_ arguments: [String], context: StatsContext) -> ExitCode {
         context.run(parse(arguments), command: "session", help: help) { options throws(UsageError) in
             let pricing = try Pricing.from(variables: context.variables)
-            let directories = try options.common.logDirectories(variables: context.variables)
+            let directories = try context.logDirectories(options.common)
             let days = options.common.rangeGiven ? options.common.range.days(today: context.clock.today) : nil
             var collector = SessionCollector(prefix: options.id)
             let diagnostics = context.source.read(directories, days, context.clock.dayResolver) {

@@ -102,7 +102,7 @@ public enum StatusLineCommand {
             }
             let stdin = StatusLineInput.parse(bytes)
             // A status line never fails: without a log directory or with bad rates it shows what it can.
-            let directories = (try? options.common.logDirectories(variables: context.variables)) ?? []
+            let directories = (try? context.logDirectories(options.common)) ?? []
             let activity = refresh(
                 directories, stdin: stdin, capture: !options.noCapture, clock: context.clock)
             let line = StatusLine(

@@ -39,14 +39,16 @@ enum ErrorLogTrim {
     static func trim(
         _ path: String, temporary: String, keeping lines: Int, directory: Int32
     ) throws(RotationError) -> Int? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
-        guard descriptor >= 0 else {
-            if errno == ENOENT { return nil }
-            throw .unreadable(path, reason: "cannot open: " + AppendError.describe(errno))
+        let descriptor: Int32
+        do throws(AppendError) {
+            descriptor = try SafeFile.openForUpdate(path)
+        } catch {
+            if case .open(_, ENOENT) = error { return nil }
+            throw .access(error)
         }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        guard fstat(descriptor, &info) == 0 else { return nil }
         let size = Int(info.st_size)
         guard let cut = cutOffset(descriptor, size: size, keeping: lines) else { return nil }
         let tail = try read(descriptor, from: cut, to: size, path: path)
@@ -67,10 +69,7 @@ enum ErrorLogTrim {
             do throws(AppendError) {
                 try AppendWriter.append(extra, to: path)
             } catch {
-                switch error {
-                case .directory(_, let code), .open(_, let code), .write(_, let code):
-                    throw .write(path, errno: code)
-                }
+                throw .access(error)
             }
         }
         return cut

@@ -16,6 +16,8 @@ public enum RotationError: Error, Equatable, Sendable {
     case remove(String, errno: Int32)
     /// An activity file kept changing while it was rolled up.
     case stillChanging(String)
+    /// A file could not be opened by the safe-open rules (a link, a FIFO, another user's file).
+    case access(AppendError)
 
     /// A short lowercase message naming the file.
     public var message: String {
@@ -29,6 +31,7 @@ public enum RotationError: Error, Equatable, Sendable {
             "cannot write \(path): \(AppendError.describe(code)); nothing removed"
         case .remove(let path, let code): "cannot remove \(path): \(AppendError.describe(code))"
         case .stillChanging(let path): "\(path) kept changing while being rolled up; left in place"
+        case .access(let error): error.message + "; nothing removed"
         }
     }
 }
