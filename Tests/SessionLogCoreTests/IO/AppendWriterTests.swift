@@ -86,7 +86,8 @@ import Testing
         let environment = HookEnvironment(logDirectory: logs)
         let problems = Hook.log(
             input: StandardInput.Contents(
-                bytes: Array(#"{"hook_event_name":"Stop","cwd":"$(touch /tmp/pwned)"}"#.utf8), timedOut: false,
+                bytes: Array(#"{"hook_event_name":"Stop","cwd":"$(touch /tmp/pwned)"}"#.utf8),
+                timedOut: false,
                 readError: nil),
             environment: environment, now: now)
         #expect(problems == [.append(.refused(path: today, .symbolicLink))])
@@ -106,7 +107,9 @@ import Testing
         #expect(throws: AppendError.refused(path: fifo, .notRegularFile)) {
             try AppendWriter.append(Array("x\n".utf8), to: fifo)
         }
-        #expect(throws: AppendError.refused(path: fifo, .notRegularFile)) { try SafeFile.openForReading(fifo) }
+        #expect(throws: AppendError.refused(path: fifo, .notRegularFile)) {
+            try SafeFile.openForReading(fifo)
+        }
         #expect(throws: AppendError.refused(path: "/dev/zero", .notRegularFile)) {
             try SafeFile.openForReading("/dev/zero")
         }

@@ -10,7 +10,9 @@ import Testing
         #expect(
             LogDirectoryPath.resolve(logDirectory: "/srv/logs", home: "/home/u")
                 == LogDirectoryPath(path: "/srv/logs", problem: nil))
-        #expect(LogDirectoryPath.resolve(logDirectory: nil, home: nil) == LogDirectoryPath(path: nil, problem: nil))
+        #expect(
+            LogDirectoryPath.resolve(logDirectory: nil, home: nil)
+                == LogDirectoryPath(path: nil, problem: nil))
     }
 
     @Test func expandsALeadingTilde() {

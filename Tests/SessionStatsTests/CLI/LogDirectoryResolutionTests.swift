@@ -13,7 +13,8 @@ import Testing
         let message =
             "CLAUDE_LOG_DIR must be an absolute path or start with ~/, not logs; using \(home.path)/.claude/logs"
         #expect(test.captured.standardError.contains("error: " + message + "\n"))
-        let errors = try String(contentsOfFile: home.path + "/.claude/logs/logger-errors.log", encoding: .utf8)
+        let errors = try String(
+            contentsOfFile: home.path + "/.claude/logs/logger-errors.log", encoding: .utf8)
         #expect(errors.hasSuffix(" session-stats: error: " + message + "\n"))
     }
 
