@@ -1,13 +1,13 @@
 import Foundation
 import SessionLogCore
+import TestSupport
 import Testing
 
 @testable import SessionStats
 
 @Suite struct LogDirectoryResolutionTests {
     @Test func aRelativeCLAUDE_LOG_DIRIsAnErrorAndTheDefaultDirectoryIsRead() throws {
-        let home = try ScratchDirectory()
-        defer { home.remove() }
+        let home = ScratchDirectory()
         let test = TestContext(variables: ["HOME": home.path, "CLAUDE_LOG_DIR": "logs"])
         #expect(test.run(["report", "--range", "today"]) == .success)
         let message =
