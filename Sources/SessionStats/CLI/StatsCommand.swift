@@ -27,6 +27,9 @@ public enum StatsCommand {
         StatsSubcommand(name: "rotate", summary: "roll old activity files up into rollups (for cron)") {
             RotateCommand.run($0, context: $1)
         },
+        StatsSubcommand(name: "blocks", summary: "5-hour billing windows, burn rate and projection") {
+            BlocksCommand.run($0, context: $1)
+        },
         StatsSubcommand(
             name: "sync", summary: "copy the exact usage from Claude Code's transcripts (for cron)"
         ) {

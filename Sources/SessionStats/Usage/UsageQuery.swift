@@ -53,4 +53,34 @@ public struct UsageQuery {
         summary.daysWithoutUsage = activeDays.subtracting(result.ledgerDates).sorted()
         return summary
     }
+
+    /// Syncs (unless told not to) and returns every request of the range with its exact cost.
+    public func pricedRecords(
+        clock: LocalClock, variables: (String) -> String?, warn: (String) -> Void
+    ) throws(PricingFileError) -> [(record: UsageRecord, cost: USD)] {
+        guard let first = directories.first else { return [] }
+        if sync {
+            var syncing = UsageSync(directory: first, roots: roots, localDays: clock.dayResolver)
+            do throws(LedgerError) {
+                let summary = try syncing.run()
+                for path in summary.unreadable { warn("cannot read \(path)") }
+            } catch {
+                warn("sync failed: " + error.message)
+            }
+        }
+        var reader = UsageLedgerReader(directories: directories, localDays: clock.dayResolver)
+        let records = reader.read(days: days).records
+        let table = try PricingFile.table(logDirectory: first, variables: variables)
+        var prices: [String: ModelPrice?] = [:]
+        return records.map { record in
+            let price: ModelPrice?
+            if let known = prices[record.model] {
+                price = known
+            } else {
+                price = table.match(record.model).price
+                prices[record.model] = price
+            }
+            return (record, price?.cost(of: record) ?? .zero)
+        }
+    }
 }

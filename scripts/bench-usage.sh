@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Benchmarks of the usage ledger (issue 13), each against a baseline measured in the same run:
+#   1. first `sync` of the real transcripts (../shared/fixtures/transcripts/projects, 126 MB)
+#      vs `cat` of the same files piped to `wc -l`; peak RSS of the sync;
+#   2. a `sync` with nothing new over 2,000 transcript files (copies of the fixtures' small files);
+#   3. `report --range all --json --no-sync` over a year of ledger ($REQUESTS requests, default
+#      5,000,000, made by repeating the fixtures' ledger over 365 days) vs `cat | wc -l` of its
+#      files; peak RSS.
+# usage: scripts/bench-usage.sh [SESSION_STATS_BINARY]   (needs hyperfine and GNU time)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+binary=${1:-}
+if [ -z "$binary" ]; then
+    swift build -c release --product session-stats >/dev/null
+    binary=.build/release/session-stats
+fi
+transcripts=${TRANSCRIPTS:-../shared/fixtures/transcripts/projects}
+[ -d "$transcripts" ] || { echo "skipped: $transcripts is absent" >&2; exit 0; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+runs=${RUNS:-5}
+
+echo "== 1. first sync of $(du -sh "$transcripts" | cut -f1) of transcripts, vs cat | wc -l"
+hyperfine --warmup 1 --runs "$runs" --export-json "$work/first.json" \
+    --prepare "rm -rf $work/logs" \
+    -n 'cat | wc -l' "find $transcripts -name '*.jsonl' -exec cat {} + | wc -l" \
+    -n 'first sync' "$binary sync --dir $work/logs --transcripts $transcripts"
+rm -rf "$work/logs"
+/usr/bin/time -f "first sync peak RSS: %M KB" "$binary" sync --dir "$work/logs" --transcripts "$transcripts" >/dev/null
+
+echo "== 2. sync with nothing new over 2,000 transcript files"
+mkdir -p "$work/many"
+i=0
+while [ $i -lt 2000 ]; do
+    project="$work/many/project-$((i % 40))"
+    mkdir -p "$project"
+    printf '{"type":"assistant","sessionId":"s-%d","cwd":"/p","timestamp":"2026-01-01T00:00:00.000Z","message":{"id":"msg_01x%d","model":"claude-opus-4-5","usage":{"input_tokens":1,"output_tokens":1}}}\n' "$i" "$i" > "$project/s-$i.jsonl"
+    i=$((i + 1))
+done
+"$binary" sync --dir "$work/many-logs" --transcripts "$work/many" >/dev/null
+hyperfine --warmup 3 --runs $((runs * 4)) -N \
+    -n 'no-op sync, 2,000 files' "$binary sync --dir $work/many-logs --transcripts $work/many"
+
+echo "== 3. report over a year of ledger"
+requests=${REQUESTS:-5000000}
+python3 - "$work/logs" "$work/year" "$requests" <<'PY'
+import glob, os, sys
+source, out, wanted = sys.argv[1], sys.argv[2], int(sys.argv[3])
+lines = [l for f in sorted(glob.glob(source + "/usage-2*.jsonl")) for l in open(f)]
+os.makedirs(out, exist_ok=True)
+per_day = wanted // 365
+for day in range(365):
+    import datetime
+    date = datetime.date(2025, 1, 1) + datetime.timedelta(days=day)
+    with open(f"{out}/usage-{date}.jsonl", "w") as handle:
+        for n in range(per_day):
+            line = lines[(day * per_day + n) % len(lines)]
+            # A distinct request per line, on this day: new message id and timestamp.
+            line = line.replace('"message_id":"', f'"message_id":"msg_01d{day}n{n}', 1)
+            line = line.replace(line[line.index('"timestamp":"') + 13:line.index('"timestamp":"') + 23], str(date), 1)
+            handle.write(line)
+PY
+echo "ledger: $(cat "$work/year"/usage-*.jsonl | wc -l) lines, $(du -sh "$work/year" | cut -f1)"
+hyperfine --warmup 1 --runs "$runs" \
+    -n 'cat | wc -l' "cat $work/year/usage-*.jsonl | wc -l" \
+    -n 'report --range all --json' "$binary report --range all --json --no-sync --dir $work/year"
+/usr/bin/time -f "report peak RSS: %M KB" "$binary" report --range all --json --no-sync --dir "$work/year" >/dev/null
