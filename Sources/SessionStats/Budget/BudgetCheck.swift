@@ -20,4 +20,26 @@ public enum BudgetCheck {
             return BudgetStatus(period: period, limit: limit, spend: spend)
         }
     }
+
+    /// The statuses with the exact spend from the usage ledger for every period it covers: one
+    /// with exact requests on each day the activity log has entries (so no day is left to the estimate).
+    public static func exact(
+        _ statuses: [BudgetStatus], requests: [(record: UsageRecord, cost: USD)], activeDays: Set<CivilDate>,
+        localDays: LocalDayResolver, today: CivilDate
+    ) -> [BudgetStatus] {
+        var resolver = localDays
+        var byDay: [CivilDate: USD] = [:]
+        for (record, cost) in requests { byDay[resolver.day(of: record.timestamp), default: .zero] += cost }
+        return statuses.map { status in
+            let range = status.period.range(today: today)
+            let exactDays = byDay.keys.filter { range.contains($0) }
+            guard !exactDays.isEmpty,
+                activeDays.filter({ range.contains($0) }).allSatisfy({ byDay[$0] != nil })
+            else { return status }
+            var exact = status
+            exact.spend = exactDays.reduce(USD.zero) { $0 + byDay[$1]! }
+            exact.isExact = true
+            return exact
+        }
+    }
 }

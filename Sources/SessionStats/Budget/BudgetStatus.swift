@@ -6,6 +6,8 @@ public struct BudgetStatus: Equatable, Sendable {
     public var limit: USD
     /// The estimated spend in the period.
     public var spend: USD
+    /// Whether `spend` is the exact cost from the usage ledger rather than the hook's estimate.
+    public var isExact = false
 
     /// Creates a status.
     public init(period: BudgetPeriod, limit: USD, spend: USD) {
@@ -22,10 +24,11 @@ public struct BudgetStatus: Equatable, Sendable {
     public var line: String {
         if isExceeded {
             return "warning: \(period.name) budget exceeded: \(spend.display) spent \(period.span), "
-                + "limit \(BudgetAmount.display(limit))"
+                + "limit \(BudgetAmount.display(limit))" + (isExact ? " (exact)" : "")
         }
         let name = period.name + String(repeating: " ", count: 8 - period.name.count)
         return "\(name)\(spend.display) of \(BudgetAmount.display(limit)) (\(share)) spent \(period.span)"
+            + (isExact ? " (exact)" : "")
     }
 
     /// The spend as a percentage of the limit, one decimal.

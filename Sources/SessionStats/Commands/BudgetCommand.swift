@@ -10,6 +10,10 @@ public enum BudgetCommand {
         public var limits: [BudgetPeriod: USD] = [:]
         /// `--quiet`: print nothing while under every limit.
         public var quiet = false
+        /// `--no-sync`: use the usage ledger as it is.
+        public var noSync = false
+        /// `--transcripts DIR`: where the sync reads transcripts.
+        public var transcripts: [String] = []
 
         /// Creates the defaults.
         public init() {}
@@ -23,7 +27,7 @@ public enum BudgetCommand {
         """
         usage: session-stats budget [--daily USD] [--weekly USD] [--monthly USD] [--quiet] [--dir DIR]
 
-        Compares the estimated spend with limits: today, the week (today and the 6 days before)
+        Compares the spend with limits: today, the week (today and the 6 days before)
         and the month (30 days), as the report's --range today, week and month count them.
         Over a limit, prints one warning line per limit exceeded and exits 1; otherwise prints
         the spend against each limit (nothing with --quiet) and exits 0. For a shell profile:
@@ -35,6 +39,11 @@ public enum BudgetCommand {
           --weekly USD        the week's limit (default: $CLAUDE_BUDGET_WEEKLY)
           --monthly USD       the month's limit (default: $CLAUDE_BUDGET_MONTHLY)
           --quiet             print nothing unless a limit is exceeded
+          --no-sync           do not sync the usage ledger first
+          --transcripts DIR   where to sync from (repeatable; see 'session-stats sync --help')
+
+        The spend is exact (from Claude Code's transcripts, marked "exact") for a period the usage
+        ledger covers, else the hook's estimate.
 
         """ + CommonOptions.help(for: groups)
             + """
@@ -53,6 +62,14 @@ public enum BudgetCommand {
             (options: inout Options, name, cursor) throws(UsageError) in
             if name == "--quiet" || name == "-q" {
                 options.quiet = true
+                return true
+            }
+            if name == "--no-sync" {
+                options.noSync = true
+                return true
+            }
+            if name == "--transcripts" {
+                options.transcripts.append(try cursor.nonEmptyValue(for: name))
                 return true
             }
             guard let period = BudgetPeriod.allCases.first(where: { $0.option == name }) else { return false }
@@ -105,8 +122,24 @@ public enum BudgetCommand {
             let (aggregate, diagnostics) = try query.run(context.source, localDays: context.clock.dayResolver)
             // One more than there are: a missing directory is always named, since budget has no "no logs" message.
             context.warn(about: diagnostics, directoryCount: directories.count + 1)
-            let statuses = BudgetCheck.statuses(
+            var statuses = BudgetCheck.statuses(
                 limits, aggregate: aggregate, cost: CostEstimate(aggregate, pricing: pricing), today: today)
+            // The exact spend, from the usage ledger (synced first), wherever it covers the period.
+            var usage = UsageQuery(
+                directories: directories,
+                roots: TranscriptRoots.resolve(explicit: options.transcripts, variables: context.variables),
+                days: query.days)
+            usage.sync = !options.noSync
+            do throws(PricingFileError) {
+                let requests = try usage.pricedRecords(clock: context.clock, variables: context.variables) {
+                    context.errorOutput("warning: " + $0 + "\n")
+                }
+                statuses = BudgetCheck.exact(
+                    statuses, requests: requests, activeDays: Set(aggregate.days.keys),
+                    localDays: context.clock.dayResolver, today: today)
+            } catch {
+                throw .badPricingFile(error.message)
+            }
             var text = ""
             for status in statuses where status.isExceeded || !options.quiet { text += status.line + "\n" }
             if !text.isEmpty { context.output(text) }

@@ -83,3 +83,20 @@ import Testing
         }
     }
 }
+
+@Suite struct BudgetExactTests {
+    @Test func budgetChecksTheExactSpendWhereTheLedgerCoversThePeriod() {
+        let scratch = ScratchDirectory()
+        let test = TestContext(entries: [])
+        var context = test.context
+        context.clock = LocalClock(now: Timestamp(iso8601: "2026-03-01T12:00:00Z")!, fixedUTCOffset: 0)
+        let code = StatsCommand.run(
+            [
+                "budget", "--daily", "0.001", "--dir", scratch.file("logs"), "--transcripts",
+                TranscriptFixtures.root("streaming-duplicates"),
+            ], context: context)
+        // Sonnet 4.5: 3 in, 90 out, 100 written, 200 read = $0.001794; 5 in, 7 out, 300 read = $0.00021.
+        #expect(code == .finding)
+        #expect(test.captured.standardOutput.contains("$0.0020 spent today, limit $0.001 (exact)"))
+    }
+}
