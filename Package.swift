@@ -1,14 +1,17 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Both binaries are linked as fully static executables: no dynamic loader work at start-up, which
-// halves a short run's wall time next to `-static-stdlib` alone. The hook runs on every tool call
-// and the status line on every prompt refresh, so start-up is most of what they cost.
-let staticExecutable: [SwiftSetting] = [.unsafeFlags(["-static-executable"])]
-let staticExecutableLink: [LinkerSetting] = [.unsafeFlags(["-static-executable"])]
+// On Linux both binaries are linked as fully static executables: no dynamic loader work at start-up,
+// which halves a short run's wall time next to `-static-stdlib` alone. The hook runs on every tool
+// call and the status line on every prompt refresh, so start-up is most of what they cost. Apple's
+// driver rejects `-static-executable`; on macOS the binaries link normally against the OS's Swift runtime.
+let staticExecutable: [SwiftSetting] = [.unsafeFlags(["-static-executable"], .when(platforms: [.linux]))]
+let staticExecutableLink: [LinkerSetting] = [.unsafeFlags(["-static-executable"], .when(platforms: [.linux]))]
 
 let package = Package(
     name: "SessionLog",
+    // Int128 needs macOS 15.
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "session-logger", targets: ["session-logger"]),
         .executable(name: "session-stats", targets: ["session-stats"]),
@@ -25,7 +28,7 @@ let package = Package(
         .target(name: "SessionStats", dependencies: ["SessionLogCore"]),
         .executableTarget(
             name: "session-stats",
-            dependencies: ["SessionStats"],
+            dependencies: ["SessionStats", "SessionLogCore"],
             swiftSettings: staticExecutable,
             linkerSettings: staticExecutableLink
         ),

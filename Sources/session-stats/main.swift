@@ -1,4 +1,4 @@
-@preconcurrency import Glibc
+import SessionLogCore
 import SessionStats
 
-exit(StatsCommand.run(Array(CommandLine.arguments.dropFirst())).rawValue)
+CurrentProcess.exit(StatsCommand.run(Array(CommandLine.arguments.dropFirst())).rawValue)

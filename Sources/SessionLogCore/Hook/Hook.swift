@@ -1,5 +1,3 @@
-@preconcurrency import Glibc
-
 /// The `session-logger` hook: one payload on stdin in, one log line out, exit 0 whatever happens.
 public enum Hook {
     /// How long to wait for stdin to close before logging what arrived: well below the timeout
@@ -49,7 +47,7 @@ public enum Hook {
         }
         do throws(AppendError) {
             let descriptor = try SafeFile.openDirectory(directory)
-            defer { close(descriptor) }
+            defer { try? descriptor.close() }
             let name = LogFileName.activity(now.local.date)
             try AppendWriter.append(record.jsonLine, to: name, in: descriptor, path: directory + "/" + name)
         } catch {
@@ -62,7 +60,7 @@ public enum Hook {
     static func report(_ problem: HookProblem, environment: HookEnvironment, errorDescriptor: Int32 = 2) {
         let line = "error: " + problem.message + "\n"
         _ = Array(("session-logger: " + line).utf8).withUnsafeBytes {
-            write(errorDescriptor, $0.baseAddress, $0.count)
+            try? FileDescriptor(rawValue: errorDescriptor).write($0)
         }
         guard let directory = environment.logDirectory else { return }
         let entry = Timestamp.now().iso8601 + " " + line

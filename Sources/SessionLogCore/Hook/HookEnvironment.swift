@@ -1,5 +1,3 @@
-@preconcurrency import Glibc
-
 /// The settings the hook reads from its environment.
 public struct HookEnvironment: Sendable {
     /// `CLAUDE_LOG_DIR` (a leading `~/` expanded), else `$HOME/.claude/logs`; nil when neither is usable.
@@ -49,16 +47,14 @@ public struct HookEnvironment: Sendable {
             user: variable("USER") ?? variable("LOGNAME")
         )
         environment.logDirectoryProblem = resolved.problem
-        var buffer = [CChar](repeating: 0, count: 4096)
-        if getcwd(&buffer, buffer.count) != nil { environment.workingDirectory = string(buffer) }
-        if gethostname(&buffer, 256) == 0 { environment.host = string(buffer) }
+        environment.workingDirectory = FileSystem.currentDirectory().flatMap { $0.isEmpty ? nil : $0 }
+        environment.host = CurrentProcess.hostName().flatMap { $0.isEmpty ? nil : $0 }
         return environment
     }
 
     /// A variable's value, or nil when it is unset or empty.
     public static func variable(_ name: String) -> String? {
-        guard let value = getenv(name) else { return nil }
-        let text = String(cString: value)
+        guard let text = CurrentProcess.variable(name) else { return nil }
         return text.isEmpty ? nil : text
     }
 
@@ -89,10 +85,5 @@ public struct HookEnvironment: Sendable {
 
     private static func trimmed(_ text: Substring) -> String {
         String(text.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
-    }
-
-    private static func string(_ buffer: [CChar]) -> String? {
-        let text = buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        return text.isEmpty ? nil : text
     }
 }

@@ -1,5 +1,3 @@
-@preconcurrency import Glibc
-
 /// Appends whole lines to private files with one write(2) each, so parallel writers never interleave.
 ///
 /// Each append holds a shared `flock` on the file while it writes, and writes only into the file
@@ -15,7 +13,8 @@ public enum AppendWriter {
     /// Creates `path` and its missing parents with mode 0700; refuses a directory of another user
     /// and tightens the mode of the user's own.
     public static func makeDirectory(_ path: String) throws(AppendError) {
-        close(try SafeFile.openDirectory(path))
+        let directory = try SafeFile.openDirectory(path)
+        try? directory.close()
     }
 
     /// Appends `line` to the file at `path`, creating it (and its directory) private to the user.
@@ -24,7 +23,7 @@ public enum AppendWriter {
         let directoryPath = slash.map { String(path[..<$0]) } ?? "."
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
         let directory = try SafeFile.openDirectory(directoryPath.isEmpty ? "/" : directoryPath)
-        defer { close(directory) }
+        defer { try? directory.close() }
         try append(line, to: name, in: directory, path: path)
     }
 
@@ -33,21 +32,27 @@ public enum AppendWriter {
     /// The whole line goes in one write on an O_APPEND descriptor, retried on EINTR. When the file
     /// does not end with a newline (a write cut short by a full disk), one goes first, so the line
     /// is not glued to the torn one.
-    public static func append(_ line: [UInt8], to name: String, in directory: Int32, path: String)
+    public static func append(_ line: [UInt8], to name: String, in directory: FileDescriptor, path: String)
         throws(AppendError)
     {
         var attempt = 0
         while true {
             attempt += 1
             let (descriptor, _) = try SafeFile.openForAppend(name, in: directory, path: path)
-            defer { close(descriptor) }
+            defer { try? descriptor.close() }
             lockShared(descriptor)
-            var opened = stat()
-            guard fstat(descriptor, &opened) == 0 else { throw .open(path: path, errno: errno) }
+            let opened: FileStatus
+            do throws(Errno) {
+                opened = try descriptor.status()
+            } catch {
+                throw .open(path: path, errno: error.code)
+            }
             if attempt < reopenAttempts && !isAtName(opened, name: name, in: directory) { continue }
             var newline: UInt8 = 0
             let torn =
-                opened.st_size > 0 && pread(descriptor, &newline, 1, opened.st_size - 1) == 1
+                opened.size > 0
+                && withUnsafeMutableBytes(
+                    of: &newline, { try? descriptor.read(into: $0, at: opened.size - 1) }) == 1
                 && newline != UInt8._newline
             if torn {
                 try write([UInt8._newline] + line, to: descriptor, path: path)
@@ -60,39 +65,40 @@ public enum AppendWriter {
 
     /// Writes `line` in one write(2), retried on EINTR; after a short write (a full disk) ends the
     /// partial line with a newline and throws.
-    static func write(_ line: [UInt8], to descriptor: Int32, path: String) throws(AppendError) {
-        while true {
-            let written = line.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-            if written == line.count { return }
-            if written < 0 && errno == EINTR { continue }
-            if written < 0 { throw .write(path: path, errno: errno) }
+    static func write(_ line: [UInt8], to descriptor: FileDescriptor, path: String) throws(AppendError) {
+        let written = line.withUnsafeBytes { bytes in
+            Result { () throws(Errno) in try descriptor.write(bytes) }
+        }
+        switch written {
+        case .success(line.count): return
+        case .failure(let error): throw .write(path: path, errno: error.code)
+        case .success:
             // A short write means the disk filled up mid-line; a partial line is better
             // ended than glued to the next writer's line.
-            _ = [UInt8._newline].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, 1) }
-            throw .write(path: path, errno: ENOSPC)
+            _ = [UInt8._newline].withUnsafeBytes { try? descriptor.write($0) }
+            throw .write(path: path, errno: Errno.noSpace.code)
         }
     }
 
     /// Takes a shared lock on the open file, waiting up to `lockWaitMilliseconds` for an exclusive
     /// holder; returns whether it got it.
     @discardableResult
-    static func lockShared(_ descriptor: Int32) -> Bool {
+    static func lockShared(_ descriptor: FileDescriptor) -> Bool {
         var waited = 0
         while true {
-            if flock(descriptor, LOCK_SH | LOCK_NB) == 0 { return true }
-            guard errno == EWOULDBLOCK || errno == EINTR, waited < lockWaitMilliseconds else { return false }
-            var pause = timespec(tv_sec: 0, tv_nsec: 1_000_000)
-            nanosleep(&pause, nil)
+            guard let locked = try? descriptor.lock(.shared, wait: false) else { return false }
+            if locked { return true }
+            guard waited < lockWaitMilliseconds else { return false }
+            SystemClock.sleep(milliseconds: 1)
             waited += 1
         }
     }
 
     /// Whether the open file with status `opened` is still linked and still the file at `name`.
-    static func isAtName(_ opened: stat, name: String, in directory: Int32) -> Bool {
-        guard opened.st_nlink > 0 else { return false }
-        var current = stat()
-        guard fstatat(directory, name, &current, AT_SYMLINK_NOFOLLOW) == 0 else { return false }
-        return current.st_dev == opened.st_dev && current.st_ino == opened.st_ino
+    static func isAtName(_ opened: FileStatus, name: String, in directory: FileDescriptor) -> Bool {
+        guard opened.linkCount > 0 else { return false }
+        guard let current = try? directory.status(ofEntry: name) else { return false }
+        return current.device == opened.device && current.inode == opened.inode
     }
 }
 
@@ -120,7 +126,6 @@ public enum AppendError: Error, Equatable, Sendable {
 
     /// The system's text for an errno value, lowercased.
     public static func describe(_ code: Int32) -> String {
-        guard let text = strerror(code) else { return "errno \(code)" }
-        return String(cString: text).lowercased()
+        Errno(code).message
     }
 }

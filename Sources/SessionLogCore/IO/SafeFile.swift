@@ -1,5 +1,3 @@
-@preconcurrency import Glibc
-
 /// Opens log files and directories by the rules every reader and writer follows: never through a
 /// symbolic link, never blocking on a FIFO or a device, and never writing where another user owns.
 ///
@@ -7,31 +5,44 @@
 /// requires that the file and its directory belong to the user, and takes group and other access
 /// away from them first (0700 for the directory, 0600 for the file).
 public enum SafeFile {
-    /// The flags every open adds: no link at the name, no wait on a FIFO, no leak into children.
-    static let guardFlags = O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC
+    /// The options every open adds: no link at the name, no wait on a FIFO (O_CLOEXEC is always on).
+    static let guardOptions: FileDescriptor.Options = [.noFollow, .nonBlocking]
 
     /// Opens the directory at `path` for writing into (creating it and its missing parents with
     /// mode 0700 when `create`), after checking that it belongs to the user and tightening its mode.
-    public static func openDirectory(_ path: String, create: Bool = true) throws(AppendError) -> Int32 {
-        var descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if descriptor < 0 && errno == ENOENT && create {
-            try makeParents(path)
-            descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    public static func openDirectory(_ path: String, create: Bool = true) throws(AppendError)
+        -> FileDescriptor
+    {
+        func openIt() -> Result<FileDescriptor, Errno> {
+            Result { () throws(Errno) in try FileDescriptor.open(path, .readOnly, options: .directory) }
         }
-        guard descriptor >= 0 else { throw .directory(path: path, errno: errno) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else {
-            let code = errno
-            close(descriptor)
-            throw .directory(path: path, errno: code)
+        var opened = openIt()
+        if case .failure(.noSuchFile) = opened, create {
+            try makeParents(path)
+            opened = openIt()
+        }
+        let descriptor: FileDescriptor
+        switch opened {
+        case .success(let open): descriptor = open
+        case .failure(let error): throw .directory(path: path, errno: error.code)
         }
         do throws(AppendError) {
-            guard info.st_uid == geteuid() else { throw .refused(path: path, .otherOwner(info.st_uid)) }
-            if info.st_mode & 0o077 != 0 && fchmod(descriptor, info.st_mode & 0o700) != 0 {
-                throw .directory(path: path, errno: errno)
+            let info: FileStatus
+            do throws(Errno) { info = try descriptor.status() } catch {
+                throw .directory(path: path, errno: error.code)
+            }
+            guard info.owner == CurrentProcess.effectiveUserID else {
+                throw .refused(path: path, .otherOwner(info.owner))
+            }
+            if info.permissions & 0o077 != 0 {
+                do throws(Errno) {
+                    try descriptor.setPermissions(info.permissions & 0o700)
+                } catch {
+                    throw .directory(path: path, errno: error.code)
+                }
             }
         } catch {
-            close(descriptor)
+            try? descriptor.close()
             throw error
         }
         return descriptor
@@ -40,32 +51,43 @@ public enum SafeFile {
     /// Opens `name` in the open directory `directory` for appending (and reading its last byte),
     /// creating it with mode 0600;
     /// `path` names it in errors. The file must be a regular file of the user's; its mode is tightened.
-    public static func openForAppend(_ name: String, in directory: Int32, path: String) throws(AppendError)
-        -> (descriptor: Int32, status: stat)
+    public static func openForAppend(_ name: String, in directory: FileDescriptor, path: String)
+        throws(AppendError) -> (descriptor: FileDescriptor, status: FileStatus)
     {
-        let descriptor = openat(directory, name, O_RDWR | O_APPEND | O_CREAT | guardFlags, 0o600)
-        guard descriptor >= 0 else { throw openFailure(path: path, errno: errno) }
+        let descriptor: FileDescriptor
+        do throws(Errno) {
+            descriptor = try FileDescriptor.open(
+                name, in: directory, .readWrite, options: guardOptions.union([.append, .create]),
+                permissions: 0o600)
+        } catch {
+            throw openFailure(path: path, errno: error.code)
+        }
         do throws(AppendError) {
             return (descriptor, try checkWritable(descriptor, path: path))
         } catch {
-            close(descriptor)
+            try? descriptor.close()
             throw error
         }
     }
 
     /// Opens the file at `path` for reading: a regular file, not reached through a symbolic link at
     /// its name, whoever owns it (reading a team's shared directory is allowed).
-    public static func openForReading(_ path: String) throws(AppendError) -> Int32 {
-        let descriptor = open(path, O_RDONLY | guardFlags)
-        guard descriptor >= 0 else { throw openFailure(path: path, errno: errno) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else {
-            let code = errno
-            close(descriptor)
-            throw .open(path: path, errno: code)
+    public static func openForReading(_ path: String) throws(AppendError) -> FileDescriptor {
+        let descriptor: FileDescriptor
+        do throws(Errno) {
+            descriptor = try FileDescriptor.open(path, .readOnly, options: guardOptions)
+        } catch {
+            throw openFailure(path: path, errno: error.code)
         }
-        guard (info.st_mode & S_IFMT) == S_IFREG else {
-            close(descriptor)
+        let info: FileStatus
+        do throws(Errno) {
+            info = try descriptor.status()
+        } catch {
+            try? descriptor.close()
+            throw .open(path: path, errno: error.code)
+        }
+        guard info.kind == .regular else {
+            try? descriptor.close()
             throw .refused(path: path, .notRegularFile)
         }
         return descriptor
@@ -73,38 +95,52 @@ public enum SafeFile {
 
     /// Opens the file at `path` for changing it in place (rotate's read-then-remove, the error log's
     /// trim): like `openForReading`, but the file must be the user's, and its mode is tightened.
-    public static func openForUpdate(_ path: String) throws(AppendError) -> Int32 {
-        let descriptor = open(path, O_RDONLY | guardFlags)
-        guard descriptor >= 0 else { throw openFailure(path: path, errno: errno) }
+    public static func openForUpdate(_ path: String) throws(AppendError) -> FileDescriptor {
+        let descriptor: FileDescriptor
+        do throws(Errno) {
+            descriptor = try FileDescriptor.open(path, .readOnly, options: guardOptions)
+        } catch {
+            throw openFailure(path: path, errno: error.code)
+        }
         do throws(AppendError) {
             _ = try checkWritable(descriptor, path: path)
             return descriptor
         } catch {
-            close(descriptor)
+            try? descriptor.close()
             throw error
         }
     }
 
     /// Checks that the open file is a regular file of the user's and tightens its mode to 0600 or less.
     @discardableResult
-    public static func checkWritable(_ descriptor: Int32, path: String) throws(AppendError) -> stat {
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw .open(path: path, errno: errno) }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { throw .refused(path: path, .notRegularFile) }
-        guard info.st_uid == geteuid() else { throw .refused(path: path, .otherOwner(info.st_uid)) }
-        if info.st_mode & 0o177 != 0 {
-            guard fchmod(descriptor, info.st_mode & 0o600) == 0 else { throw .open(path: path, errno: errno) }
-            info.st_mode &= ~0o177
+    public static func checkWritable(_ descriptor: FileDescriptor, path: String) throws(AppendError)
+        -> FileStatus
+    {
+        var info: FileStatus
+        do throws(Errno) { info = try descriptor.status() } catch {
+            throw .open(path: path, errno: error.code)
+        }
+        guard info.kind == .regular else { throw .refused(path: path, .notRegularFile) }
+        guard info.owner == CurrentProcess.effectiveUserID else {
+            throw .refused(path: path, .otherOwner(info.owner))
+        }
+        if info.permissions & 0o177 != 0 {
+            do throws(Errno) {
+                try descriptor.setPermissions(info.permissions & 0o600)
+            } catch {
+                throw .open(path: path, errno: error.code)
+            }
+            info.permissions &= ~0o177
         }
         return info
     }
 
     /// The error for a failed open: a symbolic link or a FIFO without a reader is refused.
     static func openFailure(path: String, errno code: Int32) -> AppendError {
-        switch code {
-        case ELOOP: .refused(path: path, .symbolicLink)
+        switch Errno(code) {
+        case .tooManySymbolicLinks: .refused(path: path, .symbolicLink)
         // O_WRONLY | O_NONBLOCK on a FIFO nobody reads.
-        case ENXIO: .refused(path: path, .notRegularFile)
+        case .noDeviceOrAddress: .refused(path: path, .notRegularFile)
         default: .open(path: path, errno: code)
         }
     }
@@ -114,9 +150,11 @@ public enum SafeFile {
         var prefix = path.hasPrefix("/") ? "" : "."
         for component in path.split(separator: "/") {
             prefix += "/" + component
-            if mkdir(prefix, 0o700) != 0 && errno != EEXIST {
-                throw .directory(path: prefix, errno: errno)
-            }
+            do throws(Errno) {
+                try FileSystem.makeDirectory(prefix, permissions: 0o700)
+            } catch  where error != .exists {
+                throw .directory(path: prefix, errno: error.code)
+            } catch {}
         }
     }
 }

@@ -1,5 +1,3 @@
-@preconcurrency import Glibc
-
 /// Reads all of a file descriptor, giving up on a writer that never closes it.
 public enum StandardInput {
     /// The most bytes kept; the rest are read, counted and dropped so the writer never blocks.
@@ -78,48 +76,42 @@ public enum StandardInput {
         from descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer, timeoutMilliseconds: Int,
         outcome: inout Outcome
     ) -> Int {
-        let deadline = monotonicMilliseconds() + timeoutMilliseconds
+        let file = FileDescriptor(rawValue: descriptor)
+        let deadline = SystemClock.monotonicMilliseconds() + timeoutMilliseconds
         var kept = 0
         // Past the limit, bytes go here to be counted and dropped.
         var scratch: UnsafeMutableRawBufferPointer?
         defer { scratch?.deallocate() }
         while true {
-            var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-            let remaining = deadline - monotonicMilliseconds()
+            let remaining = deadline - SystemClock.monotonicMilliseconds()
             if remaining <= 0 {
                 outcome.timedOut = true
                 return kept
             }
-            let ready = poll(&poller, 1, Int32(min(remaining, Int(Int32.max))))
-            if ready < 0 {
-                if errno == EINTR { continue }
-                // poll does not work on this descriptor: fall back to a plain blocking read.
-            } else if ready == 0 {
+            // When poll does not work on this descriptor, a plain blocking read follows.
+            if (try? file.waitUntilReadable(timeoutMilliseconds: remaining)) == false {
                 outcome.timedOut = true
                 return kept
             }
-            let count: Int
-            if kept < buffer.count {
-                count = Glibc.read(descriptor, buffer.baseAddress! + kept, buffer.count - kept)
-                if count > 0 { kept += count }
-            } else {
-                let drain =
-                    scratch ?? UnsafeMutableRawBufferPointer.allocate(byteCount: 64 << 10, alignment: 16)
-                scratch = drain
-                count = Glibc.read(descriptor, drain.baseAddress, drain.count)
-                if count > 0 { outcome.droppedBytes += count }
-            }
-            if count == 0 { return kept }
-            if count < 0 && errno != EINTR && errno != EAGAIN {
-                outcome.readError = errno
+            do throws(Errno) {
+                if kept < buffer.count {
+                    let count = try file.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[kept...]))
+                    if count == 0 { return kept }
+                    kept += count
+                } else {
+                    let drain =
+                        scratch ?? UnsafeMutableRawBufferPointer.allocate(byteCount: 64 << 10, alignment: 16)
+                    scratch = drain
+                    let count = try file.read(into: drain)
+                    if count == 0 { return kept }
+                    outcome.droppedBytes += count
+                }
+            } catch  where error == .wouldBlock {
+                continue
+            } catch {
+                outcome.readError = error.code
                 return kept
             }
         }
-    }
-
-    private static func monotonicMilliseconds() -> Int {
-        var spec = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &spec)
-        return spec.tv_sec * 1000 + spec.tv_nsec / 1_000_000
     }
 }

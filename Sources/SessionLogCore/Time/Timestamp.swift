@@ -1,5 +1,3 @@
-@preconcurrency import Glibc
-
 /// A point in time as milliseconds since the Unix epoch, in UTC.
 public struct Timestamp: Hashable, Comparable, Sendable {
     /// Milliseconds since 1970-01-01T00:00:00Z.
@@ -10,9 +8,7 @@ public struct Timestamp: Hashable, Comparable, Sendable {
 
     /// The current wall-clock time.
     public static func now() -> Timestamp {
-        var spec = timespec()
-        clock_gettime(CLOCK_REALTIME, &spec)
-        return Timestamp(milliseconds: spec.tv_sec * 1000 + spec.tv_nsec / 1_000_000)
+        Timestamp(milliseconds: SystemClock.wallMilliseconds())
     }
 
     /// Seconds since the epoch, rounded down.
@@ -39,13 +35,8 @@ public struct Timestamp: Hashable, Comparable, Sendable {
 
     /// The local calendar date and the local offset from UTC in seconds, per `TZ`.
     public var local: (date: CivilDate, utcOffset: Int) {
-        var time = time_t(seconds)
-        var parts = tm()
-        localtime_r(&time, &parts)
-        return (
-            CivilDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday)),
-            Int(parts.tm_gmtoff)
-        )
+        let time = SystemClock.localTime(seconds: seconds)
+        return (CivilDate(year: time.year, month: time.month, day: time.day), time.utcOffset)
     }
 
     /// Parses `YYYY-MM-DDTHH:MM:SS` with optional fraction and a `Z` or `±HH:MM` offset.

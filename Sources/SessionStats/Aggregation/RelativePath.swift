@@ -1,4 +1,4 @@
-@preconcurrency import Glibc
+import SessionLogCore
 
 /// Shows file paths relative to a session's working directory.
 public enum RelativePath {
@@ -21,7 +21,7 @@ public enum RelativePath {
                 var length = directoryBytes.count
                 while length > 1 && isSeparator(directoryBytes[length - 1]) { length -= 1 }
                 guard fileBytes.count > length + 1, isSeparator(fileBytes[length]),
-                    memcmp(fileBytes.baseAddress!, directoryBytes.baseAddress!, length) == 0
+                    RawMemory.equal(fileBytes.baseAddress!, directoryBytes.baseAddress!, count: length)
                 else { return 0 }
                 return length + 1
             }

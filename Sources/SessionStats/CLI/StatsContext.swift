@@ -1,4 +1,3 @@
-@preconcurrency import Glibc
 import SessionLogCore
 
 /// Everything a command takes from the process: clock, environment, terminal, logs and output streams.
@@ -35,7 +34,8 @@ public struct StatsContext {
     /// The running process: real clock and `TZ`, its environment, the log files, fds 1 and 2.
     public static func live() -> StatsContext {
         StatsContext(
-            clock: .system(), variables: HookEnvironment.variable, isTerminal: isatty(1) == 1, source: .files,
+            clock: .system(), variables: HookEnvironment.variable,
+            isTerminal: FileDescriptor.standardOutput.isTerminal, source: .files,
             output: { StatsContext.write($0, to: 1) }, errorOutput: { StatsContext.write($0, to: 2) })
     }
 
@@ -56,17 +56,6 @@ public struct StatsContext {
 
     /// Writes all of `text` to a file descriptor, retrying after interrupts and short writes.
     static func write(_ text: String, to descriptor: Int32) {
-        var text = text
-        text.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return
-                }
-                offset += written
-            }
-        }
+        try? FileDescriptor(rawValue: descriptor).writeAll(text)
     }
 }

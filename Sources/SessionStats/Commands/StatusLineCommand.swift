@@ -1,4 +1,3 @@
-@preconcurrency import Glibc
 import SessionLogCore
 
 /// `session-stats statusline`: one short line for Claude Code's `statusLine` setting.
@@ -129,8 +128,7 @@ public enum StatusLineCommand {
         let today = clock.today
         var total: TodayActivity?
         for (index, directory) in directories.enumerated() {
-            var status = stat()
-            guard stat(directory, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR else { continue }
+            guard (try? FileSystem.status(of: directory))?.kind == .directory else { continue }
             let loaded = StatusLineCache.load(directory: directory)
             var cache = loaded ?? StatusLineCache()
             var changed = TodayActivity.refresh(
@@ -151,7 +149,7 @@ public enum StatusLineCommand {
     /// Stdin's first `StatusLineInput.maximumBytes`, or nothing when it is a terminal; gives up after
     /// `stdinTimeoutMilliseconds`.
     static func readStandardInput() -> [UInt8] {
-        guard isatty(0) == 0 else { return [] }
+        guard !FileDescriptor.standardInput.isTerminal else { return [] }
         return StandardInput.readAll(
             from: 0, timeoutMilliseconds: stdinTimeoutMilliseconds, limit: StatusLineInput.maximumBytes
         ).bytes

@@ -26,10 +26,10 @@ public enum PricingFile {
         -> PriceTable
     {
         for path in candidates(logDirectory: logDirectory, variables: variables) {
-            guard FileSystem.status(path) != nil else { continue }
+            guard FileAccess.status(path) != nil else { continue }
             guard let bytes = UsageLedger.contents(ofFile: path) else {
                 throw PricingFileError(
-                    path: path, line: nil, reason: AppendError.describe(FileSystem.lastError))
+                    path: path, line: nil, reason: AppendError.describe(FileAccess.lastError))
             }
             let overrides = try parse(bytes, path: path)
             return PriceTable.builtIn.merging(overrides)

@@ -1,4 +1,3 @@
-@preconcurrency import Glibc
 import SessionLogCore
 
 /// The dated activity and rollup files of one log directory; other names are ignored.
@@ -19,16 +18,14 @@ public struct LogDirectory: Sendable {
 
     /// Lists the directory at `path`.
     public static func scan(_ path: String) throws(LogDirectoryError) -> LogDirectory {
-        guard let stream = opendir(path) else {
-            let code = errno
-            throw code == ENOENT ? .missing(path) : .unreadable(path, errno: code)
+        let names: [String]
+        do throws(Errno) {
+            names = try FileSystem.names(in: path)
+        } catch {
+            throw error == .noSuchFile ? .missing(path) : .unreadable(path, errno: error.code)
         }
-        defer { closedir(stream) }
         var directory = LogDirectory(path: path, activityDates: [], rollupDates: [])
-        while let record = readdir(stream) {
-            let name = withUnsafePointer(to: &record.pointee.d_name) { pointer in
-                pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
+        for name in names {
             if let date = LogFileName.date(of: name, prefix: LogFileName.activityPrefix) {
                 directory.activityDates.insert(date)
             } else if let date = LogFileName.date(of: name, prefix: LogFileName.rollupPrefix) {

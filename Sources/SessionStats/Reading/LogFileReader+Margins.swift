@@ -1,4 +1,3 @@
-@preconcurrency import Glibc
 import SessionLogCore
 
 /// Reading only the part of a neighbouring day's activity file that can hold entries of a range.
@@ -24,9 +23,8 @@ extension LogFileReader {
         decoder: inout LogLineDecoder, diagnostics: inout ReadDiagnostics, _ body: (LogEntry) -> Bool
     ) -> Bool {
         guard let descriptor = open(path, diagnostics: &diagnostics) else { return true }
-        defer { close(descriptor) }
-        var status = stat()
-        let size = fstat(descriptor, &status) == 0 ? Int(status.st_size) : 0
+        defer { try? descriptor.close() }
+        let size = (try? descriptor.status())?.size ?? 0
         var window = max(window, 1)
         while true {
             let offset = window >= size ? 0 : size - window
@@ -86,19 +84,19 @@ extension LogFileReader {
     }
 
     /// How many newlines the open file holds before byte `offset`; stops early on a read error.
-    static func newlines(in descriptor: Int32, before offset: Int) -> Int {
+    static func newlines(in descriptor: FileDescriptor, before offset: Int) -> Int {
         let chunk = 1 << 16
-        let storage = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 8)
+        let storage = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk, alignment: 8)
         defer { storage.deallocate() }
         var count = 0
         var position = 0
         while position < offset {
-            let read = pread(descriptor, storage, min(chunk, offset - position), off_t(position))
-            if read < 0 && errno == EINTR { continue }
-            guard read > 0 else { break }
-            var cursor = storage
-            let end = storage + read
-            while let found = memchr(cursor, Int32(UInt8(ascii: "\n")), end - cursor) {
+            let window = UnsafeMutableRawBufferPointer(rebasing: storage[..<min(chunk, offset - position)])
+            guard let read = try? descriptor.read(into: window, at: position), read > 0 else { break }
+            var cursor = UnsafeRawPointer(storage.baseAddress!)
+            let end = cursor + read
+            while let found = RawMemory.firstPosition(of: UInt8(ascii: "\n"), in: cursor, count: end - cursor)
+            {
                 count += 1
                 cursor = found + 1
             }

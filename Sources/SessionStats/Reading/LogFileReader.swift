@@ -1,4 +1,3 @@
-@preconcurrency import Glibc
 import SessionLogCore
 
 /// Reads every entry of one activity or rollup file, in file order, in large chunks.
@@ -77,8 +76,8 @@ public struct LogFileReader {
         diagnostics: inout ReadDiagnostics, _ body: (LogEntry) -> Bool
     ) -> Bool {
         guard let descriptor = open(path, diagnostics: &diagnostics) else { return true }
-        defer { close(descriptor) }
-        _ = posix_fadvise(descriptor, 0, 0, POSIX_FADV_SEQUENTIAL)
+        defer { try? descriptor.close() }
+        descriptor.adviseSequentialRead()
         let keepGoing = readPass(
             descriptor, from: 0, path: path, kind: kind, buffer: &buffer, decoder: &decoder,
             diagnostics: &diagnostics, body)
@@ -87,13 +86,13 @@ public struct LogFileReader {
     }
 
     /// Opens `path` for reading, or notes in `diagnostics` why it cannot be and returns nil.
-    static func open(_ path: String, diagnostics: inout ReadDiagnostics) -> Int32? {
-        let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            diagnostics.unreadable(path, "cannot open: \(AppendError.describe(errno))")
+    static func open(_ path: String, diagnostics: inout ReadDiagnostics) -> FileDescriptor? {
+        do throws(Errno) {
+            return try FileDescriptor.open(path, .readOnly)
+        } catch {
+            diagnostics.unreadable(path, "cannot open: \(error.message)")
             return nil
         }
-        return descriptor
     }
 
     /// Reads the open file from the first line that starts at or after byte `offset` to its end,
@@ -102,15 +101,17 @@ public struct LogFileReader {
     /// Line numbers count from that first line; a failed read ends the pass (see `buffer.readError`).
     /// With `end`, bytes from there on are not read.
     static func readPass(
-        _ descriptor: Int32, from offset: Int, to end: Int = .max, path: String, kind: Kind,
+        _ descriptor: FileDescriptor, from offset: Int, to end: Int = .max, path: String, kind: Kind,
         buffer: inout ReadBuffer, decoder: inout LogLineDecoder, diagnostics: inout ReadDiagnostics,
         _ body: (LogEntry) -> Bool
     ) -> Bool {
         // A line starts at `offset` when the byte before it is a newline: start there and skip to one.
         let start = max(offset - 1, 0)
         buffer.reset(descriptor: descriptor, length: end == .max ? .max : end - start)
-        guard lseek(descriptor, off_t(start), SEEK_SET) == off_t(start) else {
-            buffer.fail(errno)
+        do throws(Errno) {
+            try descriptor.seek(to: start)
+        } catch {
+            buffer.fail(error.code)
             return true
         }
         var splitter = RecordSplitter(path: path, kind: kind, startsInsideLine: offset > 0)

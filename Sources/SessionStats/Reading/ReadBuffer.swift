@@ -1,4 +1,4 @@
-@preconcurrency import Glibc
+import SessionLogCore
 
 /// A window onto a file, filled with large `read(2)` calls: bytes `start..<filled` are unconsumed.
 ///
@@ -21,7 +21,7 @@ struct ReadBuffer: ~Copyable {
     private(set) var readError: Int32?
     /// Bytes read from the current file.
     private(set) var bytesRead = 0
-    private var descriptor: Int32 = -1
+    private var descriptor = FileDescriptor(rawValue: -1)
     // Bytes the current file may still give; reading stops there as at its end.
     private var remaining = Int.max
 
@@ -38,7 +38,7 @@ struct ReadBuffer: ~Copyable {
     var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: filled) }
 
     /// Starts reading a new file from its first byte, or from where it is, reading at most `length` bytes.
-    mutating func reset(descriptor: Int32, length: Int = .max) {
+    mutating func reset(descriptor: FileDescriptor, length: Int = .max) {
         self.descriptor = descriptor
         remaining = max(length, 0)
         start = 0
@@ -54,7 +54,7 @@ struct ReadBuffer: ~Copyable {
         guard !atEnd else { return false }
         if start > 0 {
             let kept = filled - start
-            if kept > 0 { memmove(base, base + start, kept) }
+            RawMemory.move(to: base, from: base + start, count: kept)
             filled = kept
             start = 0
         }
@@ -67,17 +67,20 @@ struct ReadBuffer: ~Copyable {
             base = storage
             capacity = grown
         }
-        while remaining > 0 {
-            let count = read(descriptor, base + filled, min(capacity - filled, remaining))
-            if count > 0 {
-                filled += count
-                bytesRead += count
-                remaining -= count
-                return true
+        if remaining > 0 {
+            do throws(Errno) {
+                let count = try descriptor.read(
+                    into: UnsafeMutableRawBufferPointer(
+                        start: base + filled, count: min(capacity - filled, remaining)))
+                if count > 0 {
+                    filled += count
+                    bytesRead += count
+                    remaining -= count
+                    return true
+                }
+            } catch {
+                readError = error.code
             }
-            if count < 0 && errno == EINTR { continue }
-            if count < 0 { readError = errno }
-            break
         }
         atEnd = true
         return false

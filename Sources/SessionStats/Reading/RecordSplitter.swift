@@ -1,4 +1,3 @@
-@preconcurrency import Glibc
 import SessionLogCore
 
 /// Walks the bytes of one open log file record by record, refilling the buffer as records need,
@@ -209,7 +208,10 @@ struct RecordSplitter {
     /// The offset of the first `byte` in `from..<to`, or nil.
     @inline(__always)
     static func find(_ byte: UInt8, _ base: UnsafeMutablePointer<UInt8>, from: Int, to: Int) -> Int? {
-        guard from < to, let found = memchr(base + from, Int32(byte), to - from) else { return nil }
+        guard from < to, let found = RawMemory.firstPosition(of: byte, in: base + from, count: to - from)
+        else {
+            return nil
+        }
         return UnsafeRawPointer(found) - UnsafeRawPointer(base)
     }
 

@@ -1,4 +1,3 @@
-@preconcurrency import Glibc
 import SessionLogCore
 
 /// A fixed-size cache from raw UTF-8 bytes to Strings, so values that repeat on every line
@@ -38,13 +37,17 @@ struct StringInterner {
         let slot = Int(truncatingIfNeeded: hash >> 8) & mask
         let stored = slot * StringInterner.maximumLength
         if hashes[slot] == hash {
-            let same = arena.withUnsafeBufferPointer { memcmp($0.baseAddress! + stored, base, length) == 0 }
+            let same = arena.withUnsafeBufferPointer {
+                RawMemory.equal($0.baseAddress! + stored, base, count: length)
+            }
             if same { return strings[slot] }
         }
         let text = String(decoding: UnsafeBufferPointer(start: base, count: length), as: UTF8.self)
         hashes[slot] = hash
         strings[slot] = text
-        arena.withUnsafeMutableBufferPointer { _ = memcpy($0.baseAddress! + stored, base, length) }
+        arena.withUnsafeMutableBufferPointer {
+            RawMemory.move(to: $0.baseAddress! + stored, from: base, count: length)
+        }
         return text
     }
 

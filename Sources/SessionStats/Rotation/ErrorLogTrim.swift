@@ -1,4 +1,3 @@
-@preconcurrency import Glibc
 import SessionLogCore
 
 /// Shortens the hook's `logger-errors.log` to its last lines, atomically, without losing a line
@@ -6,7 +5,7 @@ import SessionLogCore
 enum ErrorLogTrim {
     /// Where the last `lines` lines of the open file start, or nil when it has no more lines than
     /// that. A last line without a newline counts as a line. Reads backwards from the end, in chunks.
-    static func cutOffset(_ descriptor: Int32, size: Int, keeping lines: Int) -> Int? {
+    static func cutOffset(_ descriptor: FileDescriptor, size: Int, keeping lines: Int) -> Int? {
         guard size > 0 else { return nil }
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         var position = size
@@ -14,9 +13,10 @@ enum ErrorLogTrim {
         while position > 0 {
             let start = max(0, position - chunk.count)
             let count = chunk.withUnsafeMutableBytes {
-                pread(descriptor, $0.baseAddress, position - start, off_t(start))
+                try? descriptor.read(
+                    into: UnsafeMutableRawBufferPointer(rebasing: $0[..<(position - start)]), at: start)
             }
-            guard count == position - start else { return nil }
+            guard let count, count == position - start else { return nil }
             var index = count - 1
             while index >= 0 {
                 // The newline that ends the file ends the last line; it does not start one.
@@ -37,30 +37,28 @@ enum ErrorLogTrim {
     /// The tail goes to a temporary file that is renamed over the log; lines the hook appended to
     /// the old file before the rename are then copied over, so nothing is lost.
     static func trim(
-        _ path: String, temporary: String, keeping lines: Int, directory: Int32
+        _ path: String, temporary: String, keeping lines: Int, directory: FileDescriptor
     ) throws(RotationError) -> Int? {
-        let descriptor: Int32
+        let descriptor: FileDescriptor
         do throws(AppendError) {
             descriptor = try SafeFile.openForUpdate(path)
         } catch {
-            if case .open(_, ENOENT) = error { return nil }
+            if case .open(_, Errno.noSuchFile.code) = error { return nil }
             throw .access(error)
         }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return nil }
-        let size = Int(info.st_size)
+        defer { try? descriptor.close() }
+        guard let info = try? descriptor.status() else { return nil }
+        let size = info.size
         guard let cut = cutOffset(descriptor, size: size, keeping: lines) else { return nil }
         let tail = try read(descriptor, from: cut, to: size, path: path)
         try AtomicFile.replace(
-            path, with: tail, temporary: temporary, directory: directory, mode: info.st_mode & 0o777)
+            path, with: tail, temporary: temporary, directory: directory,
+            permissions: info.permissions & 0o777)
         var extra: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         var offset = size
         while true {
-            let count = chunk.withUnsafeMutableBytes {
-                pread(descriptor, $0.baseAddress, $0.count, off_t(offset))
-            }
+            let count = chunk.withUnsafeMutableBytes { (try? descriptor.read(into: $0, at: offset)) ?? -1 }
             guard count > 0 else { break }
             extra += chunk[0..<count]
             offset += count
@@ -75,7 +73,7 @@ enum ErrorLogTrim {
         return cut
     }
 
-    private static func read(_ descriptor: Int32, from start: Int, to end: Int, path: String)
+    private static func read(_ descriptor: FileDescriptor, from start: Int, to end: Int, path: String)
         throws(RotationError)
         -> [UInt8]
     {
@@ -83,9 +81,10 @@ enum ErrorLogTrim {
         var offset = 0
         while offset < bytes.count {
             let count = bytes.withUnsafeMutableBytes {
-                pread(descriptor, $0.baseAddress! + offset, $0.count - offset, off_t(start + offset))
+                (try? descriptor.read(
+                    into: UnsafeMutableRawBufferPointer(rebasing: $0[offset...]), at: start + offset))
+                    ?? -1
             }
-            if count < 0 && errno == EINTR { continue }
             guard count > 0 else { throw .unreadable(path, reason: "read failed") }
             offset += count
         }

@@ -1,4 +1,3 @@
-@preconcurrency import Glibc
 import SessionLogCore
 
 /// Rolls old activity files up into rollups and removes them, so that a run killed at any point
@@ -46,11 +45,15 @@ public enum Rotation {
         report: (Step) -> Void = { _ in }
     ) throws(RotationError) -> RotationPlan {
         let descriptor = try lock(directory)
-        defer { close(descriptor) }
+        defer { try? descriptor.close() }
         let plan = try RotationPlan.make(directory: directory, keepDays: keepDays, today: today)
         for name in plan.leftovers {
             let path = RotationPlan.join(directory, name)
-            if unlink(path) != 0 && errno != ENOENT { throw .remove(path, errno: errno) }
+            do throws(Errno) {
+                try FileSystem.remove(path)
+            } catch  where error != .noSuchFile {
+                throw .remove(path, errno: error.code)
+            } catch {}
             report(.removedLeftover(name))
         }
         for date in plan.days {
@@ -74,24 +77,24 @@ public enum Rotation {
 
     /// Bytes `logger-errors.log` in `directory` would lose, or nil when it is absent or short enough.
     public static func errorLogExcess(in directory: String) -> Int? {
-        let descriptor = open(RotationPlan.join(directory, LogFileName.loggerErrors), O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return nil }
-        return ErrorLogTrim.cutOffset(
-            descriptor, size: Int(info.st_size), keeping: RotationPlan.errorLogLines)
+        let path = RotationPlan.join(directory, LogFileName.loggerErrors)
+        guard let descriptor = try? FileDescriptor.open(path, .readOnly) else { return nil }
+        defer { try? descriptor.close() }
+        guard let info = try? descriptor.status() else { return nil }
+        return ErrorLogTrim.cutOffset(descriptor, size: info.size, keeping: RotationPlan.errorLogLines)
     }
 
     /// Opens `directory` and takes its exclusive lock, without waiting.
-    static func lock(_ directory: String) throws(RotationError) -> Int32 {
-        let descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            let code = errno
-            throw code == ENOENT ? .missingDirectory(directory) : .unreadableDirectory(directory, errno: code)
+    static func lock(_ directory: String) throws(RotationError) -> FileDescriptor {
+        let descriptor: FileDescriptor
+        do throws(Errno) {
+            descriptor = try FileDescriptor.open(directory, .readOnly, options: .directory)
+        } catch {
+            throw error == .noSuchFile
+                ? .missingDirectory(directory) : .unreadableDirectory(directory, errno: error.code)
         }
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
-            close(descriptor)
+        guard (try? descriptor.lock(.exclusive, wait: false)) == true else {
+            try? descriptor.close()
             throw .busy(directory)
         }
         return descriptor
@@ -99,7 +102,7 @@ public enum Rotation {
 
     /// Writes the rollup of `date`'s activity file (replacing any rollup there), then removes the activity file.
     static func rollUp(
-        _ date: CivilDate, in directory: String, descriptor: Int32, localDays: LocalDayResolver,
+        _ date: CivilDate, in directory: String, descriptor: FileDescriptor, localDays: LocalDayResolver,
         replacing: Bool
     ) throws(RotationError) -> DayOutcome {
         let activity = RotationPlan.join(directory, LogFileName.activity(date))
@@ -108,7 +111,11 @@ public enum Rotation {
             var outcome = try writeRollup(date, in: directory, descriptor: descriptor, localDays: localDays)
             outcome.replacedRollup = replacing
             guard before != nil, identity(activity) == before else { continue }
-            if unlink(activity) != 0 { throw .remove(activity, errno: errno) }
+            do throws(Errno) {
+                try FileSystem.remove(activity)
+            } catch {
+                throw .remove(activity, errno: error.code)
+            }
             try AtomicFile.syncDirectory(descriptor, path: activity)
             return outcome
         }
@@ -117,7 +124,7 @@ public enum Rotation {
 
     /// Reads `date`'s activity file and writes its rollup into place; the activity file stays.
     static func writeRollup(
-        _ date: CivilDate, in directory: String, descriptor: Int32, localDays: LocalDayResolver
+        _ date: CivilDate, in directory: String, descriptor: FileDescriptor, localDays: LocalDayResolver
     ) throws(RotationError) -> DayOutcome {
         let activity = RotationPlan.join(directory, LogFileName.activity(date))
         var reader = LogFileReader(path: activity, kind: .activity, localDays: localDays)
@@ -147,12 +154,11 @@ public enum Rotation {
     }
 
     /// Device, inode, size and modification time: what changes when a file is replaced or written to.
-    private static func identity(_ path: String) -> [Int]? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
+    private static func identity(_ path: String) -> [UInt64]? {
+        guard let info = try? FileSystem.status(of: path) else { return nil }
         return [
-            Int(info.st_dev), Int(info.st_ino), Int(info.st_size), Int(info.st_mtim.tv_sec),
-            Int(info.st_mtim.tv_nsec),
+            info.device, info.inode, UInt64(info.size), UInt64(bitPattern: Int64(info.modifiedSeconds)),
+            UInt64(info.modifiedNanoseconds),
         ]
     }
 }

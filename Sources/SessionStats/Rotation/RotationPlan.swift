@@ -1,4 +1,3 @@
-@preconcurrency import Glibc
 import SessionLogCore
 
 /// What `rotate` will do in one log directory: which activity files it rolls up, which rollups it
@@ -45,20 +44,19 @@ public struct RotationPlan: Equatable, Sendable {
         -> RotationPlan
     {
         precondition(keepDays >= 1, "keepDays must be 1 or more")
-        guard let stream = opendir(directory) else {
-            let code = errno
-            throw code == ENOENT ? .missingDirectory(directory) : .unreadableDirectory(directory, errno: code)
+        let names: [String]
+        do throws(Errno) {
+            names = try FileSystem.names(in: directory)
+        } catch {
+            throw error == .noSuchFile
+                ? .missingDirectory(directory) : .unreadableDirectory(directory, errno: error.code)
         }
-        defer { closedir(stream) }
         let firstKept = today.adding(days: -(keepDays - 1))
         var activity: [CivilDate] = []
         var rollups: Set<CivilDate> = []
         var leftovers: [String] = []
         var hasErrorLog = false
-        while let record = readdir(stream) {
-            let name = withUnsafePointer(to: &record.pointee.d_name) { pointer in
-                pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
+        for name in names {
             if let date = LogFileName.date(of: name, prefix: LogFileName.activityPrefix) {
                 if date < firstKept && isRegularFile(join(directory, name)) { activity.append(date) }
             } else if let date = LogFileName.date(of: name, prefix: LogFileName.rollupPrefix) {
@@ -98,7 +96,6 @@ public struct RotationPlan: Equatable, Sendable {
     }
 
     private static func isRegularFile(_ path: String) -> Bool {
-        var info = stat()
-        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+        (try? FileSystem.status(of: path))?.kind == .regular
     }
 }

@@ -1,4 +1,3 @@
-@preconcurrency import Glibc
 import SessionLogCore
 
 /// `session-stats hooks install|uninstall|status`: registers session-logger in Claude Code's settings.
@@ -41,7 +40,7 @@ public enum SetupCommand {
     public static func run(
         _ arguments: [String], output: (String) -> Void = { print($0) },
         errorOutput: (String) -> Void = { text in
-            _ = Array(text.utf8).withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+            try? FileDescriptor.standardError.writeAll(text)
         }
     ) -> ExitCode {
         do throws(SetupError) {

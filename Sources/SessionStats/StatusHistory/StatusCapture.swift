@@ -1,4 +1,3 @@
-@preconcurrency import Glibc
 import SessionLogCore
 
 /// Appends what Claude Code told the status line to `status-YYYY-MM-DD.jsonl`, throttled per session.
@@ -44,23 +43,18 @@ public enum StatusCapture {
     /// Appends `line` in one write to the regular file of the user's at `path`, creating it 0600;
     /// never through a symbolic link, never blocking on a FIFO. Returns whether it was written.
     static func append(_ line: [UInt8], to path: String) -> Bool {
-        let descriptor = open(
-            path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0o600)
-        guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG,
-            status.st_uid == geteuid()
+        guard
+            let descriptor = try? FileDescriptor.open(
+                path, .writeOnly, options: [.append, .create, .noFollow, .nonBlocking], permissions: 0o600)
         else { return false }
-        while true {
-            let written = line.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-            if written == line.count { return true }
-            if written < 0 && errno == EINTR { continue }
-            // A short write (full disk) is ended, so the next line starts on its own.
-            if written > 0 {
-                _ = [UInt8(ascii: "\n")].withUnsafeBytes { write(descriptor, $0.baseAddress, 1) }
-            }
-            return false
-        }
+        defer { try? descriptor.close() }
+        guard let status = try? descriptor.status(), status.kind == .regular,
+            status.owner == CurrentProcess.effectiveUserID
+        else { return false }
+        guard let written = line.withUnsafeBytes({ try? descriptor.write($0) }) else { return false }
+        if written == line.count { return true }
+        // A short write (full disk) is ended, so the next line starts on its own.
+        if written > 0 { _ = [UInt8(ascii: "\n")].withUnsafeBytes { try? descriptor.write($0) } }
+        return false
     }
 }

@@ -1,4 +1,4 @@
-@preconcurrency import Glibc
+import SessionLogCore
 
 /// How far into one file a cached total goes, and enough of the file to tell it is still the same one.
 ///
@@ -30,32 +30,32 @@ public struct FileMark: Equatable, Sendable {
     }
 
     /// The mark of the open file `descriptor` covered up to `offset`; nil when it cannot be read.
-    public static func make(_ descriptor: Int32, status: stat, offset: Int) -> FileMark? {
+    public static func make(_ descriptor: FileDescriptor, status: FileStatus, offset: Int) -> FileMark? {
         guard let head = hash(descriptor, from: 0, to: min(offset, sampleBytes)),
             let tail = hash(descriptor, from: max(0, offset - sampleBytes), to: offset)
         else { return nil }
         return FileMark(
-            device: UInt64(status.st_dev), inode: UInt64(status.st_ino), offset: offset, head: head,
+            device: status.device, inode: status.inode, offset: offset, head: head,
             tail: tail)
     }
 
     /// Whether the open file is still the one this mark was made of, grown or not.
-    public func matches(_ descriptor: Int32, status: stat) -> Bool {
-        guard UInt64(status.st_dev) == device, UInt64(status.st_ino) == inode, Int(status.st_size) >= offset
+    public func matches(_ descriptor: FileDescriptor, status: FileStatus) -> Bool {
+        guard status.device == device, status.inode == inode, status.size >= offset
         else { return false }
         return FileMark.make(descriptor, status: status, offset: offset) == self
     }
 
     /// FNV-1a of bytes `start..<end` of the open file; nil when they cannot all be read.
-    static func hash(_ descriptor: Int32, from start: Int, to end: Int) -> UInt64? {
+    static func hash(_ descriptor: FileDescriptor, from start: Int, to end: Int) -> UInt64? {
         var bytes = [UInt8](repeating: 0, count: max(0, end - start))
         var done = 0
         while done < bytes.count {
             let count = bytes.withUnsafeMutableBytes {
-                pread(descriptor, $0.baseAddress! + done, $0.count - done, off_t(start + done))
+                try? descriptor.read(
+                    into: UnsafeMutableRawBufferPointer(rebasing: $0[done...]), at: start + done)
             }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return nil }
+            guard let count, count > 0 else { return nil }
             done += count
         }
         return FNV1a.hash(bytes)
@@ -63,17 +63,17 @@ public struct FileMark: Equatable, Sendable {
 
     /// The offset just past the last newline of the open file's first `size` bytes at or after `from`;
     /// `from` when there is none, so a line still being written is left for the next refresh.
-    static func lastLineEnd(_ descriptor: Int32, size: Int, from: Int) -> Int {
+    static func lastLineEnd(_ descriptor: FileDescriptor, size: Int, from: Int) -> Int {
         let chunk = 1 << 16
         var end = size
         var buffer = [UInt8](repeating: 0, count: chunk)
         while end > from {
             let start = max(from, end - chunk)
             let count = buffer.withUnsafeMutableBytes {
-                pread(descriptor, $0.baseAddress, end - start, off_t(start))
+                try? descriptor.read(
+                    into: UnsafeMutableRawBufferPointer(rebasing: $0[..<(end - start)]), at: start)
             }
-            if count < 0 && errno == EINTR { continue }
-            guard count == end - start else { return from }
+            guard let count, count == end - start else { return from }
             if let index = buffer[0..<count].lastIndex(of: UInt8(ascii: "\n")) { return start + index + 1 }
             end = start
         }

@@ -1,4 +1,3 @@
-@preconcurrency import Glibc
 import SessionLogCore
 
 /// What the status line remembers between refreshes, in `statusline.cache` in the log directory:
@@ -247,22 +246,22 @@ public struct StatusLineCache: Equatable, Sendable {
 
     /// Reads the cache of `directory`; nil when there is none that can be trusted.
     public static func load(directory: String) -> StatusLineCache? {
-        let descriptor = open(path(in: directory), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG,
-            status.st_uid == getuid(),
-            status.st_size <= maximumBytes
+        guard
+            let descriptor = try? FileDescriptor.open(
+                path(in: directory), .readOnly, options: [.noFollow, .nonBlocking])
         else { return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
+        defer { try? descriptor.close() }
+        guard let status = try? descriptor.status(), status.kind == .regular,
+            status.owner == CurrentProcess.userID,
+            status.size <= maximumBytes
+        else { return nil }
+        var bytes = [UInt8](repeating: 0, count: status.size)
         var done = 0
         while done < bytes.count {
             let count = bytes.withUnsafeMutableBytes {
-                read(descriptor, $0.baseAddress! + done, $0.count - done)
+                try? descriptor.read(into: UnsafeMutableRawBufferPointer(rebasing: $0[done...]))
             }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return nil }
+            guard let count, count > 0 else { return nil }
             done += count
         }
         return decode(bytes)
@@ -273,26 +272,15 @@ public struct StatusLineCache: Equatable, Sendable {
     @discardableResult
     public func save(directory: String) -> Bool {
         let target = StatusLineCache.path(in: directory)
-        let temporary = target + ".\(getpid()).tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
-        guard descriptor >= 0 else { return false }
-        let bytes = encoded()
-        var done = 0
-        var failed = false
-        while done < bytes.count {
-            let count = bytes.withUnsafeBytes {
-                Glibc.write(descriptor, $0.baseAddress! + done, $0.count - done)
-            }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else {
-                failed = true
-                break
-            }
-            done += count
-        }
-        if close(descriptor) != 0 { failed = true }
-        if failed || rename(temporary, target) != 0 {
-            unlink(temporary)
+        let temporary = target + ".\(CurrentProcess.id).tmp"
+        guard
+            let descriptor = try? FileDescriptor.open(
+                temporary, .writeOnly, options: [.create, .exclusive, .noFollow], permissions: 0o600)
+        else { return false }
+        var failed = (try? descriptor.writeAll(encoded())) == nil
+        if (try? descriptor.close()) == nil { failed = true }
+        if failed || (try? FileSystem.rename(temporary, to: target)) == nil {
+            try? FileSystem.remove(temporary)
             return false
         }
         return true

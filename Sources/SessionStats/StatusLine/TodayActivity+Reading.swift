@@ -1,4 +1,3 @@
-@preconcurrency import Glibc
 import SessionLogCore
 
 /// Keeping today's totals up to date from today's activity file, reading only what was appended.
@@ -14,14 +13,12 @@ extension TodayActivity {
     ) -> Bool {
         let path = (directory.hasSuffix("/") ? directory : directory + "/") + LogFileName.activity(day)
         // O_NONBLOCK: a FIFO put in the file's place must not hang the status line.
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        var status = stat()
-        guard descriptor >= 0 else {
+        guard let descriptor = try? FileDescriptor.open(path, .readOnly, options: .nonBlocking) else {
             defer { cache.activity = nil }
             return cache.activity != nil
         }
-        defer { close(descriptor) }
-        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
+        defer { try? descriptor.close() }
+        guard let status = try? descriptor.status(), status.kind == .regular else {
             defer { cache.activity = nil }
             return cache.activity != nil
         }
@@ -31,7 +28,7 @@ extension TodayActivity {
             totals = cached
             start = mark.offset
         }
-        let end = FileMark.lastLineEnd(descriptor, size: Int(status.st_size), from: start)
+        let end = FileMark.lastLineEnd(descriptor, size: status.size, from: start)
         if end == start, start > 0 { return false }
         if end > start {
             var buffer = ReadBuffer(

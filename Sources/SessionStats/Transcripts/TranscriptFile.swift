@@ -28,9 +28,9 @@ public enum TranscriptFinder {
     public static func list(roots: [String]) -> Listing {
         var listing = Listing()
         for root in roots {
-            guard let status = FileSystem.status(root) else {
-                let code = FileSystem.lastError
-                if FileSystem.isMissing(code) {
+            guard let status = FileAccess.status(root) else {
+                let code = FileAccess.lastError
+                if FileAccess.isMissing(code) {
                     listing.missingRoots.append(root)
                 } else {
                     listing.unreadable.append((root, AppendError.describe(code)))
@@ -50,8 +50,8 @@ public enum TranscriptFinder {
     private static func walk(_ root: String, into listing: inout Listing) {
         var pending = [root]
         while let directory = pending.popLast() {
-            guard let entries = FileSystem.entries(of: directory) else {
-                listing.unreadable.append((directory, AppendError.describe(FileSystem.lastError)))
+            guard let entries = FileAccess.entries(of: directory) else {
+                listing.unreadable.append((directory, AppendError.describe(FileAccess.lastError)))
                 continue
             }
             for entry in entries {
@@ -59,8 +59,8 @@ public enum TranscriptFinder {
                 switch entry.kind {
                 case .directory: pending.append(path)
                 case .file where entry.name.hasSuffix(".jsonl"):
-                    guard let status = FileSystem.status(path, followLink: false), status.isRegular else {
-                        listing.unreadable.append((path, AppendError.describe(FileSystem.lastError)))
+                    guard let status = FileAccess.status(path, followLink: false), status.isRegular else {
+                        listing.unreadable.append((path, AppendError.describe(FileAccess.lastError)))
                         continue
                     }
                     listing.files.append(

@@ -59,8 +59,8 @@ public struct TranscriptReader: ~Copyable {
     ) -> Pass {
         var pass = Pass()
         pass.endOffset = offset
-        guard FileSystem.seek(descriptor, to: offset) else {
-            pass.readError = FileSystem.lastError
+        guard FileAccess.seek(descriptor, to: offset) else {
+            pass.readError = FileAccess.lastError
             return pass
         }
         var start = 0  // first unconsumed byte in the buffer
@@ -71,7 +71,7 @@ public struct TranscriptReader: ~Copyable {
         var lineNumber = 0
         while true {
             // Take every complete line in the buffer.
-            while let newline = FileSystem.newline(in: base, start: start, end: filled) {
+            while let newline = FileAccess.newline(in: base, start: start, end: filled) {
                 if skipping {
                     skipping = false
                 } else {
@@ -115,9 +115,9 @@ public struct TranscriptReader: ~Copyable {
                     grow(to: min(capacity * 2, maximumLineBytes), keeping: filled)
                 }
             }
-            let count = FileSystem.read(descriptor, into: base + filled, count: capacity - filled)
+            let count = FileAccess.read(descriptor, into: base + filled, count: capacity - filled)
             if count < 0 {
-                pass.readError = FileSystem.lastError
+                pass.readError = FileAccess.lastError
                 return pass
             }
             if count == 0 {
@@ -142,7 +142,7 @@ public struct TranscriptReader: ~Copyable {
         start: Int, end: Int, line: Int, pass: inout Pass, _ body: (UsageRecord) -> Void
     ) {
         let bytes = UnsafeBufferPointer(start: UnsafePointer(base), count: end)
-        guard FileSystem.find("\"usage\":", in: bytes, start: start, end: end) != nil else { return }
+        guard FileAccess.find("\"usage\":", in: bytes, start: start, end: end) != nil else { return }
         var offset = start
         do throws(JSONScanError) {
             while true {

@@ -15,7 +15,7 @@ public struct UsageLedger: Sendable {
     public func dates() -> (usage: Set<CivilDate>, rollups: Set<CivilDate>) {
         var usage: Set<CivilDate> = []
         var rollups: Set<CivilDate> = []
-        for entry in FileSystem.entries(of: directory) ?? [] where entry.kind == .file {
+        for entry in FileAccess.entries(of: directory) ?? [] where entry.kind == .file {
             if let date = LogFileName.date(of: entry.name, prefix: LogFileName.usageRollupPrefix) {
                 rollups.insert(date)
             } else if let date = LogFileName.date(of: entry.name, prefix: LogFileName.usagePrefix) {
@@ -29,11 +29,11 @@ public struct UsageLedger: Sendable {
     /// created 0600, never through a symbolic link, never into a file another user owns.
     public func append(_ lines: [UInt8], date: CivilDate) throws(LedgerError) {
         let file = path(LogFileName.usage(date))
-        guard let descriptor = FileSystem.openOwned(file, append: true) else {
-            throw .write(file, reason: AppendError.describe(FileSystem.lastError))
+        guard let descriptor = FileAccess.openOwned(file, append: true) else {
+            throw .write(file, reason: AppendError.describe(FileAccess.lastError))
         }
-        defer { FileSystem.close(descriptor) }
-        if let code = lines.withUnsafeBytes({ FileSystem.writeAll(descriptor, $0) }) {
+        defer { FileAccess.close(descriptor) }
+        if let code = lines.withUnsafeBytes({ FileAccess.writeAll(descriptor, $0) }) {
             throw .write(file, reason: AppendError.describe(code))
         }
         // On disk before the sync state that says these lines were read: a power cut then loses nothing.
@@ -43,16 +43,16 @@ public struct UsageLedger: Sendable {
     /// Replaces a file of the directory with `bytes`: written to a temporary file, synced, renamed over it.
     public func replace(_ name: String, with bytes: [UInt8]) throws(LedgerError) {
         let file = path(name)
-        let temporary = path(".\(name).\(FileSystem.processID).tmp")
-        guard let descriptor = FileSystem.openOwned(temporary, append: false) else {
-            throw .write(file, reason: AppendError.describe(FileSystem.lastError))
+        let temporary = path(".\(name).\(FileAccess.processID).tmp")
+        guard let descriptor = FileAccess.openOwned(temporary, append: false) else {
+            throw .write(file, reason: AppendError.describe(FileAccess.lastError))
         }
-        var failure = bytes.withUnsafeBytes { FileSystem.writeAll(descriptor, $0) }
-        if failure == nil { failure = FileSystem.sync(descriptor) }
-        FileSystem.close(descriptor)
-        if failure == nil { failure = FileSystem.rename(temporary, to: file) }
+        var failure = bytes.withUnsafeBytes { FileAccess.writeAll(descriptor, $0) }
+        if failure == nil { failure = FileAccess.sync(descriptor) }
+        FileAccess.close(descriptor)
+        if failure == nil { failure = FileAccess.rename(temporary, to: file) }
         if let failure {
-            FileSystem.remove(temporary)
+            FileAccess.remove(temporary)
             throw .write(file, reason: AppendError.describe(failure))
         }
     }
@@ -64,17 +64,17 @@ public struct UsageLedger: Sendable {
 
     /// The whole content of the file at `path`, or nil when it cannot be read.
     static func contents(ofFile path: String) -> [UInt8]? {
-        guard let descriptor = FileSystem.openForReading(path) else { return nil }
-        defer { FileSystem.close(descriptor) }
+        guard let descriptor = FileAccess.openForReading(path) else { return nil }
+        defer { FileAccess.close(descriptor) }
         var bytes: [UInt8] = []
-        var capacity = max(FileSystem.status(descriptor: descriptor)?.size ?? 0, 0) + 1
+        var capacity = max(FileAccess.status(descriptor: descriptor)?.size ?? 0, 0) + 1
         while true {
             let old = bytes.count
             bytes.reserveCapacity(old + capacity)
             var got = 0
             bytes.append(contentsOf: repeatElement(0, count: capacity))
             got = bytes.withUnsafeMutableBufferPointer { buffer in
-                FileSystem.read(descriptor, into: buffer.baseAddress! + old, count: capacity)
+                FileAccess.read(descriptor, into: buffer.baseAddress! + old, count: capacity)
             }
             if got < 0 { return nil }
             bytes.removeLast(capacity - got)

@@ -77,7 +77,7 @@ public struct UsageLedgerReader {
         guard let base = buffer.baseAddress else { return }
         var start = 0
         while start < buffer.count {
-            let end = FileSystem.newline(in: base, start: start, end: buffer.count) ?? buffer.count
+            let end = FileAccess.newline(in: base, start: start, end: buffer.count) ?? buffer.count
             body(start, end)
             start = end + 1
         }

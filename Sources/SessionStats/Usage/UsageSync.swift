@@ -44,11 +44,11 @@ public struct UsageSync {
             throw .directory(error.message)
         }
         let lockPath = ledger.path(UsageSync.lockName)
-        guard let lock = FileSystem.openOwned(lockPath, append: true) else {
-            throw .lock(lockPath, reason: AppendError.describe(FileSystem.lastError))
+        guard let lock = FileAccess.openOwned(lockPath, append: true) else {
+            throw .lock(lockPath, reason: AppendError.describe(FileAccess.lastError))
         }
-        defer { FileSystem.close(lock) }
-        if let code = FileSystem.lock(lock) { throw .lock(lockPath, reason: AppendError.describe(code)) }
+        defer { FileAccess.close(lock) }
+        if let code = FileAccess.lock(lock) { throw .lock(lockPath, reason: AppendError.describe(code)) }
 
         let stateBytes = ledger.contents(SyncState.fileName) ?? []
         let oldState = stateBytes.withUnsafeBufferPointer { SyncState(parsing: $0) }
@@ -69,8 +69,8 @@ public struct UsageSync {
             } else if known != nil {
                 summary.filesReread += 1
             }
-            guard let descriptor = FileSystem.openForReading(file.path) else {
-                summary.unreadable.append("\(file.path): " + AppendError.describe(FileSystem.lastError))
+            guard let descriptor = FileAccess.openForReading(file.path) else {
+                summary.unreadable.append("\(file.path): " + AppendError.describe(FileAccess.lastError))
                 continue
             }
             let pass = reader.read(descriptor, from: start) { record in
@@ -83,7 +83,7 @@ public struct UsageSync {
                 }
                 pending.add(record)
             }
-            FileSystem.close(descriptor)
+            FileAccess.close(descriptor)
             summary.filesRead += 1
             summary.bytesRead += pass.bytesRead
             summary.syntheticSkipped += pass.syntheticRequests

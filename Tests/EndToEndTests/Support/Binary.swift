@@ -7,14 +7,20 @@ struct Binary {
     let path: String
 
     /// The product beside the test bundle in the build directory, or nil when it was not built.
+    ///
+    /// The bundle is the runner itself on Linux and a loaded `.xctest` bundle (or a runner argument)
+    /// on macOS; the package's `.build/debug` is the last resort.
     init?(_ name: String) {
-        let bundle = URL(fileURLWithPath: CommandLine.arguments.first ?? "")
-        var candidates = [bundle.deletingLastPathComponent().appendingPathComponent(name).path]
-        if let executable = Bundle.main.executablePath {
-            candidates.append(
-                URL(fileURLWithPath: executable).deletingLastPathComponent().appendingPathComponent(name).path
-            )
+        var places = CommandLine.arguments.map { URL(fileURLWithPath: $0) }
+        places += Bundle.allBundles.map(\.bundleURL)
+        var directories = places.map { url in
+            var url = url
+            // From `…/debug/X.xctest/Contents/MacOS/X` up to `…/debug/X.xctest`.
+            while url.path.contains(".xctest/") { url.deleteLastPathComponent() }
+            return url.deletingLastPathComponent()
         }
+        directories.append(URL(fileURLWithPath: PackagePaths.file(".build/debug")))
+        let candidates = directories.map { $0.appendingPathComponent(name).path }
         guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
             return nil
         }
@@ -50,58 +56,39 @@ struct Binary {
     /// Runs the binary with `arguments` and `input` on stdin, adding `environment` to a clean one.
     func run(_ arguments: [String] = [], input: Input, environment: [String: String]) throws -> Result {
         let scratch = ScratchDirectory()
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        var pipeEnds: [Int32] = [-1, -1]
-        switch input {
-        case .file(let path): posix_spawn_file_actions_addopen(&actions, 0, path, O_RDONLY, 0)
-        case .pipe:
-            guard pipe(&pipeEnds) == 0 else { throw SpawnError(code: errno) }
-            posix_spawn_file_actions_adddup2(&actions, pipeEnds[0], 0)
-            posix_spawn_file_actions_addclose(&actions, pipeEnds[0])
-            posix_spawn_file_actions_addclose(&actions, pipeEnds[1])
-        }
-        posix_spawn_file_actions_addopen(
-            &actions, 1, scratch.file("out"), O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(
-            &actions, 2, scratch.file("err"), O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
         var base = ["PATH": "/usr/bin:/bin", "HOME": scratch.path, "LANG": "C"]
         base.merge(environment) { $1 }
-        let argv = ([path] + arguments).map { strdup($0) } + [nil]
-        let envp = base.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { for pointer in argv + envp { free(pointer) } }
-        var pid = pid_t()
-        let spawned = posix_spawn(&pid, path, &actions, nil, argv, envp)
+        process.environment = base
+        // Output goes to files, not pipes, so a chatty child never blocks on a full pipe.
+        let output = try FileHandle(
+            forWritingTo: URL(fileURLWithPath: scratch.write("", to: "out", mode: 0o600)))
+        let errors = try FileHandle(
+            forWritingTo: URL(fileURLWithPath: scratch.write("", to: "err", mode: 0o600)))
+        process.standardOutput = output
+        process.standardError = errors
+        let feed = Pipe()
+        switch input {
+        case .file(let path):
+            process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+        case .pipe: process.standardInput = feed
+        }
+        try process.run()
         if case .pipe(let bytes) = input {
-            close(pipeEnds[0])
-            if spawned == 0 { Self.writeAll(bytes, to: pipeEnds[1]) }
-            close(pipeEnds[1])
+            // As a parent feeding a child does: a child that exits early (EPIPE) ends the feeding.
+            signal(SIGPIPE, SIG_IGN)
+            try? feed.fileHandleForReading.close()
+            try? feed.fileHandleForWriting.write(contentsOf: bytes)
+            try? feed.fileHandleForWriting.close()
         }
-        guard spawned == 0 else { throw SpawnError(code: spawned) }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        let exitCode = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+        process.waitUntilExit()
+        try? output.close()
+        try? errors.close()
+        let status = process.terminationStatus
         return Result(
-            status: exitCode, stdout: scratch.bytes("out") ?? [], stderr: scratch.bytes("err") ?? [])
+            status: process.terminationReason == .exit ? status : 128 + status,
+            stdout: scratch.bytes("out") ?? [], stderr: scratch.bytes("err") ?? [])
     }
-
-    // Writes as a parent feeding a child does: a child that exits early (EPIPE) ends the feeding.
-    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
-        signal(SIGPIPE, SIG_IGN)
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 && errno == EINTR { continue }
-                guard written > 0 else { return }
-                offset += written
-            }
-        }
-    }
-}
-
-/// posix_spawn failed.
-struct SpawnError: Error {
-    let code: Int32
 }

@@ -1,11 +1,19 @@
 import Foundation
-@preconcurrency import Glibc
 import TestSupport
 import Testing
 
 @testable import SessionLogCore
 
+/// Whether this system has `/dev/full`, a device whose every write fails with ENOSPC.
+private let hasDevFull = (try? FileSystem.status(of: "/dev/full")) != nil
+
 @Suite struct AppendWriterTests {
+    /// Hands `path` to user and group 4242 (root only).
+    static func giveAway(_ path: String) throws {
+        try FileManager.default.setAttributes(
+            [.ownerAccountID: 4242, .groupOwnerAccountID: 4242], ofItemAtPath: path)
+    }
+
     @Test func appendsWholeLinesToAPrivateFile() throws {
         let directory = ScratchDirectory()
         let path = directory.path + "/a/b/log.jsonl"
@@ -17,22 +25,25 @@ import Testing
         #expect((attributes[.posixPermissions] as? Int) == 0o700)
     }
 
-    @Test func reportsAFullDisk() {
+    @Test(.enabled(if: hasDevFull, "needs /dev/full, which Linux has"))
+    func reportsAFullDisk() throws {
         // /dev/full fails every write with ENOSPC, as a full file system does.
-        let descriptor = open("/dev/full", O_WRONLY)
-        defer { close(descriptor) }
-        #expect(throws: AppendError.write(path: "/dev/full", errno: ENOSPC)) {
+        let descriptor = try FileDescriptor.open("/dev/full", .writeOnly)
+        defer { try? descriptor.close() }
+        #expect(throws: AppendError.write(path: "/dev/full", errno: Errno.noSpace.code)) {
             try AppendWriter.write(Array("line\n".utf8), to: descriptor, path: "/dev/full")
         }
         #expect(
-            AppendError.write(path: "/x", errno: ENOSPC).message == "cannot write /x: no space left on device"
+            AppendError.write(path: "/x", errno: Errno.noSpace.code).message
+                == "cannot write /x: no space left on device"
         )
     }
 
     @Test func refusesAFileWhereTheDirectoryShouldBe() throws {
         let directory = ScratchDirectory()
         #expect((try? Data().write(to: URL(fileURLWithPath: directory.path + "/logs"))) != nil)
-        #expect(throws: AppendError.directory(path: directory.path + "/logs", errno: ENOTDIR)) {
+        #expect(throws: AppendError.directory(path: directory.path + "/logs", errno: Errno.notDirectory.code))
+        {
             try AppendWriter.makeDirectory(directory.path + "/logs")
         }
     }
@@ -52,9 +63,9 @@ import Testing
         let path = directory.path + "/log.jsonl"
         try Data("old\n".utf8).write(to: URL(fileURLWithPath: path))
         // Stand in for rotate: hold the exclusive lock, then move the file away and let go.
-        let rotator = open(path, O_RDONLY)
-        defer { close(rotator) }
-        #expect(flock(rotator, LOCK_EX) == 0)
+        let rotator = try FileDescriptor.open(path, .readOnly)
+        defer { try? rotator.close() }
+        try rotator.lock(.exclusive)
         let done = DispatchSemaphore(value: 0)
         nonisolated(unsafe) var failure: AppendError?
         DispatchQueue.global().async {
@@ -65,9 +76,9 @@ import Testing
             }
             done.signal()
         }
-        usleep(100_000)  // the writer has opened the old file and waits for the lock
-        #expect(rename(path, directory.path + "/rolled-up") == 0)
-        #expect(flock(rotator, LOCK_UN) == 0)
+        SystemClock.sleep(milliseconds: 100)  // the writer has opened the old file and waits for the lock
+        try FileSystem.rename(path, to: directory.path + "/rolled-up")
+        try rotator.unlock()
         done.wait()
         #expect(failure == nil)
         #expect(directory.lines("rolled-up") == ["old"])
@@ -82,7 +93,7 @@ import Testing
         let target = directory.path + "/bashrc"
         try Data("# mine\n".utf8).write(to: URL(fileURLWithPath: target))
         let today = logs + "/" + LogFileName.activity(now.local.date)
-        #expect(symlink(target, today) == 0)
+        try FileSystem.makeSymbolicLink(at: today, to: target)
         let environment = HookEnvironment(logDirectory: logs)
         let problems = Hook.log(
             input: StandardInput.Contents(
@@ -92,9 +103,9 @@ import Testing
             environment: environment, now: now)
         #expect(problems == [.append(.refused(path: today, .symbolicLink))])
         #expect(directory.lines("bashrc") == ["# mine"])
-        let devNull = open("/dev/null", O_WRONLY)
-        defer { close(devNull) }
-        Hook.report(problems[0], environment: environment, errorDescriptor: devNull)
+        let devNull = try FileDescriptor.open("/dev/null", .writeOnly)
+        defer { try? devNull.close() }
+        Hook.report(problems[0], environment: environment, errorDescriptor: devNull.rawValue)
         let errors = directory.lines("logs/" + LogFileName.loggerErrors)
         #expect(errors.count == 1)
         #expect(errors.first?.hasSuffix("error: refusing \(today): it is a symbolic link") == true)
@@ -103,7 +114,7 @@ import Testing
     @Test func aFIFOOrDeviceAtTheLogNameIsRefusedWithoutWaiting() throws {
         let directory = ScratchDirectory()
         let fifo = directory.path + "/log.jsonl"
-        #expect(mkfifo(fifo, 0o600) == 0)
+        try FileSystem.makeFIFO(fifo)
         #expect(throws: AppendError.refused(path: fifo, .notRegularFile)) {
             try AppendWriter.append(Array("x\n".utf8), to: fifo)
         }
@@ -118,30 +129,29 @@ import Testing
     @Test func tightensLooseModesOfTheUsersOwnDirectoryAndFile() throws {
         let directory = ScratchDirectory()
         let logs = directory.path + "/logs"
-        #expect(mkdir(logs, 0o755) == 0)
-        #expect(chmod(logs, 0o777) == 0)
+        try FileSystem.makeDirectory(logs, permissions: 0o755)
+        try FileSystem.setPermissions(logs, 0o777)
         let file = logs + "/log.jsonl"
         try Data("one\n".utf8).write(to: URL(fileURLWithPath: file))
-        #expect(chmod(file, 0o666) == 0)
+        try FileSystem.setPermissions(file, 0o666)
         try AppendWriter.append(Array("two\n".utf8), to: file)
-        var info = stat()
-        #expect(stat(logs, &info) == 0 && info.st_mode & 0o777 == 0o700)
-        #expect(stat(file, &info) == 0 && info.st_mode & 0o777 == 0o600)
+        #expect(try FileSystem.status(of: logs).permissions == 0o700)
+        #expect(try FileSystem.status(of: file).permissions == 0o600)
         #expect(directory.lines("logs/log.jsonl") == ["one", "two"])
     }
 
-    @Test(.enabled(if: geteuid() == 0, "changing a file's owner needs root"))
+    @Test(.enabled(if: CurrentProcess.effectiveUserID == 0, "changing a file's owner needs root"))
     func refusesAFileOrDirectoryOfAnotherUser() throws {
         let directory = ScratchDirectory()
         let logs = directory.path + "/logs"
         try AppendWriter.makeDirectory(logs)
         let file = logs + "/log.jsonl"
         try Data("theirs\n".utf8).write(to: URL(fileURLWithPath: file))
-        #expect(chown(file, 4242, 4242) == 0)
+        try Self.giveAway(file)
         #expect(throws: AppendError.refused(path: file, .otherOwner(4242))) {
             try AppendWriter.append(Array("x\n".utf8), to: file)
         }
-        #expect(chown(logs, 4242, 4242) == 0)
+        try Self.giveAway(logs)
         #expect(throws: AppendError.refused(path: logs, .otherOwner(4242))) {
             try AppendWriter.append(Array("x\n".utf8), to: logs + "/other.jsonl")
         }

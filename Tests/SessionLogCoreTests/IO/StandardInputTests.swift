@@ -1,27 +1,28 @@
-@preconcurrency import Glibc
+import Dispatch
 import TestSupport
 import Testing
 
 @testable import SessionLogCore
 
 @Suite struct StandardInputTests {
-    @Test func readsAPipeToTheEnd() {
-        var fds: [Int32] = [0, 0]
-        #expect(pipe(&fds) == 0)
-        let payload = [UInt8](repeating: UInt8(ascii: "a"), count: 200_000)
-        let writer = Thread { fd in
-            var offset = 0
-            while offset < payload.count {
-                let n = payload[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-                if n <= 0 { break }
-                offset += n
-            }
-            close(fd)
+    /// Writes `payload` into a new pipe from another thread and closes it; returns the read end and
+    /// a group to wait on.
+    static func feed(_ payload: [UInt8]) throws -> (FileDescriptor, DispatchGroup) {
+        let pipe = try FileDescriptor.pipe()
+        let writer = DispatchGroup()
+        DispatchQueue.global().async(group: writer) {
+            try? pipe.write.writeAll(payload)
+            try? pipe.write.close()
         }
-        writer.start(fds[1])
-        let contents = StandardInput.readAll(from: fds[0], timeoutMilliseconds: 5000)
-        close(fds[0])
-        writer.join()
+        return (pipe.read, writer)
+    }
+
+    @Test func readsAPipeToTheEnd() throws {
+        let payload = [UInt8](repeating: UInt8(ascii: "a"), count: 200_000)
+        let (reader, writer) = try Self.feed(payload)
+        let contents = StandardInput.readAll(from: reader.rawValue, timeoutMilliseconds: 5000)
+        try reader.close()
+        writer.wait()
         #expect(contents.bytes == payload)
         #expect(!contents.timedOut)
     }
@@ -32,12 +33,11 @@ import Testing
         let payload = Array(#"{"hook_event_name":"Stop","x":"é"}"#.utf8)
         try AppendWriter.append(payload, to: path)
         for skip in [0, 5] {
-            let descriptor = open(path, O_RDONLY)
-            #expect(descriptor >= 0)
-            defer { close(descriptor) }
+            let descriptor = try FileDescriptor.open(path, .readOnly)
+            defer { try? descriptor.close() }
             // Reading starts where the descriptor is, as a shell's `read` before the hook leaves it.
-            #expect(lseek(descriptor, off_t(skip), SEEK_SET) == off_t(skip))
-            let (bytes, outcome) = StandardInput.withAll(from: descriptor) { (Array($0), $1) }
+            try descriptor.seek(to: skip)
+            let (bytes, outcome) = StandardInput.withAll(from: descriptor.rawValue) { (Array($0), $1) }
             #expect(bytes == Array(payload.dropFirst(skip)))
             #expect(outcome == StandardInput.Outcome())
         }
@@ -50,71 +50,37 @@ import Testing
         let path = directory.path + "/payload.json"
         let payload = [UInt8](repeating: UInt8(ascii: "x"), count: 256 << 10)
         try AppendWriter.append(payload, to: path)
-        let descriptor = open(path, O_RDWR)
-        #expect(descriptor >= 0)
-        defer { close(descriptor) }
-        let sum = StandardInput.withAll(from: descriptor) { bytes, _ in
-            #expect(ftruncate(descriptor, 0) == 0)
+        let descriptor = try FileDescriptor.open(path, .readWrite)
+        defer { try? descriptor.close() }
+        let sum = StandardInput.withAll(from: descriptor.rawValue) { bytes, _ in
+            #expect((try? descriptor.truncate(to: 0)) != nil)
             return bytes.reduce(0) { $0 + Int($1) }
         }
         #expect(sum == payload.count * Int(UInt8(ascii: "x")))
     }
 
-    @Test func keepsTheLimitAndCountsAndDrainsTheRest() {
-        var fds: [Int32] = [0, 0]
-        #expect(pipe(&fds) == 0)
+    @Test func keepsTheLimitAndCountsAndDrainsTheRest() throws {
         let payload = [UInt8](repeating: UInt8(ascii: "y"), count: 300_000)
-        let writer = Thread { fd in
-            var offset = 0
-            while offset < payload.count {
-                let n = payload[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-                if n <= 0 { break }
-                offset += n
-            }
-            close(fd)
-        }
-        writer.start(fds[1])
+        let (reader, writer) = try Self.feed(payload)
         // The writer only finishes if every byte is read: a hook that stopped at its limit would
         // leave Claude Code blocked on a full pipe, or killed by SIGPIPE.
-        let contents = StandardInput.readAll(from: fds[0], timeoutMilliseconds: 5000, limit: 1000)
-        close(fds[0])
-        writer.join()
+        let contents = StandardInput.readAll(from: reader.rawValue, timeoutMilliseconds: 5000, limit: 1000)
+        try reader.close()
+        writer.wait()
         #expect(contents.bytes == Array(payload.prefix(1000)))
         #expect(contents.droppedBytes == 299_000)
         #expect(!contents.timedOut)
     }
 
-    @Test func givesUpOnAWriterThatNeverCloses() {
-        var fds: [Int32] = [0, 0]
-        #expect(pipe(&fds) == 0)
-        _ = Array("{\"a\":".utf8).withUnsafeBytes { write(fds[1], $0.baseAddress, $0.count) }
-        let contents = StandardInput.readAll(from: fds[0], timeoutMilliseconds: 200)
+    @Test func givesUpOnAWriterThatNeverCloses() throws {
+        let pipe = try FileDescriptor.pipe()
+        defer {
+            try? pipe.read.close()
+            try? pipe.write.close()
+        }
+        try pipe.write.writeAll("{\"a\":")
+        let contents = StandardInput.readAll(from: pipe.read.rawValue, timeoutMilliseconds: 200)
         #expect(contents.timedOut)
         #expect(contents.bytes == Array("{\"a\":".utf8))
-        close(fds[0])
-        close(fds[1])
     }
-}
-
-/// A minimal joinable thread, so the test needs neither Foundation nor Dispatch.
-final class Thread: @unchecked Sendable {
-    private var handle = pthread_t()
-    private let body: (Int32) -> Void
-    private var argument: Int32 = 0
-
-    init(_ body: @escaping (Int32) -> Void) { self.body = body }
-
-    func start(_ argument: Int32) {
-        self.argument = argument
-        let unmanaged = Unmanaged.passRetained(self)
-        pthread_create(
-            &handle, nil,
-            { raw in
-                let thread = Unmanaged<Thread>.fromOpaque(raw!).takeRetainedValue()
-                thread.body(thread.argument)
-                return nil
-            }, unmanaged.toOpaque())
-    }
-
-    func join() { pthread_join(handle, nil) }
 }

@@ -23,7 +23,8 @@ import Testing
             case .upperAlnum: String(repeating: "Q7ZR", count: 40)
             default: String(repeating: "aB3x", count: 40)
             }
-        let length = rule.length == .atLeast || rule.length == .pathAfterPrefix ? rule.minimum + 5 : rule.minimum
+        let open = rule.length == .atLeast || rule.length == .pathAfterPrefix
+        let length = open ? rule.minimum + 5 : rule.minimum
         let token = prefix + String(body.prefix(length))
         let redacted = Redactor.redact("echo \(token) done")
         #expect(!redacted.contains(String(body.prefix(length))), "\(rule.vendor)")

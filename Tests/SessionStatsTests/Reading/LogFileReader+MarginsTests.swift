@@ -1,4 +1,3 @@
-@preconcurrency import Glibc
 import SessionLogCore
 import Testing
 
@@ -144,9 +143,8 @@ import Testing
         let fixture = ReadingFixture()
         let text = String(repeating: "abc\n\n" + String(repeating: "x", count: 70_000) + "\n", count: 3)
         let path = fixture.write("lines", text)
-        let descriptor = open(path, O_RDONLY)
-        try #require(descriptor >= 0)
-        defer { close(descriptor) }
+        let descriptor = try FileDescriptor.open(path, .readOnly)
+        defer { try? descriptor.close() }
         for offset in [0, 3, 4, 5, 70_005, 70_006, 140_000, text.utf8.count] {
             let expected = text.utf8.prefix(offset).count { $0 == UInt8(ascii: "\n") }
             #expect(LogFileReader.newlines(in: descriptor, before: offset) == expected)

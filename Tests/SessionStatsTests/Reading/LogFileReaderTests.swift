@@ -208,14 +208,14 @@ import Testing
     @Test func warnsAboutAFileThatCannotBeReadAndGoesOn() {
         let fixture = ReadingFixture()
         var reader = LogFileReader(path: fixture.path + "/missing.jsonl", kind: .activity)
-        reader.forEach { _ in Issue.record("no entries expected") }
+        reader.forEach({ _ in Issue.record("no entries expected") })
         #expect(reader.diagnostics.filesRead == 0)
         #expect(reader.diagnostics.unreadablePaths == 1)
         #expect(
             reader.diagnostics.warnings.first?.hasSuffix(
                 "missing.jsonl: cannot open: no such file or directory") == true)
         var directory = LogFileReader(path: fixture.path, kind: .activity)
-        directory.forEach { _ in Issue.record("no entries expected") }
+        directory.forEach({ _ in Issue.record("no entries expected") })
         #expect(directory.diagnostics.warnings.first?.hasPrefix("\(fixture.path): read failed: ") == true)
     }
 
@@ -234,10 +234,10 @@ import Testing
         var reader = LogFileReader(path: path, kind: .activity)
         var seen = 0
         #expect(throws: Stop.self) {
-            try reader.forEach { _ in
+            try reader.forEach({ _ in
                 seen += 1
                 if seen == 2 { throw Stop() }
-            }
+            })
         }
         #expect(seen == 2)
     }

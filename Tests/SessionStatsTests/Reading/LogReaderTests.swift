@@ -15,7 +15,7 @@ import Testing
             directories: directories, days: days, localDays: LocalDayResolver(utcOffsetSeconds: offset),
             fields: fields, chunkSize: chunkSize)
         var entries: [LogEntry] = []
-        reader.forEach { entries.append($0) }
+        reader.forEach({ entries.append($0) })
         return (entries, reader.diagnostics)
     }
 
@@ -220,10 +220,10 @@ import Testing
             directories: [fixture.path], days: nil, localDays: LocalDayResolver(utcOffsetSeconds: 0))
         var seen = 0
         #expect(throws: Stop.self) {
-            try reader.forEach { _ in
+            try reader.forEach({ _ in
                 seen += 1
                 if seen == 4000 { throw Stop() }
-            }
+            })
         }
         #expect(seen == 4000)
         #expect(reader.diagnostics.entries == 4000)

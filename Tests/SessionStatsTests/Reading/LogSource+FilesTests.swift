@@ -1,4 +1,3 @@
-@preconcurrency import Glibc
 import SessionLogCore
 import TestSupport
 import Testing

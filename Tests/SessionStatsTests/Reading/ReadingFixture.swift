@@ -30,7 +30,7 @@ final class ReadingFixture {
             path: path + "/" + name, kind: kind, localDays: LocalDayResolver(utcOffsetSeconds: offset),
             fields: fields, chunkSize: chunkSize, maximumRecordBytes: maximumRecordBytes)
         var entries: [LogEntry] = []
-        reader.forEach { entries.append($0) }
+        reader.forEach({ entries.append($0) })
         return (entries, reader.diagnostics)
     }
 

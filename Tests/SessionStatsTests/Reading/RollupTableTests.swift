@@ -117,7 +117,7 @@ import Testing
         var reader = LogReader(
             directories: [directory], days: nil, localDays: LocalDayResolver(utcOffsetSeconds: -5 * 3600))
         var entries: [LogEntry] = []
-        reader.forEach { entries.append($0) }
+        reader.forEach({ entries.append($0) })
         return (Report(entries, invalidLines: reader.diagnostics.invalidHookLines), reader.diagnostics)
     }
 
@@ -136,7 +136,7 @@ import Testing
             var reader = LogFileReader(
                 path: fixture.path + "/" + LogFileName.activity(date), kind: .activity,
                 localDays: LocalDayResolver(utcOffsetSeconds: -5 * 3600))
-            reader.forEach { table.add($0) }
+            reader.forEach({ table.add($0) })
             fixture.write(LogFileName.rollup(date), table.fileContents)
             unlink(fixture.path + "/" + LogFileName.activity(date))
         }

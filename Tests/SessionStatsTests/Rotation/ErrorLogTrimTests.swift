@@ -1,4 +1,4 @@
-@preconcurrency import Glibc
+import SessionLogCore
 import TestSupport
 import Testing
 
@@ -9,8 +9,8 @@ import Testing
         let directory = ScratchDirectory()
         defer { directory.remove() }
         directory.write(text, to: "logger-errors.log")
-        let descriptor = open(directory.path, O_RDONLY | O_DIRECTORY)
-        defer { close(descriptor) }
+        let descriptor = try FileDescriptor.open(directory.path, .readOnly, options: .directory)
+        defer { try? descriptor.close() }
         let removed = try ErrorLogTrim.trim(
             directory.file("logger-errors.log"), temporary: directory.file(".t"), keeping: lines,
             directory: descriptor)

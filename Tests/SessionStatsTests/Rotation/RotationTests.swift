@@ -1,4 +1,3 @@
-@preconcurrency import Glibc
 import SessionLogCore
 import TestSupport
 import Testing
@@ -145,7 +144,7 @@ import Testing
         case .errorLogTemporaryFile:
             directory.write("2026-10-01T00:00:00.000Z error: problem 1\n", to: ".logger-errors.log.tmp")
         }
-        close(descriptor)
+        try? descriptor.close()
         #expect(try Self.snapshot(directory) == before, "reports while interrupted")
 
         let (code, test) = Self.rotate(directory)
@@ -205,8 +204,8 @@ import Testing
         defer { directory.remove() }
         RotationFixture.write(into: directory)
         // A directory where the rollup should go makes the rename fail, even for root.
-        #expect(mkdir(directory.file("rollup-2026-10-02.jsonl"), 0o700) == 0)
-        defer { rmdir(directory.file("rollup-2026-10-02.jsonl")) }
+        try FileSystem.makeDirectory(directory.file("rollup-2026-10-02.jsonl"))
+        defer { try? FileSystem.removeDirectory(directory.file("rollup-2026-10-02.jsonl")) }
         let (code, test) = Self.rotate(directory)
         #expect(code == .finding)
         #expect(
@@ -220,7 +219,7 @@ import Testing
         #expect(!directory.names().contains { $0.hasPrefix(".") })
     }
 
-    @Test(.enabled(if: geteuid() != 0, "root writes to read-only directories"))
+    @Test(.enabled(if: CurrentProcess.effectiveUserID != 0, "root writes to read-only directories"))
     func failsOnAReadOnlyDirectoryNamingTheFile() throws {
         let directory = ScratchDirectory()
         defer { directory.remove() }
@@ -242,7 +241,7 @@ import Testing
         defer { directory.remove() }
         RotationFixture.write(into: directory)
         let held = try Rotation.lock(directory.path)
-        defer { close(held) }
+        defer { try? held.close() }
         let (code, test) = Self.rotate(directory)
         #expect(code == .finding)
         #expect(test.captured.standardError == "error: \(directory.path): another rotate is running\n")

@@ -1,4 +1,3 @@
-@preconcurrency import Glibc
 import SessionLogCore
 import TestSupport
 import Testing
@@ -20,7 +19,7 @@ import Testing
         let directory = ScratchDirectory()
         defer { directory.remove() }
         #expect(try SettingsFile.read(directory.file("absent.json")) == nil)
-        #expect(throws: SetupError.cannotRead(path: directory.path, errno: EISDIR)) {
+        #expect(throws: SetupError.cannotRead(path: directory.path, errno: Errno.isDirectory.code)) {
             try SettingsFile.read(directory.path)
         }
     }
@@ -61,7 +60,8 @@ import Testing
         let directory = ScratchDirectory()
         defer { directory.remove() }
         directory.write("{}", to: "plain")
-        #expect(throws: SetupError.cannotWrite(path: directory.file("plain"), errno: ENOTDIR)) {
+        #expect(throws: SetupError.cannotWrite(path: directory.file("plain"), errno: Errno.notDirectory.code))
+        {
             try SettingsFile.write(Array("x".utf8), to: directory.file("plain/settings.json"), mode: 0o644)
         }
         #expect(directory.names() == ["plain"])

@@ -1,4 +1,3 @@
-@preconcurrency import Glibc
 import SessionLogCore
 import TestSupport
 import Testing
@@ -22,7 +21,7 @@ import Testing
     }
 
     @Test func writesOnlyWhenAValueChangesOrAMinutePasses() throws {
-        let directory = try ScratchDirectory()
+        let directory = ScratchDirectory()
         defer { directory.remove() }
         var cache = StatusLineCache()
         func capture(_ record: StatusRecord) {
@@ -45,7 +44,7 @@ import Testing
     }
 
     @Test func theThrottleSurvivesBetweenRunsThroughTheCache() throws {
-        let directory = try ScratchDirectory()
+        let directory = ScratchDirectory()
         defer { directory.remove() }
         for second in [0, 5, 10] {
             var cache = StatusLineCache.load(directory: directory.path) ?? StatusLineCache()
@@ -68,17 +67,17 @@ import Testing
     }
 
     @Test func neverWritesThroughALinkIntoAFIFOOrIntoAMissingDirectory() throws {
-        let directory = try ScratchDirectory()
+        let directory = ScratchDirectory()
         defer { directory.remove() }
         let name = StatusRecord.fileName(Self.day)
         var cache = StatusLineCache()
         directory.write("keep\n", to: "target")
-        symlink(directory.file("target"), directory.file(name))
+        try FileSystem.makeSymbolicLink(at: directory.file(name), to: directory.file("target"))
         #expect(
             !StatusCapture.capture(Self.record(0), day: Self.day, directory: directory.path, cache: &cache))
         #expect(directory.read("target") == "keep\n")
-        unlink(directory.file(name))
-        mkfifo(directory.file(name), 0o600)
+        try FileSystem.remove(directory.file(name))
+        try FileSystem.makeFIFO(directory.file(name))
         #expect(
             !StatusCapture.capture(Self.record(0), day: Self.day, directory: directory.path, cache: &cache))
         #expect(
@@ -88,7 +87,7 @@ import Testing
     }
 
     @Test func theStatusLineCommandCapturesWithPrivateModes() throws {
-        let directory = try ScratchDirectory()
+        let directory = ScratchDirectory()
         defer { directory.remove() }
         let input = StatusInputFixture.bytes("v2.1-limits")
         for _ in 0..<3 {
@@ -98,9 +97,8 @@ import Testing
         let written = Self.lines(directory)
         #expect(written.count == 1)
         #expect(written.first?.input.sevenDay?.usedPercent == DecimalNumber("41.2"))
-        var status = stat()
-        stat(directory.file(StatusRecord.fileName(Self.day)), &status)
-        #expect(status.st_mode & 0o777 == 0o600)
+        #expect(
+            try FileSystem.status(of: directory.file(StatusRecord.fileName(Self.day))).permissions == 0o600)
         // --no-capture writes nothing more, even after a minute.
         var later = TestContext(variables: ["CLAUDE_LOG_DIR": directory.path], source: .files)
         later.context.clock.now = Timestamp(milliseconds: TestContext.now.milliseconds + 120_000)

@@ -1,4 +1,3 @@
-@preconcurrency import Glibc
 import SessionLogCore
 import TestSupport
 import Testing
@@ -32,7 +31,7 @@ import Testing
     }
 
     @Test func appendsAreReadIncrementallyAndAgreeWithAFullRead() throws {
-        let directory = try ScratchDirectory()
+        let directory = ScratchDirectory()
         defer { directory.remove() }
         directory.write(
             Self.line(0, "a", input: 0, model: "claude-opus-4-5") + Self.line(1, "a", input: 100),
@@ -62,7 +61,7 @@ import Testing
     }
 
     @Test func aFileReplacedTruncatedOrRewrittenUnderTheCacheIsReadAgain() throws {
-        let directory = try ScratchDirectory()
+        let directory = ScratchDirectory()
         defer { directory.remove() }
         directory.write(Self.line(1, "a", input: 100) + Self.line(2, "a", input: 200), to: Self.name)
         _ = Self.refresh(directory)
@@ -70,9 +69,9 @@ import Testing
         // Rewritten in place, same size, same inode: different bytes before the offset.
         let path = directory.file(Self.name)
         let rewritten = Self.line(1, "z", input: 900) + Self.line(2, "z", input: 900)
-        let descriptor = open(path, O_WRONLY)
-        _ = Array(rewritten.utf8).withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
-        close(descriptor)
+        let descriptor = try FileDescriptor.open(path, .writeOnly)
+        _ = try Array(rewritten.utf8).withUnsafeBytes { try descriptor.write($0, at: 0) }
+        try descriptor.close()
         #expect(Self.refresh(directory).0.activity?.totals.sessions["a"] == nil)
         #expect(Self.refresh(directory).0.activity?.totals == Self.fresh(directory))
 
@@ -81,22 +80,19 @@ import Testing
         #expect(Self.refresh(directory).0.activity?.totals.sessions.keys.sorted() == ["t"])
 
         // Replaced by another file (rotation, an editor's save): a new inode, even at the same size.
-        var status = stat()
-        stat(path, &status)
-        let oldInode = status.st_ino
+        let oldInode = try FileSystem.status(of: path).inode
         directory.write(Self.line(6, "r", input: 1), to: "replacement")
-        rename(directory.file("replacement"), path)
-        stat(path, &status)
-        #expect(status.st_ino != oldInode)
+        try FileSystem.rename(directory.file("replacement"), to: path)
+        #expect(try FileSystem.status(of: path).inode != oldInode)
         #expect(Self.refresh(directory).0.activity?.totals.sessions.keys.sorted() == ["r"])
 
         // Gone: no totals.
-        unlink(path)
+        try FileSystem.remove(path)
         #expect(Self.refresh(directory).0.activity == nil)
     }
 
     @Test func aNewDayStartsAfresh() throws {
-        let directory = try ScratchDirectory()
+        let directory = ScratchDirectory()
         defer { directory.remove() }
         directory.write(Self.line(1, "a", input: 100), to: Self.name)
         var cache = StatusLineCache()
@@ -147,7 +143,7 @@ import Testing
     }
 
     @Test func aDamagedCacheFileIsRebuiltFromTheLog() throws {
-        let directory = try ScratchDirectory()
+        let directory = ScratchDirectory()
         defer { directory.remove() }
         directory.write(Self.line(1, "a", input: 100), to: Self.name)
         _ = Self.refresh(directory)
@@ -159,12 +155,13 @@ import Testing
         #expect(Self.refresh(directory).0.activity?.totals == Self.fresh(directory))
         #expect(StatusLineCache.load(directory: directory.path) != nil)
         // A cache that is a FIFO or a symbolic link is not read, and does not hang.
-        unlink(directory.file(StatusLineCache.fileName))
-        mkfifo(directory.file(StatusLineCache.fileName), 0o600)
+        try FileSystem.remove(directory.file(StatusLineCache.fileName))
+        try FileSystem.makeFIFO(directory.file(StatusLineCache.fileName))
         #expect(StatusLineCache.load(directory: directory.path) == nil)
-        unlink(directory.file(StatusLineCache.fileName))
+        try FileSystem.remove(directory.file(StatusLineCache.fileName))
         directory.write("x", to: "elsewhere")
-        symlink(directory.file("elsewhere"), directory.file(StatusLineCache.fileName))
+        try FileSystem.makeSymbolicLink(
+            at: directory.file(StatusLineCache.fileName), to: directory.file("elsewhere"))
         #expect(StatusLineCache.load(directory: directory.path) == nil)
         // Saving replaces the link, not what it points to.
         #expect(StatusLineCache().save(directory: directory.path))
@@ -172,27 +169,25 @@ import Testing
     }
 
     @Test func savesPrivatelyAndLeavesNothingBehindInAReadOnlyDirectory() throws {
-        let directory = try ScratchDirectory()
+        let directory = ScratchDirectory()
         defer {
-            chmod(directory.path, 0o700)
+            try? FileSystem.setPermissions(directory.path, 0o700)
             directory.remove()
         }
         #expect(StatusLineCache().save(directory: directory.path))
-        var status = stat()
-        stat(directory.file(StatusLineCache.fileName), &status)
-        #expect(status.st_mode & 0o777 == 0o600)
-        chmod(directory.path, 0o500)
+        #expect(try FileSystem.status(of: directory.file(StatusLineCache.fileName)).permissions == 0o600)
+        try FileSystem.setPermissions(directory.path, 0o500)
         // Root ignores the mode: only check what a user sees.
-        if geteuid() != 0 {
+        if CurrentProcess.effectiveUserID != 0 {
             #expect(StatusLineCache().save(directory: directory.path) == false)
             #expect(directory.names() == [StatusLineCache.fileName])
         }
     }
 
     @Test func aFIFOInPlaceOfTodaysFileGivesNoTotalsAndDoesNotHang() throws {
-        let directory = try ScratchDirectory()
+        let directory = ScratchDirectory()
         defer { directory.remove() }
-        mkfifo(directory.file(Self.name), 0o600)
+        try FileSystem.makeFIFO(directory.file(Self.name))
         var cache = StatusLineCache()
         TodayActivity.refresh(
             directory: directory.path, day: Self.day, localDays: Self.resolver, cache: &cache)

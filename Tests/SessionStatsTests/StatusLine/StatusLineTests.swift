@@ -1,4 +1,3 @@
-@preconcurrency import Glibc
 import SessionLogCore
 import TestSupport
 import Testing
@@ -12,17 +11,8 @@ enum StatusInputFixture {
 
     /// The bytes of the fixture `name`.
     static func bytes(_ name: String) -> [UInt8] {
-        let path = GoldenFile.statsDirectory + "/status-input/" + name + ".json"
-        guard let file = fopen(path, "r") else { return [] }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let count = fread(&chunk, 1, chunk.count, file)
-            if count <= 0 { break }
-            bytes.append(contentsOf: chunk[0..<count])
-        }
-        return bytes
+        ScratchDirectory(existingPath: GoldenFile.statsDirectory + "/status-input").bytes(name + ".json")
+            ?? []
     }
 
     /// The parsed fixture `name`.
@@ -288,15 +278,14 @@ enum StatusInputFixture {
     }
 
     @Test func doesNotWaitForAStdinThatNeverCloses() throws {
-        var pipeEnds: [Int32] = [0, 0]
-        #expect(pipe(&pipeEnds) == 0)
+        let pipe = try FileDescriptor.pipe()
         defer {
-            close(pipeEnds[0])
-            close(pipeEnds[1])
+            try? pipe.read.close()
+            try? pipe.write.close()
         }
         let started = Timestamp.now()
         let bytes = StandardInput.readAll(
-            from: pipeEnds[0], timeoutMilliseconds: StatusLineCommand.stdinTimeoutMilliseconds
+            from: pipe.read.rawValue, timeoutMilliseconds: StatusLineCommand.stdinTimeoutMilliseconds
         ).bytes
         let waited = Timestamp.now().milliseconds - started.milliseconds
         #expect(bytes.isEmpty)

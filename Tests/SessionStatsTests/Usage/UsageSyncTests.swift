@@ -1,4 +1,3 @@
-@preconcurrency import Glibc
 import SessionLogCore
 import TestSupport
 import Testing
@@ -26,7 +25,7 @@ import Testing
         let name = "11111111-1111-1111-1111-111111111111.jsonl"
         let text = try #require(ScratchDirectory(existingPath: source).read(name))
         let cut = text.split(separator: "\n", omittingEmptySubsequences: false)
-        mkdir(scratch.file("projects"), 0o700)
+        try FileSystem.makeDirectory(scratch.file("projects"))
         _ = scratch.write(String(cut[0]) + "\n" + String(cut[1]), to: "projects/" + name)
         let logs = scratch.file("logs")
         var summary = try run(logs, [scratch.file("projects")])
@@ -85,7 +84,7 @@ import Testing
         _ = try run(logs, roots)
         let before = records(logs)
         // Losing the state (or a crash before it was saved) re-reads everything: copies, dropped on reading.
-        unlink(logs + "/" + SyncState.fileName)
+        try FileSystem.remove(logs + "/" + SyncState.fileName)
         let again = try run(logs, roots)
         #expect(again.requestsAdded == before.count)
         #expect(records(logs) == before)
@@ -99,20 +98,17 @@ import Testing
             directory: logs, roots: [TranscriptFixtures.root("streaming-duplicates")],
             localDays: LocalDayResolver(utcOffsetSeconds: -11 * 3600))
         _ = try sync.run()
-        var info = stat()
-        #expect(stat(logs + "/usage-2026-02-28.jsonl", &info) == 0)
-        #expect(info.st_mode & 0o777 == 0o600)
-        #expect(stat(logs, &info) == 0)
-        #expect(info.st_mode & 0o777 == 0o700)
+        #expect(try FileSystem.status(of: logs + "/usage-2026-02-28.jsonl").permissions == 0o600)
+        #expect(try FileSystem.status(of: logs).permissions == 0o700)
     }
 
     @Test func aSymbolicLinkInPlaceOfALedgerFileIsRefused() throws {
         let scratch = ScratchDirectory()
         defer { scratch.remove() }
         let logs = scratch.file("logs")
-        mkdir(logs, 0o700)
+        try FileSystem.makeDirectory(logs)
         _ = scratch.write("", to: "target")
-        symlink(scratch.file("target"), logs + "/usage-2026-03-01.jsonl")
+        try FileSystem.makeSymbolicLink(at: logs + "/usage-2026-03-01.jsonl", to: scratch.file("target"))
         #expect(throws: LedgerError.self) {
             _ = try run(logs, [TranscriptFixtures.root("streaming-duplicates")])
         }
@@ -122,7 +118,7 @@ import Testing
     @Test func anOverlongLineIsSkippedAndCounted() throws {
         let scratch = ScratchDirectory()
         defer { scratch.remove() }
-        mkdir(scratch.file("projects"), 0o700)
+        try FileSystem.makeDirectory(scratch.file("projects"))
         let source = try #require(
             ScratchDirectory(existingPath: TranscriptFixtures.root("missing-request-id") + "/-home-user-demo")
                 .read("11111111-1111-1111-1111-111111111111.jsonl"))

@@ -1,0 +1,54 @@
+#if canImport(Darwin)
+    @preconcurrency import Darwin
+#elseif canImport(Glibc)
+    @preconcurrency import Glibc
+#elseif canImport(Musl)
+    @preconcurrency import Musl
+#endif
+
+/// The running process: its environment, identity, signals and exit.
+public enum CurrentProcess {
+    /// The value of the environment variable `name`, or nil when it is unset (an empty value stays empty).
+    public static func variable(_ name: String) -> String? {
+        guard let value = getenv(name) else { return nil }
+        return String(cString: value)
+    }
+
+    /// Sets the environment variable `name`, replacing any value; for tests and child processes.
+    public static func setVariable(_ name: String, _ value: String) {
+        setenv(name, value, 1)
+    }
+
+    /// Removes the environment variable `name`.
+    public static func unsetVariable(_ name: String) {
+        unsetenv(name)
+    }
+
+    /// The process id.
+    public static var id: Int32 { getpid() }
+
+    /// The real user id (`getuid`): the user who ran the process.
+    public static var userID: UInt32 { UInt32(getuid()) }
+
+    /// The effective user id (`geteuid`): the user whose permissions apply, 0 for root.
+    public static var effectiveUserID: UInt32 { UInt32(geteuid()) }
+
+    /// The machine's host name, or nil when it cannot be read.
+    public static func hostName() -> String? {
+        var buffer = [CChar](repeating: 0, count: 256)
+        guard gethostname(&buffer, buffer.count - 1) == 0 else { return nil }
+        return buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+    }
+
+    /// Makes a write to a closed pipe fail with EPIPE instead of killing the process with SIGPIPE.
+    public static func ignoreBrokenPipe() {
+        signal(SIGPIPE, SIG_IGN)
+    }
+
+    /// Ends the process with `code`, flushing C stdio buffers.
+    public static func exit(_ code: Int32) -> Never {
+        systemExit(code)
+    }
+}
+
+private func systemExit(_ code: Int32) -> Never { exit(code) }
