@@ -39,7 +39,8 @@ public struct Timestamp: Hashable, Comparable, Sendable {
         return (CivilDate(year: time.year, month: time.month, day: time.day), time.utcOffset)
     }
 
-    /// Parses `YYYY-MM-DDTHH:MM:SS` with optional fraction and a `Z` or `±HH:MM` offset.
+    /// Parses `YYYY-MM-DDTHH:MM:SS` with optional fraction and a `Z` or `±HH:MM` offset; an impossible
+    /// date or time (`2026-02-30`, `25:00`, an offset of `+24:00`) is no timestamp.
     ///
     /// Accepts both the logger's millisecond form and the bash logger's whole seconds.
     public init?(iso8601 bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) {
@@ -61,7 +62,8 @@ public struct Timestamp: Hashable, Comparable, Sendable {
             bytes[start + 10] == UInt8(ascii: "T") || bytes[start + 10] == ._space,
             let hour = number(11, 2), bytes[start + 13] == ._colon, let minute = number(14, 2),
             bytes[start + 16] == ._colon, let second = number(17, 2),
-            month >= 1, month <= 12, day >= 1, day <= 31, hour < 24, minute < 60, second < 61
+            month >= 1, month <= 12, day >= 1, day <= CivilDate.daysIn(month: month, year: year), hour < 24,
+            minute < 60, second < 61
         else { return nil }
         var index = 19
         var millis = 0
@@ -83,7 +85,7 @@ public struct Timestamp: Hashable, Comparable, Sendable {
                 index += 1
             } else if marker == ._plus || marker == ._minus {
                 guard end - start - index >= 6, let oh = number(index + 1, 2),
-                    bytes[start + index + 3] == ._colon, let om = number(index + 4, 2)
+                    bytes[start + index + 3] == ._colon, let om = number(index + 4, 2), oh < 24, om < 60
                 else { return nil }
                 offset = (oh * 3600 + om * 60) * (marker == ._plus ? 1 : -1)
                 index += 6

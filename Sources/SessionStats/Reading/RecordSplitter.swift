@@ -2,6 +2,12 @@ import SessionLogCore
 
 /// Walks the bytes of one open log file record by record, refilling the buffer as records need,
 /// and decodes each record in place: no per-line String, no copy of the line.
+///
+/// An entry counts for the local day of its timestamp when that is the date in its file's name or a
+/// day either side (midnight, a time zone change); otherwise (a wrong clock, a line copied into another
+/// day's file) for the file's date. So every line counts for exactly one day, and a report of each
+/// day, which reads only that day's files and its neighbours', finds it: per-day totals add up to
+/// the totals of all days.
 struct RecordSplitter {
     /// The file's path, for locations.
     let path: String
@@ -13,6 +19,9 @@ struct RecordSplitter {
     private var resyncing = false
     // Whether the buffer starts inside a line, whose rest is skipped.
     private let startsInsideLine: Bool
+    // The days an entry of this file may count for: its name's date and the days either side.
+    private let allowedDays: ClosedRange<CivilDate>?
+    private let fileDate: CivilDate?
 
     /// Creates a splitter for the file at `path`; with `startsInsideLine`, the bytes read begin
     /// somewhere inside the file, and line 1 is the first line that starts after the first newline.
@@ -20,6 +29,11 @@ struct RecordSplitter {
         self.path = path
         self.kind = kind
         self.startsInsideLine = startsInsideLine
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        fileDate =
+            LogFileName.date(of: name, prefix: LogFileName.activityPrefix)
+            ?? LogFileName.date(of: name, prefix: LogFileName.rollupPrefix)
+        allowedDays = fileDate.map { $0.adding(days: -1)...$0.adding(days: 1) }
         // The first whole line may continue a multi-line legacy record: resynchronise quietly.
         resyncing = startsInsideLine
     }
@@ -33,7 +47,11 @@ struct RecordSplitter {
         _ = buffer.refill()
         if startsInsideLine {
             guard skipPartialLine(&buffer) else { return true }
-        } else if buffer.filled >= 3 && buffer.base[0] == 0xEF && buffer.base[1] == 0xBB
+        } else {
+            // A read may return fewer bytes than a BOM has (a pipe, a tiny chunk): read on until three.
+            while buffer.filled < 3 && buffer.refill() {}
+        }
+        if !startsInsideLine && buffer.filled >= 3 && buffer.base[0] == 0xEF && buffer.base[1] == 0xBB
             && buffer.base[2] == 0xBF
         {
             buffer.start = 3
@@ -131,8 +149,11 @@ struct RecordSplitter {
                 diagnostics.skip(location, .trailingText)
                 continue
             }
-            if entry != nil {
-                if !body(entry.unsafelyUnwrapped) { return false }
+            if var entry {
+                if let allowedDays, !allowedDays.contains(entry.day) {
+                    entry.day = fileDate.unsafelyUnwrapped
+                }
+                if !body(entry) { return false }
             } else if let problem {
                 diagnostics.skip(location, problem)
             }

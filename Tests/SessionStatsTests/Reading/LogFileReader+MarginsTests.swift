@@ -76,7 +76,9 @@ import Testing
         #expect(diagnostics.bytesRead == (1 << 12) + 1)
         // Entries of the 14th in more than the first window: it doubles until they all fit.
         let longerText = Self.dayBefore(before: 3000, after: 400)
-        let longer = fixture.write("activity-2026-01-12.jsonl", longerText)
+        // Named for the 13th too: an entry two days from its file's date would count for the file's date.
+        let longerFixture = ReadingFixture()
+        let longer = longerFixture.write("activity-2026-01-13.jsonl", longerText)
         let doubled = Self.readTail(longer, window: 1 << 12)
         #expect(doubled.entries.count == 400)
         #expect(Set(doubled.entries.map(\.location.line)).count == 400)

@@ -148,10 +148,11 @@ import Testing
         #expect(diagnostics.warnings.last?.hasSuffix(".jsonl:5: not a JSON object") == true)
     }
 
-    @Test func skipsAByteOrderMark() {
+    @Test(arguments: [1, 2, 3, 4, 1 << 16])
+    func skipsAByteOrderMarkWhateverTheFirstReadReturns(chunkSize: Int) {
         let fixture = ReadingFixture()
-        fixture.write("activity-2026-01-14.jsonl", [0xEF, 0xBB, 0xBF] + Array(Self.good.joined().utf8))
-        let (entries, diagnostics) = fixture.read("activity-2026-01-14.jsonl")
+        _ = fixture.write("activity-2026-01-14.jsonl", [0xEF, 0xBB, 0xBF] + Array(Self.good.joined().utf8))
+        let (entries, diagnostics) = fixture.read("activity-2026-01-14.jsonl", chunkSize: chunkSize)
         #expect(EntryTotals(entries) == Self.goodTotals)
         #expect(diagnostics.skipped == 0)
     }

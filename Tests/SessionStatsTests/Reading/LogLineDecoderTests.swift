@@ -361,3 +361,17 @@ import Testing
         #expect(histogram.percentile(95).map { $0 > ValueLimits.lineDurationMS / 2 } == true)
     }
 }
+
+@Suite struct ImpossibleTimestampTests {
+    @Test(arguments: ["2026-02-30T10:00:00.000Z", "2026-01-14T25:00:00.000Z", "2026-04-31T00:00:00Z"])
+    func isABadLine(timestamp: String) {
+        let good = TestLines.v1(at: "2026-01-14T10:00:00.000Z")
+        let bad =
+            #"{"v":1,"timestamp":"\#(timestamp)","event":"PostToolUse","session_id":"s","tool":"Bash"}"#
+            + "\n"
+        let (entries, diagnostics) = ReadingFixture().read(text: good + bad)
+        #expect(entries.count == 1)
+        #expect(diagnostics.skipped == 1)
+        #expect(diagnostics.warnings.first?.hasSuffix(":2: timestamp is not an ISO 8601 string") == true)
+    }
+}

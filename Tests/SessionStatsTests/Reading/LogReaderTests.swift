@@ -275,3 +275,51 @@ import Testing
         #expect(bareDiagnostics == diagnostics)
     }
 }
+
+@Suite struct LogReaderDayTotalsTests {
+    /// Reads the fixture's directory for `days` (nil: all) at UTC.
+    static func read(_ fixture: ReadingFixture, days: ClosedRange<CivilDate>?) -> [LogEntry] {
+        var reader = LogReader(
+            directories: [fixture.path], days: days, localDays: LocalDayResolver(utcOffsetSeconds: 0))
+        var entries: [LogEntry] = []
+        reader.forEach { entries.append($0) }
+        return entries
+    }
+
+    @Test func perDayTotalsAddUpToAllDaysForLinesDatedFarFromTheirFile() {
+        let fixture = ReadingFixture()
+        fixture.write(
+            "activity-2026-01-10.jsonl",
+            TestLines.v1(at: "2026-01-10T10:00:00.000Z", session: "a", input: 1, output: 0)
+                + TestLines.v1(at: "2026-03-01T10:00:00.000Z", session: "far-future", input: 10, output: 0)
+                + TestLines.v1(at: "2025-06-01T10:00:00.000Z", session: "far-past", input: 100, output: 0)
+                + TestLines.v1(at: "2026-01-11T00:30:00.000Z", session: "next-day", input: 1000, output: 0))
+        fixture.write(
+            "activity-2026-01-12.jsonl",
+            TestLines.v1(at: "2026-01-05T10:00:00.000Z", session: "copied", input: 10_000, output: 0)
+                + TestLines.v1(at: "2026-01-12T10:00:00.000Z", session: "b", input: 100_000, output: 0))
+        fixture.write(
+            "rollup-2026-01-08.jsonl",
+            #"{"rollup":1,"day":"2025-12-01","event":"PostToolUse","session_id":"r","count":2,"failures":0,"#
+                + #""tokens":{"input":1000000,"output":0},"duration_ms":0,"first":"2025-12-01T10:00:00.000Z","#
+                + #""last":"2025-12-01T11:00:00.000Z"}"# + "\n")
+        let all = Self.read(fixture, days: nil)
+        #expect(all.count == 7)
+        var perDay: [LogEntry] = []
+        var day = CivilDate("2025-05-01")!
+        while day <= CivilDate("2026-04-01")! {
+            perDay += Self.read(fixture, days: day...day)
+            day = day.adding(days: 1)
+        }
+        #expect(perDay.count == all.count)
+        #expect(perDay.map(\.inputTokens).reduce(0, +) == all.map(\.inputTokens).reduce(0, +))
+        #expect(Set(perDay.map(\.sessionID)) == Set(all.map(\.sessionID)))
+        // A line far from its file's date counts for the file's date; one near it, for its own day.
+        let days = Dictionary(all.map { ($0.sessionID, $0.day.description) }, uniquingKeysWith: { $1 })
+        #expect(days["far-future"] == "2026-01-10")
+        #expect(days["far-past"] == "2026-01-10")
+        #expect(days["next-day"] == "2026-01-11")
+        #expect(days["copied"] == "2026-01-12")
+        #expect(days["r"] == "2026-01-08")
+    }
+}
