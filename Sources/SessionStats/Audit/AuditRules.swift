@@ -26,8 +26,12 @@ public enum AuditRules {
         var matches: [Match] = []
         if fileTools.contains(tool), let file = entry.file, !file.isEmpty {
             if let kind = CredentialPath.kind(of: file) { matches.append(Match(.credentialFile, file, kind)) }
+            if writingTools.contains(tool) && HomePath.isShellStartupFile(file) {
+                matches.append(Match(.shellStartupWrite, file))
+            }
+            // Claude Code's own plans, todos and memory live in ~/.claude, whatever the project.
             if writingTools.contains(tool), let cwd = sessionCwd ?? entry.cwd, !cwd.isEmpty,
-                !LexicalPath.isInside(file, directory: cwd)
+                !LexicalPath.isInside(file, directory: cwd), !HomePath.isClaudeCodeOwnFile(file)
             {
                 matches.append(Match(.writeOutsideCwd, file, "cwd " + cwd))
             }
@@ -74,6 +78,7 @@ public enum AuditRules {
     }
 
     private static func inspect(_ script: ShellScript, depth: Int, into matches: inout [Match]) {
+        matches += downloadsRun(in: script)
         for pipeline in script.pipelines {
             let invocations = pipeline.commands.map(ShellInvocation.init)
             if let fetch = invocations.firstIndex(where: { $0.map(isDownload) ?? false }),
@@ -92,6 +97,11 @@ public enum AuditRules {
                         matches.append(Match(.pipeToShell, invocation.text))
                     }
                 }
+                for target in command.outputTargets where HomePath.isShellStartupFile(target) {
+                    let program = invocation?.text ?? command.words.joined(separator: " ")
+                    matches.append(
+                        Match(.shellStartupWrite, (program.isEmpty ? "" : program + " ") + "> " + target))
+                }
                 guard let invocation else { continue }
                 inspect(invocation, redirections: command.redirectionTargets, depth: depth, into: &matches)
             }
@@ -109,6 +119,12 @@ public enum AuditRules {
             if let rule = removeRule(arguments) { matches.append(Match(rule, text)) }
         case "git":
             if let rule = gitRule(arguments) { matches.append(Match(rule, text)) }
+        case "find":
+            if let rule = findRule(arguments) { matches.append(Match(rule, text)) }
+        case "tee":
+            if arguments.contains(where: { !$0.hasPrefix("-") && HomePath.isShellStartupFile($0) }) {
+                matches.append(Match(.shellStartupWrite, text))
+            }
         case "dd":
             if arguments.contains(where: writesToDevice) { matches.append(Match(.ddToDevice, text)) }
         case "mkfs", "mke2fs":
@@ -126,7 +142,8 @@ public enum AuditRules {
                 inspect(ShellScript(parsing: script), depth: depth + 1, into: &matches)
             }
         }
-        for word in arguments + redirections where !word.contains("://") {
+        // A word starting with a backslash is a pattern (`grep '\.env'`), not a path.
+        for word in arguments + redirections where !word.contains("://") && !word.hasPrefix("\\") {
             let value = word.firstIndex(of: "=").map { String(word[word.index(after: $0)...]) }
             if let candidate = [word, value].compactMap({ $0 }).first(where: {
                 CredentialPath.kind(of: $0) != nil
@@ -167,6 +184,23 @@ public enum AuditRules {
         guard recursive, !targets.isEmpty else { return nil }
         if noPreserveRoot || targets.contains(where: isDangerousTarget) { return .removeRoot }
         return force ? .recursiveRemove : nil
+    }
+
+    /// `.removeRoot` for `find` from a dangerous starting point that deletes what it finds
+    /// (`-delete`, `-exec rm …`, `-execdir rm …`), `.recursiveRemove` from any other, nil otherwise.
+    static func findRule(_ arguments: [String]) -> AuditRule? {
+        // Starting points come before the first test, action or operator.
+        let starts = arguments.prefix { !$0.hasPrefix("-") && $0 != "(" && $0 != "!" && $0 != "\\(" }
+        var deletes = arguments.contains("-delete")
+        for (index, argument) in arguments.enumerated()
+        where (argument == "-exec" || argument == "-execdir" || argument == "-ok")
+            && index + 1 < arguments.count
+        {
+            if ShellInvocation.baseName(arguments[index + 1]) == "rm" { deletes = true }
+        }
+        guard deletes else { return nil }
+        // With no starting point find searches `.`.
+        return starts.contains(where: isDangerousTarget) ? .removeRoot : .recursiveRemove
     }
 
     /// Directories whose recursive removal wrecks a system.
@@ -230,6 +264,17 @@ public enum AuditRules {
             return lease ? .forceWithLease : nil
         case "reset":
             return rest.contains("--hard") ? .hardReset : nil
+        case "clean":
+            var force = false
+            for argument in rest {
+                if argument == "-n" || argument == "--dry-run" { return nil }
+                if argument == "--force" { force = true }
+                if argument.hasPrefix("-") && !argument.hasPrefix("--") {
+                    if argument.contains("n") { return nil }
+                    if argument.contains("f") { force = true }
+                }
+            }
+            return force ? .gitClean : nil
         default:
             return nil
         }
@@ -258,6 +303,100 @@ public enum AuditRules {
                 || (argument.hasPrefix("-") && !argument.hasPrefix("--") && argument.contains("R"))
         }
         return recursive && arguments.contains(where: worldWritableModes.contains)
+    }
+
+    /// Each file a `curl` or `wget` of `script` saved that a later command of it runs: with a shell
+    /// (`bash x.sh`), `source`/`.`, or as a program (`./x.sh`, `/tmp/x.sh`).
+    static func downloadsRun(in script: ShellScript) -> [Match] {
+        var downloads: [(file: String, text: String)] = []
+        var matches: [Match] = []
+        for command in script.commands {
+            guard let invocation = ShellInvocation(command) else { continue }
+            if isDownload(invocation) {
+                for file in savedFiles(invocation) { downloads.append((file, invocation.text)) }
+                continue
+            }
+            // A program run by path: `./x.sh`, `/tmp/x.sh`.
+            let program = command.words.first {
+                $0.contains("/") && ShellInvocation.baseName($0) == invocation.name
+            }
+            guard !downloads.isEmpty, let run = ranFile(invocation) ?? program else { continue }
+            for download in downloads where sameFile(download.file, run) {
+                matches.append(Match(.downloadThenRun, download.text + " … " + invocation.text))
+                break
+            }
+        }
+        return matches
+    }
+
+    /// The files a `curl` or `wget` invocation writes: `-o F`, `--output F`, `-O` (the URL's last
+    /// component) for curl; `-O F`, `--output-document=F`, or the URL's last component for wget.
+    static func savedFiles(_ invocation: ShellInvocation) -> [String] {
+        let arguments = invocation.arguments
+        let urls = arguments.filter { $0.contains("://") }
+        let remoteNames = urls.compactMap { url -> String? in
+            let path = url.split(separator: "?").first.map(String.init) ?? url
+            guard let last = path.split(separator: "/").last, !path.hasSuffix("/"), last.contains(".") else {
+                return nil
+            }
+            return String(last)
+        }
+        var files: [String] = []
+        var named = false
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            let next = index + 1 < arguments.count ? arguments[index + 1] : nil
+            switch invocation.name {
+            case "curl":
+                let isCluster = argument.hasPrefix("-") && !argument.hasPrefix("--") && argument.count > 2
+                if argument == "-o" || argument == "--output" || (isCluster && argument.hasSuffix("o")),
+                    let next
+                {
+                    files.append(next)
+                    index += 1
+                } else if argument.hasPrefix("--output=") {
+                    files.append(String(argument.dropFirst(9)))
+                } else if argument == "-O" || argument == "--remote-name" || argument == "--remote-name-all"
+                    || (isCluster && argument.hasSuffix("O"))
+                {
+                    files += remoteNames
+                } else if argument.hasPrefix("-o") && argument.count > 2 && !argument.hasPrefix("--") {
+                    files.append(String(argument.dropFirst(2)))
+                }
+            default:
+                if argument == "-O" || argument == "--output-document", let next {
+                    files.append(next)
+                    named = true
+                    index += 1
+                } else if argument.hasPrefix("--output-document=") {
+                    files.append(String(argument.dropFirst(18)))
+                    named = true
+                } else if argument.hasPrefix("-O") && argument.count > 2 {
+                    files.append(String(argument.dropFirst(2)))
+                    named = true
+                }
+            }
+            index += 1
+        }
+        if invocation.name == "wget" && !named { files += remoteNames }
+        return files.filter { $0 != "-" && $0 != "/dev/null" }
+    }
+
+    /// The file an invocation runs as a script or program, or nil.
+    private static func ranFile(_ invocation: ShellInvocation) -> String? {
+        if ShellInvocation.shells.contains(invocation.name) {
+            guard invocation.inlineScript == nil else { return nil }
+            return invocation.arguments.first { !$0.hasPrefix("-") && !$0.hasPrefix("+") }
+        }
+        if invocation.name == "source" || invocation.name == "." { return invocation.arguments.first }
+        return nil
+    }
+
+    /// Whether a saved file and a run file are the same, by path; a bare program name (`x.sh`,
+    /// found on `PATH`) is not a run of `./x.sh`.
+    private static func sameFile(_ saved: String, _ run: String) -> Bool {
+        LexicalPath.components(saved) == LexicalPath.components(run)
     }
 
     /// Tools that download.

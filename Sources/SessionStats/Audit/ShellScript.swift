@@ -18,6 +18,8 @@ public struct ShellScript: Equatable, Sendable {
         public var words: [String] = []
         /// The targets of its redirections (`> file`, `2>>log`, `< input`).
         public var redirectionTargets: [String] = []
+        /// Of those, the ones written to: `>`, `>>`, `>|`, `&>` (not `<`).
+        public var outputTargets: [String] = []
         /// The text of each command or process substitution in its words.
         public var substitutions: [String] = []
 

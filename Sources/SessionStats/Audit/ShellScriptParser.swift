@@ -14,6 +14,8 @@ struct ShellScriptParser {
     // The word so far is unquoted digits, so `2>` redirects file descriptor 2.
     private var wordIsDigits = true
     private var redirectionPending = false
+    // Whether the pending redirection writes to its target.
+    private var redirectionWrites = false
     // Set after `<<` or `<<-` (true: leading tabs are stripped) until its delimiter word is read.
     private var heredocPending: Bool?
     private var heredocs: [(delimiter: [UInt8], stripsTabs: Bool)] = []
@@ -217,10 +219,12 @@ struct ShellScriptParser {
             heredocPending = stripsTabs
             return
         }
+        redirectionWrites = false
         while index < bytes.count,
             bytes[index] == Byte.less || bytes[index] == Byte.greater || bytes[index] == Byte.ampersand
                 || bytes[index] == Byte.pipe
         {
+            if bytes[index] == Byte.greater { redirectionWrites = true }
             index += 1
         }
         redirectionPending = true
@@ -255,7 +259,9 @@ struct ShellScriptParser {
             heredocs.append((word, stripsTabs))
             heredocPending = nil
         } else if redirectionPending {
-            command.redirectionTargets.append(String(decoding: word, as: UTF8.self))
+            let target = String(decoding: word, as: UTF8.self)
+            command.redirectionTargets.append(target)
+            if redirectionWrites { command.outputTargets.append(target) }
             redirectionPending = false
         } else {
             command.words.append(String(decoding: word, as: UTF8.self))
