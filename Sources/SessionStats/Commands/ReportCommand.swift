@@ -26,7 +26,8 @@ public enum ReportCommand {
         usage: session-stats [report] [options]
 
         What Claude Code did and roughly what it cost, by tool, project, session and day.
-        Token counts and costs are estimates.
+        Token counts and costs are estimates, followed by the exact usage and cost from Claude
+        Code's transcripts (synced first into the usage ledger) wherever the ledger has them.
 
         options:
           --top N             sessions and files to list (default: 10; 0: all)
