@@ -37,7 +37,7 @@ public struct UsageLedger: Sendable {
             throw .write(file, reason: AppendError.describe(code))
         }
         // On disk before the sync state that says these lines were read: a power cut then loses nothing.
-        if let code = FileSystem.sync(descriptor) { throw .write(file, reason: AppendError.describe(code)) }
+        if let code = FileAccess.sync(descriptor) { throw .write(file, reason: AppendError.describe(code)) }
     }
 
     /// Replaces a file of the directory with `bytes`: written to a temporary file, synced, renamed over it.
