@@ -282,7 +282,7 @@ import Testing
         var reader = LogReader(
             directories: [fixture.path], days: days, localDays: LocalDayResolver(utcOffsetSeconds: 0))
         var entries: [LogEntry] = []
-        reader.forEach { entries.append($0) }
+        reader.forEach({ entries.append($0) })
         return entries
     }
 
