@@ -14,8 +14,14 @@ die() {
     exit 1
 }
 
+usage="usage: [PREFIX=dir] [SETTINGS=file] [STATUSLINE=1] [PORTABLE=1] $0"
+if [[ $# -eq 1 && ( "$1" == "-h" || "$1" == "--help" ) ]]; then
+    echo "$usage"
+    sed -n '2,9s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
+    exit 0
+fi
 [[ $# -eq 0 ]] || {
-    echo "usage: [PREFIX=dir] [SETTINGS=file] [STATUSLINE=1] [PORTABLE=1] $0" >&2
+    echo "$usage" >&2
     exit 64
 }
 [[ -n "${HOME:-}" ]] || die "HOME is not set"

@@ -16,12 +16,17 @@ usage() {
     echo "usage: [PREFIX=dir] [SETTINGS=file] $0 [--remove-binaries]" >&2
     exit 64
 }
+help() {
+    echo "usage: [PREFIX=dir] [SETTINGS=file] $0 [--remove-binaries]"
+    sed -n '2,8s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
+    exit 0
+}
 
 remove_binaries=0
 for argument in "$@"; do
     case "$argument" in
     --remove-binaries) remove_binaries=1 ;;
-    -h | --help) usage ;;
+    -h | --help) help ;;
     *)
         echo "uninstall.sh: error: unknown argument '$argument'" >&2
         usage
