@@ -10,7 +10,7 @@ public enum SetupCommand {
 
         Registers session-logger as a Claude Code hook for PostToolUse, PostToolUseFailure,
         SessionStart, SessionEnd and UserPromptSubmit, keeping every other setting as it was.
-        A changed file is first backed up to FILE.bak (or FILE.bak.<time> if that exists).
+        A changed file is first backed up to FILE.bak (the last three kept: .bak, .bak.1, .bak.2).
 
         commands:
           install     register the hook; run again, it replaces our entry instead of adding one
@@ -118,6 +118,7 @@ public enum SetupCommand {
             lines.append(line + written)
         }
         if let statusLine { lines.append(statusLine) }
+        if changed, let warning = readOnlyWarning(path) { lines.append(warning) }
         let legacy = HookRegistration.legacyEvents(in: updated)
         if !legacy.isEmpty {
             lines.append(
@@ -143,6 +144,7 @@ public enum SetupCommand {
         }
         let backup = try save(updated, original: bytes, to: path, now: now).map { "; backup: \($0)" } ?? ""
         var lines: [String] = []
+        if let warning = readOnlyWarning(path) { lines.append(warning) }
         if !events.isEmpty {
             lines.append("removed session-logger from \(events.joined(separator: ", ")) in \(path)\(backup)")
             if removedStatusLine { lines.append("removed the session-stats status line") }
@@ -197,6 +199,7 @@ public enum SetupCommand {
     // The file's bytes (nil when missing) and its document; an empty file reads as `{}`.
     private static func load(_ path: String) throws(SetupError) -> (bytes: [UInt8]?, document: JSONDocument) {
         guard let bytes = try SettingsFile.read(path) else { return (nil, .object([])) }
+        try SettingsFile.requireUTF8(bytes, of: path)
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
             return (bytes, .object([]))
         }
@@ -215,11 +218,25 @@ public enum SetupCommand {
     private static func save(_ document: JSONDocument, original: [UInt8]?, to path: String, now: Timestamp)
         throws(SetupError) -> String?
     {
-        let mode = SettingsFile.mode(of: path) ?? SettingsFile.newFileMode
-        var backup: String?
-        if let original { backup = try SettingsFile.backUp(original, of: path, mode: mode, now: now) }
-        try SettingsFile.write(document.jsonBytes() + [UInt8(ascii: "\n")], to: path, mode: mode)
-        return backup
+        // Under the lock, the file must still be what was read: Claude Code or an editor may have
+        // written it since, and that write must not be lost. It is checked again just before the rename.
+        try SettingsFile.withLock(path) { () throws(SetupError) -> String? in
+            try SettingsFile.requireUnchanged(path, expected: original)
+            let mode = SettingsFile.mode(of: path) ?? SettingsFile.newFileMode
+            var backup: String?
+            if let original { backup = try SettingsFile.backUp(original, of: path, mode: mode, now: now) }
+            let text = SettingsStyle(of: original).render(document)
+            try SettingsFile.write(text, to: path, mode: mode, expecting: .some(original))
+            return backup
+        }
+    }
+
+    // A file nobody may write was still replaced (the directory allows it); say so, since the mode
+    // was likely set on purpose.
+    private static func readOnlyWarning(_ path: String) -> String? {
+        guard SettingsFile.isReadOnly(path), let mode = SettingsFile.mode(of: path) else { return nil }
+        return
+            "warning: \(path) is read-only (mode \(String(mode, radix: 8))); it was replaced anyway and keeps that mode"
     }
 
     private static func shaped<T>(_ path: String, _ body: () throws(SettingsShapeError) -> T)

@@ -24,23 +24,76 @@ import Testing
         }
     }
 
-    @Test func backupsAreNeverOverwritten() throws {
+    @Test func keepsTheLastThreeBackups() throws {
         let directory = ScratchDirectory()
         defer { directory.remove() }
         let path = directory.file("settings.json")
         let now = Timestamp(milliseconds: 1_795_000_000_000)
-        var made: [String] = []
-        for index in 0..<4 {
-            made.append(try SettingsFile.backUp(Array("v\(index)".utf8), of: path, mode: 0o600, now: now))
+        for index in 0..<5 {
+            #expect(
+                try SettingsFile.backUp(Array("v\(index)".utf8), of: path, mode: 0o640, now: now) == path
+                    + ".bak")
         }
-        #expect(
-            made == [
-                path + ".bak", path + ".bak.20261118T110640Z", path + ".bak.20261118T110640Z-2",
-                path + ".bak.20261118T110640Z-3",
-            ])
-        #expect(directory.read("settings.json.bak") == "v0")
-        #expect(directory.read("settings.json.bak.20261118T110640Z-3") == "v3")
-        #expect(directory.mode("settings.json.bak") == 0o600)
+        #expect(directory.names() == ["settings.json.bak", "settings.json.bak.1", "settings.json.bak.2"])
+        #expect(directory.read("settings.json.bak") == "v4")
+        #expect(directory.read("settings.json.bak.1") == "v3")
+        #expect(directory.read("settings.json.bak.2") == "v2")
+        #expect(directory.mode("settings.json.bak") == 0o640)
+        #expect(directory.mode("settings.json.bak.2") == 0o640)
+    }
+
+    @Test func refusesToReplaceAFileThatChangedSinceItWasRead() throws {
+        let directory = ScratchDirectory()
+        defer { directory.remove() }
+        let path = directory.write("{\"model\": \"opus\"}", to: "settings.json")
+        // Claude Code rewrote it between our read and our rename.
+        directory.write("{\"model\": \"sonnet\"}", to: "settings.json")
+        #expect(throws: SetupError.changedWhileEditing(path: path)) {
+            try SettingsFile.write(
+                Array("{}".utf8), to: path, mode: 0o600, expecting: .some(Array("{\"model\": \"opus\"}".utf8))
+            )
+        }
+        #expect(directory.read("settings.json") == "{\"model\": \"sonnet\"}")
+        #expect(directory.names() == ["settings.json"])
+        // A file that appeared where none was read is a change too.
+        #expect(throws: SetupError.changedWhileEditing(path: path)) {
+            try SettingsFile.requireUnchanged(path, expected: nil)
+        }
+    }
+
+    @Test func theLockIsExclusiveAndLeavesNoFileBehind() throws {
+        let directory = ScratchDirectory()
+        defer { directory.remove() }
+        let path = directory.file("settings.json")
+        let lockPath = path + ".lock"
+        let seen = try SettingsFile.withLock(path) { () throws(SetupError) -> Bool in
+            // While we hold it, another descriptor cannot take it.
+            let other = open(lockPath, O_RDWR | O_CLOEXEC)
+            defer { close(other) }
+            return other >= 0 && flock(other, LOCK_EX | LOCK_NB) != 0
+        }
+        #expect(seen)
+        #expect(directory.names() == [])
+        // A lock held elsewhere makes the edit wait, then give up with a clear error.
+        let holder = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        defer {
+            unlink(lockPath)
+            close(holder)
+        }
+        #expect(flock(holder, LOCK_EX) == 0)
+        #expect(throws: SetupError.locked(path: lockPath)) {
+            try SettingsFile.withLock(path, attempts: 2) { () throws(SetupError) in }
+        }
+    }
+
+    @Test(arguments: [
+        ([0x7B, 0x22, 0xFF, 0x22, 0x3A, 0x31, 0x7D] as [UInt8], 2),
+        ([0x7B, 0x7D, 0xC3] as [UInt8], 2),
+    ])
+    func refusesNonUTF8(bytes: [UInt8], offset: Int) {
+        #expect(throws: SetupError.notUTF8(path: "s.json", offset: offset)) {
+            try SettingsFile.requireUTF8(bytes, of: "s.json")
+        }
     }
 
     @Test func writeCreatesParentsAndLeavesNoTemporaryFile() throws {

@@ -69,12 +69,12 @@ import Testing
             ])
         #expect(directory.names() == ["settings.json", "settings.json.bak"])
 
-        // Another prefix replaces the entry, and the first backup is not overwritten.
+        // Another prefix replaces the entry; the first backup moves up to `.bak.1`.
         let moved = try Self.run(
             ["install", "--settings", settings, "--command", "/new/session-logger"], in: directory)
         #expect(moved.lines[0].contains("(replacing 5 earlier entries)"))
-        #expect(moved.lines[0].hasSuffix("; backup: \(settings).bak.20261118T110640Z"))
-        #expect(directory.read("settings.json.bak") == original)
+        #expect(moved.lines[0].hasSuffix("; backup: \(settings).bak"))
+        #expect(directory.read("settings.json.bak.1") == original)
         let found = try HookRegistration.registrations(
             in: JSONDocument(parsing: try #require(directory.read("settings.json"))))
         #expect(found.map(\.command) == Array(repeating: "/new/session-logger", count: 5))
@@ -283,5 +283,54 @@ import Testing
             ["install", "--settings", directory.file("settings.json"), "--statusline"], home: "/Users/you")
         _ = try SetupCommand.execute(options, now: Self.now)
         #expect(directory.read("settings.json") == example)
+    }
+
+    @Test(arguments: [
+        (
+            "{\n\t\"model\": \"opus\",\n\t\"env\": {\n\t\t\"A\": \"1\"\n\t}\n}\n", "\n\t\"model\"",
+            "\n\t\t\t{\n\t\t\t\t\"matcher\""
+        ),
+        ("{\r\n  \"model\": \"opus\"\r\n}\r\n", "{\r\n  \"model\"", "\r\n    \"PostToolUse\""),
+        ("{\n    \"model\": \"opus\"\n}\n", "{\n    \"model\"", "\n        \"PostToolUse\""),
+    ])
+    func keepsTheFilesIndentAndLineEnds(original: String, kept: String, added: String) throws {
+        let directory = ScratchDirectory()
+        defer { directory.remove() }
+        let settings = directory.write(original, to: "settings.json")
+        _ = try Self.run(["install", "--settings", settings, "--command", Self.logger], in: directory)
+        let text = try #require(directory.read("settings.json"))
+        #expect(text.contains(kept))
+        #expect(text.contains(added))
+        if original.contains("\r\n") {
+            #expect(!text.replacing("\r\n", with: "").contains("\n"))
+        } else {
+            #expect(!text.contains("\r"))
+        }
+        if original.contains("\t") { #expect(!text.contains("\n ")) }
+    }
+
+    @Test func refusesANonUTF8FileAndLeavesItAlone() throws {
+        let directory = ScratchDirectory()
+        defer { directory.remove() }
+        let bytes: [UInt8] = Array(#"{"model": "opus", "note": ""#.utf8) + [0xE9] + Array(#""}"#.utf8)
+        let settings = directory.write(bytes, to: "settings.json")
+        #expect(throws: SetupError.notUTF8(path: settings, offset: 27)) {
+            try Self.run(["install", "--settings", settings, "--command", Self.logger], in: directory)
+        }
+        #expect(directory.names() == ["settings.json"])
+        var info = stat()
+        #expect(stat(settings, &info) == 0 && info.st_size == bytes.count)
+    }
+
+    @Test func warnsWhenItReplacesAReadOnlyFile() throws {
+        let directory = ScratchDirectory()
+        defer { directory.remove() }
+        let settings = directory.write("{}", to: "settings.json", mode: 0o444)
+        let outcome = try Self.run(
+            ["install", "--settings", settings, "--command", Self.logger], in: directory)
+        #expect(
+            outcome.lines.last
+                == "warning: \(settings) is read-only (mode 444); it was replaced anyway and keeps that mode")
+        #expect(directory.mode("settings.json") == 0o444)
     }
 }
