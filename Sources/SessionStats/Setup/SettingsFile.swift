@@ -47,7 +47,7 @@ public enum SettingsFile {
         for index in stride(from: names.count - 1, to: 0, by: -1) {
             do throws(Errno) {
                 try FileSystem.rename(names[index - 1], to: names[index])
-            } catch where error == .noSuchFile {
+            } catch  where error == .noSuchFile {
                 continue
             } catch {
                 throw .cannotBackUp(path: names[index], errno: error.code)

@@ -68,19 +68,19 @@ import Testing
         let lockPath = path + ".lock"
         let seen = try SettingsFile.withLock(path) { () throws(SetupError) -> Bool in
             // While we hold it, another descriptor cannot take it.
-            let other = open(lockPath, O_RDWR | O_CLOEXEC)
-            defer { close(other) }
-            return other >= 0 && flock(other, LOCK_EX | LOCK_NB) != 0
+            guard let other = try? FileDescriptor.open(lockPath, .readWrite) else { return false }
+            defer { try? other.close() }
+            return (try? other.lock(.exclusive, wait: false)) == false
         }
         #expect(seen)
         #expect(directory.names() == [])
         // A lock held elsewhere makes the edit wait, then give up with a clear error.
-        let holder = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        let holder = try FileDescriptor.open(lockPath, .readWrite, options: [.create], permissions: 0o600)
         defer {
-            unlink(lockPath)
-            close(holder)
+            try? FileSystem.remove(lockPath)
+            try? holder.close()
         }
-        #expect(flock(holder, LOCK_EX) == 0)
+        #expect(try holder.lock(.exclusive))
         #expect(throws: SetupError.locked(path: lockPath)) {
             try SettingsFile.withLock(path, attempts: 2) { () throws(SetupError) in }
         }

@@ -318,8 +318,7 @@ import Testing
             try Self.run(["install", "--settings", settings, "--command", Self.logger], in: directory)
         }
         #expect(directory.names() == ["settings.json"])
-        var info = stat()
-        #expect(stat(settings, &info) == 0 && info.st_size == bytes.count)
+        #expect((try? FileSystem.status(of: settings))?.size == bytes.count)
     }
 
     @Test func warnsWhenItReplacesAReadOnlyFile() throws {
