@@ -38,6 +38,9 @@ public enum StatsCommand {
         StatsSubcommand(name: "statusline", summary: "one line for Claude Code's status line") {
             StatusLineCommand.run($0, context: $1)
         },
+        StatsSubcommand(name: "limits", summary: "5-hour and 7-day plan limits over time, as captured") {
+            LimitsCommand.run($0, context: $1)
+        },
         StatsSubcommand(name: "hooks", summary: "install, remove or check the session-logger hook") {
             arguments, _ in
             SetupCommand.run(arguments)

@@ -1,0 +1,73 @@
+import SessionLogCore
+
+/// What `session-stats limits` shows: the plan limit windows the status line's captures saw, the
+/// spend the usage ledger saw in each, and the pace of the current ones.
+public struct LimitsReport: Sendable {
+    /// Every window with a reading in the range, per kind, oldest first.
+    public var windows: [LimitKind: [LimitWindow]]
+    /// Captures read.
+    public var captures: Int
+    /// Capture lines that could not be read.
+    public var skippedLines: Int
+    /// Whether the usage ledger has any file, so that its zero requests mean none were made.
+    public var ledgerExists: Bool
+    /// Now.
+    public var now: Timestamp
+
+    /// The window of `kind` that has not reset yet, if a capture saw it.
+    public func current(_ kind: LimitKind) -> LimitWindow? {
+        guard let last = windows[kind]?.last, last.resetsAt > now.seconds else { return nil }
+        return last
+    }
+
+    /// Builds the report from the captures and the ledgers of `directories` for `days` (nil: all).
+    public static func make(
+        directories: [String], days: ClosedRange<CivilDate>?, clock: LocalClock
+    ) -> LimitsReport {
+        let history = StatusHistoryReader.read(directories: directories, days: days)
+        var windows: [LimitKind: [LimitWindow]] = [:]
+        for kind in LimitKind.allCases {
+            windows[kind] = LimitWindow.windows(of: kind, in: history.records).filter { window in
+                guard let days else { return true }
+                return window.samples.contains { days.contains(clock.date(of: $0.timestamp)) }
+            }
+        }
+        var report = LimitsReport(
+            windows: windows, captures: history.records.count, skippedLines: history.skippedLines,
+            ledgerExists: false, now: clock.now)
+        report.addSpend(directories: directories, clock: clock)
+        return report
+    }
+
+    /// Counts the ledger's requests in each window.
+    mutating func addSpend(directories: [String], clock: LocalClock) {
+        let all = windows.values.joined()
+        guard let first = all.map(\.start).min(), let last = all.map(\.resetsAt).max() else { return }
+        let from = clock.date(of: Timestamp(milliseconds: first * 1000))
+        let to = clock.date(of: Timestamp(milliseconds: last * 1000))
+        var reader = UsageLedgerReader(directories: directories, localDays: clock.dayResolver)
+        let ledger = reader.read(days: from...max(from, to))
+        ledgerExists = !ledger.ledgerDates.isEmpty
+        guard ledgerExists else { return }
+        let times = ledger.records.map(\.timestamp.milliseconds).sorted()
+        for kind in LimitKind.allCases {
+            for index in windows[kind, default: []].indices {
+                let window = windows[kind]![index]
+                let lower = LimitsReport.firstIndex(in: times) { $0 >= window.start * 1000 }
+                let upper = LimitsReport.firstIndex(in: times) { $0 >= window.resetsAt * 1000 }
+                windows[kind]![index].spend = LimitWindow.Spend(requests: upper - lower, cost: nil)
+            }
+        }
+    }
+
+    /// The first index of sorted `values` where `predicate` holds (it must hold from there on).
+    static func firstIndex(in values: [Int], where predicate: (Int) -> Bool) -> Int {
+        var low = 0
+        var high = values.count
+        while low < high {
+            let middle = (low + high) / 2
+            if predicate(values[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
+    }
+}

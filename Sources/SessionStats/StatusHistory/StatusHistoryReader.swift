@@ -1,0 +1,47 @@
+import SessionLogCore
+
+/// Reads the status line's capture files (`status-YYYY-MM-DD.jsonl`) of one or more log directories.
+public enum StatusHistoryReader {
+    /// What a read found.
+    public struct Result: Sendable {
+        /// Every readable record, oldest first.
+        public var records: [StatusRecord] = []
+        /// Capture files read.
+        public var filesRead = 0
+        /// Lines that could not be read.
+        public var skippedLines = 0
+    }
+
+    /// Reads the capture files of `directories` dated within `days` (nil: all) and a day either side.
+    public static func read(directories: [String], days: ClosedRange<CivilDate>?) -> Result {
+        var result = Result()
+        for directory in directories {
+            guard let entries = FileSystem.entries(of: directory) else { continue }
+            for (name, kind) in entries where kind == .file {
+                guard let date = LogFileName.date(of: name, prefix: StatusRecord.filePrefix) else { continue }
+                if let days, date < days.lowerBound.adding(days: -1) || date > days.upperBound.adding(days: 1)
+                {
+                    continue
+                }
+                guard let bytes = UsageLedger.contents(ofFile: TranscriptRoots.join(directory, name)) else {
+                    continue
+                }
+                result.filesRead += 1
+                bytes.withUnsafeBufferPointer { buffer in
+                    UsageLedgerReader.forEachLine(buffer) { start, end in
+                        guard end > start else { return }
+                        if let record = StatusRecord.decode(
+                            UnsafeBufferPointer(rebasing: buffer[start..<end]))
+                        {
+                            result.records.append(record)
+                        } else {
+                            result.skippedLines += 1
+                        }
+                    }
+                }
+            }
+        }
+        result.records.sort { $0.timestamp < $1.timestamp }
+        return result
+    }
+}
