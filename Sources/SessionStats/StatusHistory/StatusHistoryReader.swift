@@ -16,7 +16,7 @@ public enum StatusHistoryReader {
     public static func read(directories: [String], days: ClosedRange<CivilDate>?) -> Result {
         var result = Result()
         for directory in directories {
-            guard let entries = FileSystem.entries(of: directory) else { continue }
+            guard let entries = FileAccess.entries(of: directory) else { continue }
             for (name, kind) in entries where kind == .file {
                 guard let date = LogFileName.date(of: name, prefix: StatusRecord.filePrefix) else { continue }
                 if let days, date < days.lowerBound.adding(days: -1) || date > days.upperBound.adding(days: 1)
