@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Logs holding numbers no hook could write: every command still runs, and the good lines' totals

@@ -16,7 +16,7 @@ extension LogRecord {
         let isValid = payload.problem == nil
         self.init(
             timestamp: timestamp,
-            event: isValid ? (LogRecord.field(payload.event) ?? "unknown") : LogRecord.invalidEvent)
+            event: isValid ? LogRecord.field(payload.event).map(HookEvent.init(name:)) ?? .unknown : .invalid)
         sessionID = LogRecord.field(environment.sessionID ?? payload.sessionID)
         cwd = LogRecord.field(payload.cwd)
         // A plain chain rather than a lazy collection, whose generic types cost the hook's start-up.
@@ -53,11 +53,11 @@ extension LogRecord {
             return
         }
         switch event {
-        case "PostToolUse":
+        case .postToolUse:
             success = true
             inputTokens = LogRecord.tokens(payload.toolInputCharacters)
             outputTokens = LogRecord.tokens(payload.toolResponseCharacters)
-        case "PostToolUseFailure":
+        case .postToolUseFailure:
             success = false
             inputTokens = LogRecord.tokens(payload.toolInputCharacters)
             outputTokens = LogRecord.tokens(payload.errorCharacters)
@@ -66,19 +66,19 @@ extension LogRecord {
                     TextClipping.strippingANSI(TextClipping.utf8Prefix($0, bytes: LogRecord.scanWindow)))
                 return LogRecord.field(line, redacting: true, characters: LogRecord.errorLimit)
             }
-        case "UserPromptSubmit":
+        case .userPromptSubmit:
             inputTokens = LogRecord.tokens(payload.promptCharacters)
-        case "SessionStart":
+        case .sessionStart:
             source = LogRecord.field(payload.source)
             model = LogRecord.field(payload.model)
             transcriptPath = LogRecord.field(payload.transcriptPath)
             user = LogRecord.field(environment.user)
             host = LogRecord.field(environment.host)
-        case "SessionEnd":
+        case .sessionEnd:
             reason = LogRecord.field(payload.reason)
-        case "PreCompact":
+        case .preCompact:
             trigger = LogRecord.field(payload.trigger)
-        case "Notification":
+        case .notification:
             notificationType = LogRecord.field(payload.notificationType)
         default:
             break

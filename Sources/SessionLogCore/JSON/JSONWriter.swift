@@ -71,6 +71,17 @@ public struct JSONWriter {
         afterKey = true
     }
 
+    /// Writes a key that needs no escaping, such as a `LogKey`; the next value written is its value.
+    public mutating func key(_ key: StaticString) {
+        beforeValue()
+        bytes.append(._quote)
+        bytes.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+        bytes.append(._quote)
+        bytes.append(._colon)
+        if indent > 0 { bytes.append(._space) }
+        afterKey = true
+    }
+
     /// Writes a string value.
     public mutating func string(_ value: String) {
         beforeValue()
@@ -117,6 +128,27 @@ public struct JSONWriter {
 
     /// Writes `"key": value`, or nothing when the value is nil.
     public mutating func field(_ name: String, _ value: Bool?) {
+        guard let value else { return }
+        key(name)
+        bool(value)
+    }
+
+    /// Writes `"key": "value"` under a static key, or nothing when the value is nil or empty.
+    public mutating func field(_ name: StaticString, _ value: String?) {
+        guard let value, !value.isEmpty else { return }
+        key(name)
+        string(value)
+    }
+
+    /// Writes `"key": value` under a static key, or nothing when the value is nil.
+    public mutating func field(_ name: StaticString, _ value: Int?) {
+        guard let value else { return }
+        key(name)
+        integer(value)
+    }
+
+    /// Writes `"key": value` under a static key, or nothing when the value is nil.
+    public mutating func field(_ name: StaticString, _ value: Bool?) {
         guard let value else { return }
         key(name)
         bool(value)

@@ -4,13 +4,11 @@
 public struct LogRecord: Equatable, Sendable {
     /// The format version this type writes.
     public static let version = 1
-    /// The `event` value for input that was not a JSON object.
-    public static let invalidEvent = "invalid"
 
     /// When the hook ran, in UTC.
     public var timestamp: Timestamp
-    /// `hook_event_name` as given, or "invalid".
-    public var event: String
+    /// `hook_event_name`, `unknown` when it is missing, or `invalid` for input that was no payload.
+    public var event: HookEvent
     /// `CLAUDE_SESSION_ID`, else the payload's `session_id`.
     public var sessionID: String?
     /// The base name of the project directory.
@@ -77,7 +75,7 @@ public struct LogRecord: Equatable, Sendable {
     public var inputError: String?
 
     /// Creates a record with only its time and event set.
-    public init(timestamp: Timestamp, event: String) {
+    public init(timestamp: Timestamp, event: HookEvent) {
         self.timestamp = timestamp
         self.event = event
     }
@@ -95,7 +93,7 @@ public struct LogRecord: Equatable, Sendable {
         writer.beginObject()
         writer.field(LogKey.version, LogRecord.version)
         writer.field(LogKey.timestamp, timestamp.iso8601)
-        writer.field(LogKey.event, event)
+        writer.field(LogKey.event, event.name)
         writer.field(LogKey.sessionID, sessionID)
         writer.field(LogKey.project, project)
         writer.field(LogKey.cwd, cwd)
@@ -147,46 +145,4 @@ public struct LogRecord: Equatable, Sendable {
         line.append(._newline)
         return line
     }
-}
-
-/// The keys of a log line, in one place for the writer and the readers.
-public enum LogKey {
-    public static let version = "v"
-    public static let timestamp = "timestamp"
-    public static let event = "event"
-    public static let sessionID = "session_id"
-    public static let project = "project"
-    public static let cwd = "cwd"
-    public static let tool = "tool"
-    public static let toolUseID = "tool_use_id"
-    public static let file = "file"
-    public static let path = "path"
-    public static let pattern = "pattern"
-    public static let command = "command"
-    public static let url = "url"
-    public static let query = "query"
-    public static let agent = "agent"
-    public static let mcpServer = "mcp_server"
-    public static let subagent = "subagent"
-    public static let subagentID = "id"
-    public static let subagentType = "type"
-    public static let tokens = "tokens"
-    public static let input = "input"
-    public static let output = "output"
-    public static let total = "total"
-    public static let durationMS = "duration_ms"
-    public static let success = "success"
-    public static let error = "error"
-    public static let interrupted = "interrupted"
-    public static let source = "source"
-    public static let model = "model"
-    public static let transcriptPath = "transcript_path"
-    public static let user = "user"
-    public static let host = "host"
-    public static let reason = "reason"
-    public static let trigger = "trigger"
-    public static let notificationType = "notification_type"
-    public static let tags = "tags"
-    public static let bytes = "bytes"
-    public static let inputError = "input_error"
 }

@@ -55,7 +55,7 @@ public struct StatsAggregate: Sendable {
 
     /// Counts one entry if it passes the filter; SessionStart lines are noted for pricing either way.
     public mutating func add(_ entry: LogEntry) {
-        if entry.operations == 0 && entry.event == "SessionStart" { noteSessionStart(entry) }
+        if entry.operations == 0 && entry.event == .sessionStart { noteSessionStart(entry) }
         guard filter.matches(entry) else { return }
         let entryTokens = TokenCount(entry)
         lines += 1

@@ -60,7 +60,7 @@ public struct StatsQuery: Sendable {
         while !missing.isEmpty && back <= StatsQuery.modelLookbackDays {
             let day = days.lowerBound.adding(days: -back)
             _ = source.read(directories, day...day, localDays, fields: .model) { entry in
-                guard entry.event == "SessionStart", missing.contains(entry.sessionID) else { return }
+                guard entry.event == .sessionStart, missing.contains(entry.sessionID) else { return }
                 aggregate.noteSessionStart(entry)
             }
             missing.subtract(aggregate.startedSessions)

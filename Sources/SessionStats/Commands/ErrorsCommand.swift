@@ -162,7 +162,7 @@ public enum ErrorsCommand {
             writer.field("session_id", entry.sessionID)
             writer.nullable("project", entry.project)
             writer.nullable("tool", entry.tool)
-            writer.field("event", entry.event)
+            writer.field("event", entry.event.name)
             writer.field("interrupted", entry.interrupted)
             writer.nullable("error", entry.error.map(TextClipping.firstLine))
             writer.nullable("call", call(entry))

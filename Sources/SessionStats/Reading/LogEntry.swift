@@ -22,7 +22,7 @@ public struct LogEntry: Sendable {
     /// The local calendar day it counts for.
     public var day: CivilDate
     /// The hook event (`PostToolUse`, `SessionStart`, …); "PostToolUse" for legacy entries and rollups.
-    public var event: String
+    public var event: HookEvent
     /// The session id; "" when the line has none.
     public var sessionID: String
     /// The project name.

@@ -31,8 +31,7 @@ struct LogLineDecoder {
         var hasVersion = false
         var timestamp: Timestamp?
         var timestampIsBad = false
-        var eventToken: JSONStringToken?
-        var event: String?
+        var event: HookEvent?
         var sessionID: String?
         var project: String?
         var cwd: String?
@@ -55,42 +54,41 @@ struct LogLineDecoder {
         var cursor = try scanner.enterObject()
         while let key = try scanner.nextKey(&cursor) {
             switch key.end - key.start {
-            case 1 where scanner.matches(key, "v"):
+            case 1 where scanner.matches(key, LogKey.version):
                 hasVersion = true
                 try scanner.skipValue()
-            case 3 where scanner.matches(key, "cwd"): cwd = try string(&scanner, if: .cwd)
-            case 3 where scanner.matches(key, "url"): url = try string(&scanner, if: .url)
-            case 4 where scanner.matches(key, "tool"): tool = try string(&scanner)
-            case 4 where scanner.matches(key, "file"): file = try string(&scanner, if: readsFile)
-            case 4 where scanner.matches(key, "path"): path = try string(&scanner, if: .path)
-            case 4 where scanner.matches(key, "tags"):
+            case 3 where scanner.matches(key, LogKey.cwd): cwd = try string(&scanner, if: .cwd)
+            case 3 where scanner.matches(key, LogKey.url): url = try string(&scanner, if: .url)
+            case 4 where scanner.matches(key, LogKey.tool): tool = try string(&scanner)
+            case 4 where scanner.matches(key, LogKey.file): file = try string(&scanner, if: readsFile)
+            case 4 where scanner.matches(key, LogKey.path): path = try string(&scanner, if: .path)
+            case 4 where scanner.matches(key, LogKey.tags):
                 if fields.contains(.tags) { tags = try readTags(&scanner) } else { try scanner.skipValue() }
-            case 5 where scanner.matches(key, "event"):
+            case 5 where scanner.matches(key, LogKey.event):
                 if let token = try scanner.scanOptionalString() {
-                    eventToken = token
-                    event = interner.string(token, in: scanner)
+                    event = HookEvent(name: interner.string(token, in: scanner))
                 }
-            case 5 where scanner.matches(key, "model"): model = try string(&scanner, if: .model)
-            case 5 where scanner.matches(key, "error"): error = try string(&scanner, if: .error)
-            case 6 where scanner.matches(key, "tokens"):
+            case 5 where scanner.matches(key, LogKey.model): model = try string(&scanner, if: .model)
+            case 5 where scanner.matches(key, LogKey.error): error = try string(&scanner, if: .error)
+            case 6 where scanner.matches(key, LogKey.tokens):
                 (inputTokens, outputTokens) = try readTokens(&scanner, outOfRange: &outOfRange)
-            case 7 where scanner.matches(key, "project"): project = try string(&scanner)
-            case 7 where scanner.matches(key, "pattern"): pattern = try string(&scanner, if: .pattern)
-            case 7 where scanner.matches(key, "command"): command = try string(&scanner, if: .command)
-            case 7 where scanner.matches(key, "success"): success = try scanner.scanOptionalBool()
-            case 9 where scanner.matches(key, "timestamp"):
+            case 7 where scanner.matches(key, LogKey.project): project = try string(&scanner)
+            case 7 where scanner.matches(key, LogKey.pattern): pattern = try string(&scanner, if: .pattern)
+            case 7 where scanner.matches(key, LogKey.command): command = try string(&scanner, if: .command)
+            case 7 where scanner.matches(key, LogKey.success): success = try scanner.scanOptionalBool()
+            case 9 where scanner.matches(key, LogKey.timestamp):
                 if let token = try scanner.scanOptionalString() {
                     timestamp = Timestamp(iso8601: scanner.bytes, start: token.start, end: token.end)
                     timestampIsBad = timestamp == nil
                 } else {
                     timestampIsBad = true
                 }
-            case 10 where scanner.matches(key, "session_id"): sessionID = try string(&scanner)
-            case 11 where scanner.matches(key, "duration_ms"):
+            case 10 where scanner.matches(key, LogKey.sessionID): sessionID = try string(&scanner)
+            case 11 where scanner.matches(key, LogKey.durationMS):
                 durationMS = try LogLineDecoder.count(
-                    &scanner, limit: ValueLimits.lineDurationMS, key: LogKey.durationMS,
+                    &scanner, limit: ValueLimits.lineDurationMS, key: LogKey.durationMS.description,
                     outOfRange: &outOfRange)
-            case 11 where scanner.matches(key, "interrupted"):
+            case 11 where scanner.matches(key, LogKey.interrupted):
                 interrupted = try scanner.scanOptionalBool() ?? false
             default: try scanner.skipValue()
             }
@@ -125,14 +123,12 @@ struct LogLineDecoder {
                 if path == nil && fields.contains(.path) { path = file }
                 file = nil
             }
-        } else if let eventToken {
-            if scanner.matches(eventToken, "PostToolUse") {
-                operations = 1
-                failures = success == false ? 1 : 0
-            } else if scanner.matches(eventToken, "PostToolUseFailure") {
-                operations = 1
-                failures = 1
-            }
+        } else if event == .postToolUse {
+            operations = 1
+            failures = success == false ? 1 : 0
+        } else if event == .postToolUseFailure {
+            operations = 1
+            failures = 1
         }
         // Read only for a legacy entry's path.
         if !fields.contains(.file) { file = nil }
@@ -141,7 +137,7 @@ struct LogLineDecoder {
             source: isLegacy ? .legacy : .v1,
             timestamp: timestamp,
             day: localDays.day(of: timestamp),
-            event: event ?? LogLineDecoder.postToolUse,
+            event: event ?? .postToolUse,
             sessionID: sessionID ?? "",
             project: project,
             cwd: cwd,
@@ -164,9 +160,6 @@ struct LogLineDecoder {
             location: location
         )
     }
-
-    /// The event legacy entries count as.
-    static let postToolUse = "PostToolUse"
 
     /// A string value, interned, or nil (with the value skipped) for any other type.
     @inline(__always)
@@ -208,12 +201,12 @@ struct LogLineDecoder {
         var output = 0
         var cursor = try scanner.enterObject()
         while let key = try scanner.nextKey(&cursor) {
-            if scanner.matches(key, "input") {
+            if scanner.matches(key, LogKey.input) {
                 input =
                     try LogLineDecoder.count(
                         &scanner, limit: ValueLimits.lineTokens, key: "tokens.input", outOfRange: &outOfRange)
                     ?? 0
-            } else if scanner.matches(key, "output") {
+            } else if scanner.matches(key, LogKey.output) {
                 output =
                     try LogLineDecoder.count(
                         &scanner, limit: ValueLimits.lineTokens, key: "tokens.output", outOfRange: &outOfRange

@@ -94,7 +94,7 @@ public struct LogReader {
                 // A file just outside the range: its problems are not the range's, nor its invalid lines.
                 var outside = ReadDiagnostics()
                 func wanted(_ entry: LogEntry) -> Bool {
-                    guard days.contains(entry.day), entry.event != LogRecord.invalidEvent else { return true }
+                    guard days.contains(entry.day), entry.event != .invalid else { return true }
                     return deliver(entry)
                 }
                 switch file.kind {
@@ -136,7 +136,7 @@ public struct LogReader {
         -> Bool
     {
         if let days, !days.contains(entry.day) { return false }
-        if entry.event == LogRecord.invalidEvent {
+        if entry.event == .invalid {
             invalidLines +|= entry.events
             return false
         }

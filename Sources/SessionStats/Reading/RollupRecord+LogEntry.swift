@@ -1,15 +1,11 @@
 import SessionLogCore
 
 extension RollupRecord {
-    /// Whether rows of `event` count operations: `PostToolUse` and `PostToolUseFailure`.
-    public static func isOperation(event: String) -> Bool {
-        event == "PostToolUse" || event == "PostToolUseFailure"
-    }
 
     /// The entry the reader hands on for this row: its counts in `events`, `operations`, `failures`
     /// and `durationTotalMS`, its time span in `timestamp` and `endTimestamp`, and `day` as written.
     public func entry(at location: LogLocation) -> LogEntry {
-        let isOperation = RollupRecord.isOperation(event: event)
+        let isOperation = event.isToolCall
         return LogEntry(
             source: .rollup,
             timestamp: first,

@@ -23,7 +23,7 @@ public struct RollupRecord: Equatable, Sendable {
     /// The local day the rolled-up lines count for.
     public var day: CivilDate
     /// The event of the rolled-up lines; `PostToolUse` for legacy entries.
-    public var event: String
+    public var event: HookEvent
     /// The session id; "" when the lines had none.
     public var sessionID: String
     /// The project.
@@ -49,7 +49,7 @@ public struct RollupRecord: Equatable, Sendable {
 
     /// Creates a row.
     public init(
-        day: CivilDate, event: String, sessionID: String, project: String? = nil, tool: String? = nil,
+        day: CivilDate, event: HookEvent, sessionID: String, project: String? = nil, tool: String? = nil,
         model: String? = nil, count: Int, failures: Int = 0, inputTokens: Int = 0, outputTokens: Int = 0,
         durationTotalMS: Int = 0, first: Timestamp, last: Timestamp
     ) {
@@ -68,14 +68,14 @@ public struct RollupRecord: Equatable, Sendable {
         self.last = last
     }
 
-    /// The keys of a rollup line.
+    /// The keys of a rollup line besides the log line's own (`LogKey`), for the writer and the reader.
     public enum Key {
-        public static let rollup = "rollup"
-        public static let day = "day"
-        public static let count = "count"
-        public static let failures = "failures"
-        public static let first = "first"
-        public static let last = "last"
+        public static let rollup: StaticString = "rollup"
+        public static let day: StaticString = "day"
+        public static let count: StaticString = "count"
+        public static let failures: StaticString = "failures"
+        public static let first: StaticString = "first"
+        public static let last: StaticString = "last"
     }
 
     /// The row as one line of compact JSON, newline included.
@@ -84,7 +84,7 @@ public struct RollupRecord: Equatable, Sendable {
         writer.beginObject()
         writer.field(Key.rollup, RollupRecord.version)
         writer.field(Key.day, day.description)
-        writer.field(LogKey.event, event)
+        writer.field(LogKey.event, event.name)
         writer.field(LogKey.sessionID, sessionID)
         writer.field(LogKey.project, project)
         writer.field(LogKey.tool, tool)
@@ -121,7 +121,7 @@ public struct RollupRecord: Equatable, Sendable {
     {
         var isRollup = false
         var day: CivilDate?
-        var event: String?
+        var event: HookEvent?
         var sessionID = ""
         var project: String?
         var tool: String?
@@ -150,43 +150,45 @@ public struct RollupRecord: Equatable, Sendable {
         var cursor = try scanner.enterObject()
         while let key = try scanner.nextKey(&cursor) {
             switch key.end - key.start {
-            case 3 where scanner.matches(key, "day"): day = try string(&scanner).flatMap { CivilDate($0) }
-            case 4 where scanner.matches(key, "tool"): tool = try string(&scanner)
-            case 4 where scanner.matches(key, "last"): last = try time(&scanner)
-            case 5 where scanner.matches(key, "event"): event = try string(&scanner)
-            case 5 where scanner.matches(key, "model"): model = try string(&scanner)
-            case 5 where scanner.matches(key, "count"):
+            case 3 where scanner.matches(key, Key.day): day = try string(&scanner).flatMap { CivilDate($0) }
+            case 4 where scanner.matches(key, LogKey.tool): tool = try string(&scanner)
+            case 4 where scanner.matches(key, Key.last): last = try time(&scanner)
+            case 5 where scanner.matches(key, LogKey.event):
+                event = try string(&scanner).map(HookEvent.init(name:))
+            case 5 where scanner.matches(key, LogKey.model): model = try string(&scanner)
+            case 5 where scanner.matches(key, Key.count):
                 if scanner.peekKind() == .number {
                     let value = scanner.parseInteger(try scanner.scanNumber())
-                    if (value ?? .max) > ValueLimits.rollupValue { outOfRange = Key.count }
+                    if (value ?? .max) > ValueLimits.rollupValue { outOfRange = Key.count.description }
                     count = value
                 } else {
                     try scanner.skipValue()
                 }
-            case 5 where scanner.matches(key, "first"): first = try time(&scanner)
-            case 6 where scanner.matches(key, "rollup"):
+            case 5 where scanner.matches(key, Key.first): first = try time(&scanner)
+            case 6 where scanner.matches(key, Key.rollup):
                 isRollup = true
                 try scanner.skipValue()
-            case 6 where scanner.matches(key, "tokens"):
+            case 6 where scanner.matches(key, LogKey.tokens):
                 guard scanner.peekKind() == .object else {
                     try scanner.skipValue()
                     continue
                 }
                 var inner = try scanner.enterObject()
                 while let innerKey = try scanner.nextKey(&inner) {
-                    if scanner.matches(innerKey, "input") {
+                    if scanner.matches(innerKey, LogKey.input) {
                         inputTokens = try counter(&scanner, "tokens.input")
-                    } else if scanner.matches(innerKey, "output") {
+                    } else if scanner.matches(innerKey, LogKey.output) {
                         outputTokens = try counter(&scanner, "tokens.output")
                     } else {
                         try scanner.skipValue()
                     }
                 }
-            case 7 where scanner.matches(key, "project"): project = try string(&scanner)
-            case 8 where scanner.matches(key, "failures"): failures = try counter(&scanner, Key.failures)
-            case 10 where scanner.matches(key, "session_id"): sessionID = try string(&scanner) ?? ""
-            case 11 where scanner.matches(key, "duration_ms"):
-                duration = try counter(&scanner, LogKey.durationMS)
+            case 7 where scanner.matches(key, LogKey.project): project = try string(&scanner)
+            case 8 where scanner.matches(key, Key.failures):
+                failures = try counter(&scanner, Key.failures.description)
+            case 10 where scanner.matches(key, LogKey.sessionID): sessionID = try string(&scanner) ?? ""
+            case 11 where scanner.matches(key, LogKey.durationMS):
+                duration = try counter(&scanner, LogKey.durationMS.description)
             default: try scanner.skipValue()
             }
         }

@@ -9,7 +9,7 @@ import SessionLogCore
 public struct RollupTable: Sendable {
     private struct Key: Hashable {
         var day: CivilDate
-        var event: String
+        var event: HookEvent
         var sessionID: String
         var project: String?
         var tool: String?

@@ -14,7 +14,7 @@ extension SessionTimeline {
             writer.beginObject()
             writer.field("timestamp", entry.timestamp.iso8601)
             writer.field("day", entry.day.description)
-            writer.field("event", entry.event)
+            writer.field("event", entry.event.name)
             writer.field("source", SessionTimeline.name(of: entry.source))
             writer.field("project", entry.project)
             writer.field("cwd", entry.cwd)

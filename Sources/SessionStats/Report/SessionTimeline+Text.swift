@@ -58,7 +58,7 @@ extension SessionTimeline {
             if entry.interrupted { detail += detail.isEmpty ? "interrupted" : " · interrupted" }
             table.append([
                 clock.time(entry.timestamp),
-                entry.event,
+                entry.event.name,
                 entry.tool ?? "",
                 detail,
                 NumberFormat.grouped(entry.totalTokens),

@@ -1,3 +1,5 @@
+import SessionLogCore
+
 /// Pure edits of a Claude Code settings document: add, find and remove session-logger's hook entries.
 ///
 /// An entry is ours when the program its command runs is named `session-logger`, wherever it lives,
@@ -9,11 +11,11 @@ public enum HookRegistration {
     public static let timeoutSeconds = 5
     /// The events the hook is registered for, in order, with the matcher each takes (nil: none).
     public static let events: [(name: String, matcher: String?)] = [
-        ("PostToolUse", "*"),
-        ("PostToolUseFailure", "*"),
-        ("SessionStart", nil),
-        ("SessionEnd", nil),
-        ("UserPromptSubmit", nil),
+        (HookEvent.postToolUse.name, "*"),
+        (HookEvent.postToolUseFailure.name, "*"),
+        (HookEvent.sessionStart.name, nil),
+        (HookEvent.sessionEnd.name, nil),
+        (HookEvent.userPromptSubmit.name, nil),
     ]
 
     /// How Claude Code starts a command hook.

@@ -37,7 +37,7 @@ public struct TodayActivity: Equatable, Sendable {
 
     /// Counts `entry` when it is on `day` and not an `invalid` hook line, as the report counts it.
     public mutating func add(_ entry: LogEntry) {
-        guard entry.day == day, entry.event != LogRecord.invalidEvent else { return }
+        guard entry.day == day, entry.event != .invalid else { return }
         let tokens = TokenCount(entry)
         if entry.sessionID.isEmpty {
             unattributed.operations +|= entry.operations
@@ -45,7 +45,7 @@ public struct TodayActivity: Equatable, Sendable {
             return
         }
         var session = sessions[entry.sessionID] ?? Session()
-        if entry.operations == 0 && entry.event == "SessionStart", let model = entry.model, !model.isEmpty {
+        if entry.operations == 0 && entry.event == .sessionStart, let model = entry.model, !model.isEmpty {
             session.model = model
         }
         session.operations +|= entry.operations

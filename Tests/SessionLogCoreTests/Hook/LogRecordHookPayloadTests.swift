@@ -91,7 +91,7 @@ import Testing
     }
 
     @Test func recordsToolSpecificFields() {
-        #expect(record(#"{"tool_name":"Read"}"#).event == "unknown")
+        #expect(record(#"{"tool_name":"Read"}"#).event == .unknown)
         #expect(
             record(#"{"tool_name":"NotebookEdit","tool_input":{"notebook_path":"/n.ipynb"}}"#).file
                 == "/n.ipynb")
@@ -206,7 +206,7 @@ import Testing
     @Test func marksInvalidInputAndKeepsWhatItCould() {
         let input = #"{"session_id":"s-2","hook_event_name":"PostToolUse","tool_name":"Read","tool_input":{"#
         let result = record(input)
-        #expect(result.event == "invalid")
+        #expect(result.event == .invalid)
         #expect(result.sessionID == "s-2")
         #expect(result.tool == "Read")
         #expect(result.bytes == input.utf8.count)

@@ -9,7 +9,7 @@ extension LogEntry {
 
     /// An entry at `time` (ISO 8601); operations and failures follow from `event` and `source`.
     static func fixture(
-        _ time: String, event: String = "PostToolUse", session: String = "s1", project: String? = "app",
+        _ time: String, event: HookEvent = .postToolUse, session: String = "s1", project: String? = "app",
         cwd: String? = "/home/u/app", tool: String? = nil, file: String? = nil, command: String? = nil,
         url: String? = nil, path: String? = nil, pattern: String? = nil, model: String? = nil,
         input: Int = 0, output: Int = 0, duration: Int? = nil, error: String? = nil,
@@ -17,8 +17,8 @@ extension LogEntry {
         tags: [String: String] = [:], source: Source = .v1, utcOffset: Int = fixtureOffset, line: Int = 1
     ) -> LogEntry {
         let timestamp = Timestamp(iso8601: time)!
-        let isOperation = source != .v1 || event == "PostToolUse" || event == "PostToolUseFailure"
-        let failed = event == "PostToolUseFailure"
+        let isOperation = source != .v1 || event == .postToolUse || event == .postToolUseFailure
+        let failed = event == .postToolUseFailure
         var resolver = LocalDayResolver(utcOffsetSeconds: utcOffset)
         return LogEntry(
             source: source, timestamp: timestamp, day: resolver.day(of: timestamp), event: event,

@@ -60,7 +60,7 @@ struct StatsAggregateTests {
     @Test("lines without a session id count tokens but not sessions")
     func noSession() {
         let entries: [LogEntry] = [
-            .fixture("2026-11-22T10:00:00Z", event: "UserPromptSubmit", session: "", input: 30),
+            .fixture("2026-11-22T10:00:00Z", event: .userPromptSubmit, session: "", input: 30),
             .fixture("2026-11-22T10:01:00Z", session: "a", tool: "Bash", input: 1, output: 2),
         ]
         let aggregate = Self.aggregate(entries)

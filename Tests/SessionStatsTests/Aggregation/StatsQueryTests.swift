@@ -45,7 +45,7 @@ struct StatsQueryTests {
     func lookback() throws {
         let entries: [LogEntry] = [
             .fixture(
-                "2026-11-21T22:00:00Z", event: "SessionStart", session: "night",
+                "2026-11-21T22:00:00Z", event: .sessionStart, session: "night",
                 model: "claude-opus-4-1-20250805"),
             .fixture("2026-11-21T23:30:00Z", session: "night", tool: "Bash", input: 1000, output: 1000),
         ]

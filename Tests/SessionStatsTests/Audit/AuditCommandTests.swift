@@ -6,7 +6,7 @@ import Testing
 @Suite struct AuditCommandTests {
     /// A day of logs (UTC+1, today 2026-11-22) with one line per kind of finding, and harmless lines.
     static let entries: [LogEntry] = [
-        .fixture("2026-11-22T08:00:00Z", event: "SessionStart", session: "s1", model: "claude-opus-4-5"),
+        .fixture("2026-11-22T08:00:00Z", event: .sessionStart, session: "s1", model: "claude-opus-4-5"),
         .fixture("2026-11-22T08:01:00Z", session: "s1", tool: "Read", file: "/home/u/app/.env", line: 2),
         .fixture("2026-11-22T08:02:00Z", session: "s1", tool: "Bash", command: "ls -la", line: 3),
         .fixture(
@@ -80,7 +80,7 @@ import Testing
 
     @Test func writesOutsideTheSessionsFirstDirectoryAreMedium() {
         let entries: [LogEntry] = [
-            .fixture("2026-11-22T08:00:00Z", event: "SessionStart", cwd: "/home/u/app"),
+            .fixture("2026-11-22T08:00:00Z", event: .sessionStart, cwd: "/home/u/app"),
             .fixture(
                 "2026-11-22T08:01:00Z", cwd: "/home/u/app/sub", tool: "Edit", file: "/home/u/app/a.swift"),
             .fixture("2026-11-22T08:02:00Z", cwd: "/home/u/app/sub", tool: "Write", file: "/home/u/notes.md"),

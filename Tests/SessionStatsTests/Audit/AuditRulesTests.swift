@@ -214,13 +214,13 @@ import Testing
         #expect(findings.first?.severity == .info)
 
         let pre = LogEntry.fixture(
-            "2026-11-22T10:00:00Z", event: "PreToolUse", tool: "Bash", command: "rm -rf /")
+            "2026-11-22T10:00:00Z", event: .preToolUse, tool: "Bash", command: "rm -rf /")
         #expect(AuditRules.findings(in: pre).isEmpty)
         var rollup = LogEntry.fixture("2026-11-22T10:00:00Z", tool: "Bash", command: "rm -rf /")
         rollup.source = .rollup
         #expect(AuditRules.findings(in: rollup).isEmpty)
         let failed = LogEntry.fixture(
-            "2026-11-22T10:00:00Z", event: "PostToolUseFailure", tool: "Bash", command: "rm -rf /")
+            "2026-11-22T10:00:00Z", event: .postToolUseFailure, tool: "Bash", command: "rm -rf /")
         #expect(AuditRules.findings(in: failed).map(\.rule) == [.removeRoot])
     }
 

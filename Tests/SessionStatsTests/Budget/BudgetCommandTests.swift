@@ -12,14 +12,14 @@ final class RequestedDays: @unchecked Sendable {
     /// Today (2026-11-22) $7.50 at Opus 4.5 rates, 3 days ago $3.00 at Sonnet's, 20 days ago $5.00 at
     /// Haiku 4.5's, 40 days ago $100 that no period covers: $7.50 a day, $10.50 a week, $15.50 a month.
     static let entries: [LogEntry] = [
-        .fixture("2026-11-22T08:00:00Z", event: "SessionStart", session: "opus", model: "claude-opus-4-5"),
+        .fixture("2026-11-22T08:00:00Z", event: .sessionStart, session: "opus", model: "claude-opus-4-5"),
         .fixture("2026-11-22T08:01:00Z", session: "opus", tool: "Read", input: 1_000_000, output: 100_000),
         .fixture(
-            "2026-11-19T08:00:00Z", event: "SessionStart", session: "sonnet", model: "claude-sonnet-4-5"),
+            "2026-11-19T08:00:00Z", event: .sessionStart, session: "sonnet", model: "claude-sonnet-4-5"),
         .fixture("2026-11-19T08:01:00Z", session: "sonnet", tool: "Bash", input: 1_000_000),
-        .fixture("2026-11-02T08:00:00Z", event: "SessionStart", session: "haiku", model: "claude-haiku-4-5"),
+        .fixture("2026-11-02T08:00:00Z", event: .sessionStart, session: "haiku", model: "claude-haiku-4-5"),
         .fixture("2026-11-02T08:01:00Z", session: "haiku", tool: "Edit", output: 1_000_000),
-        .fixture("2026-10-13T08:00:00Z", event: "SessionStart", session: "old", model: "claude-opus-4-5"),
+        .fixture("2026-10-13T08:00:00Z", event: .sessionStart, session: "old", model: "claude-opus-4-5"),
         .fixture("2026-10-13T08:01:00Z", session: "old", tool: "Edit", input: 20_000_000),
     ]
 

@@ -9,11 +9,11 @@ import Testing
         var entries: [LogEntry] = [
             .fixture("2026-11-21T10:00:00Z", session: "old", tool: "Bash", command: "make", line: 1),
             .fixture(
-                "2026-11-21T10:01:00Z", event: "PostToolUseFailure", session: "old", tool: "Bash",
+                "2026-11-21T10:01:00Z", event: .postToolUseFailure, session: "old", tool: "Bash",
                 command: "make",
                 error: "exit code 2\nmore", line: 2),
             .fixture(
-                "2026-11-22T08:00:00Z", event: "PostToolUseFailure", session: "s1", tool: "Edit",
+                "2026-11-22T08:00:00Z", event: .postToolUseFailure, session: "s1", tool: "Edit",
                 file: "/a/b.swift",
                 error: "String to replace not found in file.", line: 3),
             .fixture(
@@ -21,7 +21,7 @@ import Testing
                 interrupted: true, line: 4),
             .fixture("2026-11-22T08:02:00Z", session: "s1", tool: "Read", file: "/a/c.swift", line: 5),
             .fixture(
-                "2026-11-22T08:03:00Z", event: "PreToolUse", session: "s1", tool: "Bash", command: "x",
+                "2026-11-22T08:03:00Z", event: .preToolUse, session: "s1", tool: "Bash", command: "x",
                 line: 6),
         ]
         var legacy = LogEntry.fixture(
@@ -78,7 +78,7 @@ import Testing
     @Test func keepsOnlyTheNewestWhenManyFail() {
         let many = (0..<500).map { index in
             LogEntry.fixture(
-                "2026-11-22T0\(index / 100):\(10 + index % 50):00Z", event: "PostToolUseFailure",
+                "2026-11-22T0\(index / 100):\(10 + index % 50):00Z", event: .postToolUseFailure,
                 tool: "Bash",
                 error: "e\(index)", line: index)
         }

@@ -54,7 +54,7 @@ struct SessionCommandTests {
     func modelBeforeRange() {
         let entries: [LogEntry] = [
             .fixture(
-                "2026-11-21T22:00:00Z", event: "SessionStart", session: "night", model: "claude-haiku-4-5"),
+                "2026-11-21T22:00:00Z", event: .sessionStart, session: "night", model: "claude-haiku-4-5"),
             .fixture("2026-11-21T23:30:00Z", session: "night", tool: "Bash", input: 10),
         ]
         let test = TestContext(entries: entries)

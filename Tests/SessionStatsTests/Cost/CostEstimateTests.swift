@@ -23,7 +23,7 @@ struct CostEstimateTests {
     func sumOfParts() {
         let aggregate = StatsAggregateTests.aggregate(
             SampleLogs.week + [
-                .fixture("2026-11-22T10:00:00Z", event: "UserPromptSubmit", session: "", input: 777)
+                .fixture("2026-11-22T10:00:00Z", event: .userPromptSubmit, session: "", input: 777)
             ])
         let cost = CostEstimate(aggregate, pricing: Pricing())
         let sessions = aggregate.sessions.indices.reduce(CostSplit()) { sum, index in

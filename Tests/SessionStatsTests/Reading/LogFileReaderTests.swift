@@ -6,15 +6,15 @@ import Testing
 @Suite struct LogFileReaderTests {
     /// Good lines of both formats: 4 operations (one failed), 1 prompt, 1 session start.
     static let good: [String] = [
-        TestLines.v1("SessionStart", at: "2026-01-14T09:00:00.000Z", tool: nil, input: 0, output: 0) {
+        TestLines.v1(.sessionStart, at: "2026-01-14T09:00:00.000Z", tool: nil, input: 0, output: 0) {
             $0.model = "m"
         },
-        TestLines.v1("UserPromptSubmit", at: "2026-01-14T09:00:01.000Z", tool: nil, input: 40, output: 0),
-        TestLines.v1("PostToolUse", at: "2026-01-14T09:00:02.000Z", input: 5, output: 7) {
+        TestLines.v1(.userPromptSubmit, at: "2026-01-14T09:00:01.000Z", tool: nil, input: 40, output: 0),
+        TestLines.v1(.postToolUse, at: "2026-01-14T09:00:02.000Z", input: 5, output: 7) {
             $0.durationMS = 10
         },
         TestLines.legacy(at: "2026-01-14T09:00:03Z", input: 3),
-        TestLines.v1("PostToolUseFailure", at: "2026-01-14T09:00:04.000Z", input: 1, output: 2) {
+        TestLines.v1(.postToolUseFailure, at: "2026-01-14T09:00:04.000Z", input: 1, output: 2) {
             $0.durationMS = 20
             $0.error = "Exit code 1"
         },
@@ -221,11 +221,11 @@ import Testing
     }
 
     @Test func yieldsInvalidHookLinesForRotation() {
-        let invalid = TestLines.v1("invalid", tool: nil, input: 0, output: 0) {
+        let invalid = TestLines.v1(.invalid, tool: nil, input: 0, output: 0) {
             $0.inputError = "not a JSON object"
         }
         let (entries, _) = ReadingFixture().read(text: invalid)
-        #expect(entries.map(\.event) == ["invalid"])
+        #expect(entries.map(\.event) == [.invalid])
     }
 
     @Test func stopsAndRethrowsWhenTheBodyThrows() {

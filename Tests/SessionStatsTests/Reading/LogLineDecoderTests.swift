@@ -13,7 +13,7 @@ import Testing
 
     @Test func decodesEveryFieldOfAV1Line() throws {
         let line = TestLines.v1(
-            "PostToolUse", at: "2026-01-14T23:26:01.123Z", session: "abc-123", tool: "Grep"
+            .postToolUse, at: "2026-01-14T23:26:01.123Z", session: "abc-123", tool: "Grep"
         ) {
             $0.cwd = "/home/u/app"
             $0.toolUseID = "toolu_1"
@@ -37,7 +37,7 @@ import Testing
         #expect(entry.source == .v1)
         #expect(entry.timestamp == Timestamp(iso8601: "2026-01-14T23:26:01.123Z"))
         #expect(entry.day == CivilDate(year: 2026, month: 1, day: 14))
-        #expect(entry.event == "PostToolUse")
+        #expect(entry.event == .postToolUse)
         #expect(entry.sessionID == "abc-123")
         #expect(entry.project == "app")
         #expect(entry.cwd == "/home/u/app")
@@ -66,16 +66,16 @@ import Testing
     }
 
     @Test(arguments: [
-        ("PostToolUse", true, 1, 0),
-        ("PostToolUse", false, 1, 1),
-        ("PostToolUseFailure", false, 1, 1),
-        ("PostToolUseFailure", true, 1, 1),
-        ("PreToolUse", false, 0, 0),
-        ("SessionStart", false, 0, 0),
-        ("UserPromptSubmit", false, 0, 0),
-        ("Notification", false, 0, 0),
+        (HookEvent.postToolUse, true, 1, 0),
+        (.postToolUse, false, 1, 1),
+        (.postToolUseFailure, false, 1, 1),
+        (.postToolUseFailure, true, 1, 1),
+        (.preToolUse, false, 0, 0),
+        (.sessionStart, false, 0, 0),
+        (.userPromptSubmit, false, 0, 0),
+        (.notification, false, 0, 0),
     ])
-    func countsOperationsAndFailuresByEvent(event: String, success: Bool, operations: Int, failures: Int)
+    func countsOperationsAndFailuresByEvent(event: HookEvent, success: Bool, operations: Int, failures: Int)
         throws
     {
         let entry = try #require(decoded(TestLines.v1(event) { $0.success = success }))
@@ -87,12 +87,12 @@ import Testing
 
     @Test func keepsTheModelAndPromptTokensOfOtherEvents() throws {
         let start = try #require(
-            decoded(TestLines.v1("SessionStart", tool: nil, input: 0, output: 0) { $0.model = "m1" }))
+            decoded(TestLines.v1(.sessionStart, tool: nil, input: 0, output: 0) { $0.model = "m1" }))
         #expect(start.model == "m1")
         #expect(start.tool == nil)
         #expect(start.durationMS == nil)
         #expect(start.durationTotalMS == 0)
-        let prompt = try #require(decoded(TestLines.v1("UserPromptSubmit", tool: nil, input: 321, output: 0)))
+        let prompt = try #require(decoded(TestLines.v1(.userPromptSubmit, tool: nil, input: 321, output: 0)))
         #expect(prompt.inputTokens == 321)
         #expect(prompt.operations == 0)
     }
@@ -100,7 +100,7 @@ import Testing
     @Test func readsALegacyPrettyPrintedEntryAsAnOperation() throws {
         let entry = try #require(decoded(TestLines.legacy(tool: "Bash", command: "git status", input: 9)))
         #expect(entry.source == .legacy)
-        #expect(entry.event == "PostToolUse")
+        #expect(entry.event == .postToolUse)
         #expect(entry.operations == 1)
         #expect(entry.failures == 0)
         #expect(entry.timestamp == Timestamp(iso8601: "2026-01-14T10:00:00Z"))
@@ -206,7 +206,7 @@ import Testing
     }
 
     /// A line with every optional field, and what each field decodes to.
-    static let fullLine = TestLines.v1("PostToolUseFailure", tool: "Grep") {
+    static let fullLine = TestLines.v1(.postToolUseFailure, tool: "Grep") {
         $0.cwd = "/home/u/app"
         $0.file = "/home/u/app/a.swift"
         $0.path = "/home/u/app/Sources"

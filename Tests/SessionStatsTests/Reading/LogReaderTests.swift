@@ -76,7 +76,7 @@ import Testing
     @Test func readsARollupOnlyWhenItsActivityFileIsGone() {
         let fixture = ReadingFixture()
         let rollup = RollupRecord(
-            day: Self.day("2026-01-14"), event: "PostToolUse", sessionID: "rolled", tool: "Bash", count: 40,
+            day: Self.day("2026-01-14"), event: .postToolUse, sessionID: "rolled", tool: "Bash", count: 40,
             failures: 2, inputTokens: 400, first: Timestamp(iso8601: "2026-01-14T15:00:00Z")!,
             last: Timestamp(iso8601: "2026-01-14T16:00:00Z")!)
         fixture.write("rollup-2026-01-14.jsonl", rollup.jsonLine)
@@ -98,10 +98,10 @@ import Testing
 
     @Test func countsInvalidHookLinesWithoutHandingThemOn() {
         let fixture = ReadingFixture()
-        let invalid = TestLines.v1("invalid", at: "2026-01-14T12:00:00.000Z", session: "", tool: nil)
+        let invalid = TestLines.v1(.invalid, at: "2026-01-14T12:00:00.000Z", session: "", tool: nil)
         fixture.write(
             "activity-2026-01-14.jsonl", invalid + TestLines.v1(at: "2026-01-14T12:00:01.000Z") + invalid)
-        let later = TestLines.v1("invalid", at: "2026-01-15T12:00:00.000Z", session: "", tool: nil)
+        let later = TestLines.v1(.invalid, at: "2026-01-15T12:00:00.000Z", session: "", tool: nil)
         fixture.write("activity-2026-01-15.jsonl", later + "\n" + "oops\n")
         let (entries, diagnostics) = read([fixture.path])
         #expect(entries.count == 1)
@@ -126,7 +126,7 @@ import Testing
     /// their bad, blank and invalid lines nor those of the range's own part of them are counted.
     @Test func readsTheNeighbouringFilesOnlyForTheRangesEntries() {
         let fixture = ReadingFixture()
-        let invalid = { (time: String) in TestLines.v1("invalid", at: time, session: "", tool: nil) }
+        let invalid = { (time: String) in TestLines.v1(.invalid, at: time, session: "", tool: nil) }
         // The 13th: 4,000 records of its own, then 600 that count for the 14th (more than the first
         // 64 KB the reader tries), with bad, blank and invalid lines among both.
         let before = LogFileReaderMarginsTests.dayBefore(before: 4000, after: 600)
@@ -146,7 +146,7 @@ import Testing
 
         let fourteenth = Self.day("2026-01-14")
         let whole = fixture.read("activity-2026-01-13.jsonl").entries.filter {
-            $0.day == fourteenth && $0.event != LogRecord.invalidEvent
+            $0.day == fourteenth && $0.event != HookEvent.invalid
         }
         #expect(whole.count == 600)
         let (entries, diagnostics) = read([fixture.path], days: fourteenth...fourteenth, offset: 0)
@@ -167,12 +167,12 @@ import Testing
         unlink(fixture.path + "/activity-2026-01-13.jsonl")
         let first = Timestamp(iso8601: "2026-01-14T00:00:00Z")!
         let rolled = RollupRecord(
-            day: fourteenth, event: "PostToolUse", sessionID: "rolled", count: 3, first: first, last: first)
+            day: fourteenth, event: .postToolUse, sessionID: "rolled", count: 3, first: first, last: first)
         var own = rolled
         own.day = Self.day("2026-01-13")
         own.sessionID = "thirteenth"
         var invalidRow = rolled
-        invalidRow.event = LogRecord.invalidEvent
+        invalidRow.event = HookEvent.invalid
         fixture.write(
             "rollup-2026-01-13.jsonl",
             own.jsonLine + rolled.jsonLine + invalidRow.jsonLine + Array("bad\n".utf8))

@@ -49,7 +49,7 @@ final class ReadingFixture {
 enum TestLines {
     /// A v1 line for `event` at `time` with the given session, tool and tokens.
     static func v1(
-        _ event: String = "PostToolUse", at time: String = "2026-01-14T10:00:00.000Z", session: String = "s1",
+        _ event: HookEvent = .postToolUse, at time: String = "2026-01-14T10:00:00.000Z", session: String = "s1",
         project: String? = "app", tool: String? = "Bash", input: Int = 5, output: Int = 7,
         edit: (inout LogRecord) -> Void = { _ in }
     ) -> String {
@@ -59,8 +59,8 @@ enum TestLines {
         record.tool = tool
         record.inputTokens = input
         record.outputTokens = output
-        if event == "PostToolUse" { record.success = true }
-        if event == "PostToolUseFailure" { record.success = false }
+        if event == .postToolUse { record.success = true }
+        if event == .postToolUseFailure { record.success = false }
         edit(&record)
         return String(decoding: record.jsonLine, as: UTF8.self)
     }

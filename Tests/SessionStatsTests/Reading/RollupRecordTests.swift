@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct RollupRecordTests {
     static let record = RollupRecord(
-        day: CivilDate("2026-11-22")!, event: "PostToolUse", sessionID: "abc-123", project: "app",
+        day: CivilDate("2026-11-22")!, event: .postToolUse, sessionID: "abc-123", project: "app",
         tool: "Bash",
         model: nil, count: 12, failures: 1, inputTokens: 60, outputTokens: 1440, durationTotalMS: 4100,
         first: Timestamp(iso8601: "2026-11-22T09:00:01.120Z")!,
@@ -32,11 +32,11 @@ import Testing
     @Test(arguments: [
         record,
         RollupRecord(
-            day: CivilDate("2026-01-01")!, event: "SessionStart", sessionID: "", model: "claude \"x\"",
+            day: CivilDate("2026-01-01")!, event: .sessionStart, sessionID: "", model: "claude \"x\"",
             count: 1,
             first: Timestamp(milliseconds: 0), last: Timestamp(milliseconds: 1)),
         RollupRecord(
-            day: CivilDate("2026-01-01")!, event: "UserPromptSubmit", sessionID: "s", project: "p", count: 3,
+            day: CivilDate("2026-01-01")!, event: .userPromptSubmit, sessionID: "s", project: "p", count: 3,
             inputTokens: 900, first: Timestamp(milliseconds: 5), last: Timestamp(milliseconds: 99_000)),
     ])
     func decodesWhatItEncodes(record: RollupRecord) throws {
@@ -70,7 +70,7 @@ import Testing
         #expect(entry.lastTimestamp == Self.record.last)
         #expect(entry.day == Self.record.day)
         var prompts = Self.record
-        prompts.event = "UserPromptSubmit"
+        prompts.event = .userPromptSubmit
         let other = prompts.entry(at: LogLocation(file: "r", line: 4))
         #expect(other.operations == 0 && other.failures == 0 && other.events == 12)
     }

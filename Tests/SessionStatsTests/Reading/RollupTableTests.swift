@@ -13,7 +13,7 @@ import Testing
         var byProject: [String: [Int]] = [:]
         var bySession: [String: [Int]] = [:]
         var byDay: [CivilDate: [Int]] = [:]
-        var byEvent: [String: Int] = [:]
+        var byEvent: [HookEvent: Int] = [:]
         var sessionSpans: [String: [Int]] = [:]
         var tokensByModel: [String: Int] = [:]
         var invalidLines: Int
@@ -67,7 +67,7 @@ import Testing
             func stamp() -> String { Timestamp(milliseconds: time).iso8601 }
             emit(
                 TestLines.v1(
-                    "SessionStart", at: stamp(), session: id, project: project, tool: nil, input: 0, output: 0
+                    .sessionStart, at: stamp(), session: id, project: project, tool: nil, input: 0, output: 0
                 ) {
                     $0.model = ["opus", "sonnet"][session % 2]
                 }, at: time)
@@ -77,7 +77,7 @@ import Testing
                 case 0:
                     emit(
                         TestLines.v1(
-                            "UserPromptSubmit", at: stamp(), session: id, project: project, tool: nil,
+                            .userPromptSubmit, at: stamp(), session: id, project: project, tool: nil,
                             input: Int.random(in: 1...300, using: &generator), output: 0), at: time)
                 case 1:
                     let whole = String(Timestamp(milliseconds: time - time % 1000).iso8601.prefix(19)) + "Z"
@@ -88,13 +88,13 @@ import Testing
                 case 2:
                     emit(
                         TestLines.v1(
-                            "invalid", at: stamp(), session: "", project: nil, tool: nil, input: 0, output: 0),
+                            .invalid, at: stamp(), session: "", project: nil, tool: nil, input: 0, output: 0),
                         at: time)
                 default:
                     let failed = Int.random(in: 0..<5, using: &generator) == 0
                     emit(
                         TestLines.v1(
-                            failed ? "PostToolUseFailure" : "PostToolUse", at: stamp(), session: id,
+                            failed ? .postToolUseFailure : .postToolUse, at: stamp(), session: id,
                             project: project, tool: tools[step % tools.count],
                             input: Int.random(in: 0...900, using: &generator),
                             output: Int.random(in: 0...900, using: &generator)
@@ -105,7 +105,7 @@ import Testing
             }
             emit(
                 TestLines.v1(
-                    "SessionEnd", at: stamp(), session: id, project: project, tool: nil, input: 0, output: 0),
+                    .sessionEnd, at: stamp(), session: id, project: project, tool: nil, input: 0, output: 0),
                 at: time)
             time -= Int.random(in: 0...3_600_000, using: &generator)
         }
@@ -150,21 +150,21 @@ import Testing
     @Test func rollsUpLinesByEventSummingTheirCounts() {
         let fixture = ReadingFixture()
         let text = [
-            TestLines.v1("PostToolUse", at: "2026-01-14T10:00:00.000Z", input: 1, output: 2) {
+            TestLines.v1(.postToolUse, at: "2026-01-14T10:00:00.000Z", input: 1, output: 2) {
                 $0.durationMS = 5
             },
-            TestLines.v1("PostToolUseFailure", at: "2026-01-14T11:00:00.000Z", input: 3, output: 4) {
+            TestLines.v1(.postToolUseFailure, at: "2026-01-14T11:00:00.000Z", input: 3, output: 4) {
                 $0.durationMS = 6
             },
             TestLines.legacy(at: "2026-01-14T09:00:00Z", session: "s1", input: 10),
-            TestLines.v1("UserPromptSubmit", at: "2026-01-14T10:30:00.000Z", tool: nil, input: 50, output: 0),
-            TestLines.v1("UserPromptSubmit", at: "2026-01-14T10:40:00.000Z", tool: nil, input: 60, output: 0),
+            TestLines.v1(.userPromptSubmit, at: "2026-01-14T10:30:00.000Z", tool: nil, input: 50, output: 0),
+            TestLines.v1(.userPromptSubmit, at: "2026-01-14T10:40:00.000Z", tool: nil, input: 60, output: 0),
         ].joined()
         let (entries, _) = fixture.read(text: text)
         var table = RollupTable()
         for entry in entries { table.add(entry) }
         let records = table.records
-        #expect(records.map(\.event) == ["PostToolUse", "UserPromptSubmit", "PostToolUseFailure"])
+        #expect(records.map(\.event) == [.postToolUse, .userPromptSubmit, .postToolUseFailure])
         let operations = records[0]
         #expect(operations.count == 2)
         #expect(operations.failures == 0)

@@ -9,13 +9,13 @@ import Testing
     static let session = "evil\u{1B}]52;c;cm0gLXJmIH4=\u{07}-1"
     static let entries: [LogEntry] = [
         .fixture(
-            "2026-11-22T08:00:00Z", event: "SessionStart", session: session, project: "app\u{1B}[2J",
+            "2026-11-22T08:00:00Z", event: .sessionStart, session: session, project: "app\u{1B}[2J",
             cwd: "/home/u/\u{202E}ppa", model: "claude-opus-4-5\u{1B}]0;pwned\u{07}"),
         .fixture(
             "2026-11-22T08:01:00Z", session: session, project: "app\u{1B}[2J", cwd: "/home/u/\u{202E}ppa",
             tool: "Bash", command: "rm -rf ~/ \u{1B}[1A\u{1B}[2K# ls", input: 10, output: 20),
         .fixture(
-            "2026-11-22T08:02:00Z", event: "PostToolUseFailure", session: session, project: "app\u{1B}[2J",
+            "2026-11-22T08:02:00Z", event: .postToolUseFailure, session: session, project: "app\u{1B}[2J",
             cwd: "/home/u/\u{202E}ppa", tool: "Edit\u{9B}31m", file: "/home/u/\u{202E}ppa/a\u{7}.swift",
             input: 5, output: 5, error: "bad\u{1B}[8m hidden\u{2066}"),
         .fixture(

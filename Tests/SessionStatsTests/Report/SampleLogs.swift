@@ -1,3 +1,5 @@
+import SessionLogCore
+
 @testable import SessionStats
 
 /// A small week of logs for report tests and golden files, with local days at UTC+1.
@@ -24,7 +26,7 @@ enum SampleLogs {
     static let opus: [LogEntry] = {
         let app = "/home/u/app"
         func entry(
-            _ time: String, _ event: String = "PostToolUse", tool: String? = nil, file: String? = nil,
+            _ time: String, _ event: HookEvent = .postToolUse, tool: String? = nil, file: String? = nil,
             command: String? = nil, path: String? = nil, pattern: String? = nil, model: String? = nil,
             input: Int = 0, output: Int = 0, duration: Int? = nil, error: String? = nil
         ) -> LogEntry {
@@ -35,8 +37,8 @@ enum SampleLogs {
                 output: output, duration: duration, error: error)
         }
         return [
-            entry("08:00:00.000", "SessionStart", model: "claude-opus-4-5-20251101"),
-            entry("08:00:05.120", "UserPromptSubmit", input: 40),
+            entry("08:00:00.000", .sessionStart, model: "claude-opus-4-5-20251101"),
+            entry("08:00:05.120", .userPromptSubmit, input: 40),
             entry(
                 "08:00:10.000", tool: "Read", file: app + "/Sources/App/main.swift", input: 12, output: 1480,
                 duration: 12),
@@ -47,7 +49,7 @@ enum SampleLogs {
                 "08:02:00.000", tool: "Bash", command: "swift build", input: 3, output: 2150, duration: 41_250
             ),
             entry(
-                "08:04:00.000", "PostToolUseFailure", tool: "Bash", command: "swift test", input: 3,
+                "08:04:00.000", .postToolUseFailure, tool: "Bash", command: "swift test", input: 3,
                 output: 640,
                 duration: 8020, error: "exit code 1: 2 tests failed"),
             entry(
@@ -61,13 +63,13 @@ enum SampleLogs {
                 duration: 95),
             entry(
                 "08:08:00.000", tool: "Bash", command: "swift test", input: 3, output: 1020, duration: 12_400),
-            entry("09:15:00.000", "SessionEnd"),
+            entry("09:15:00.000", .sessionEnd),
         ]
     }()
 
     static let haiku: [LogEntry] = {
         func entry(
-            _ time: String, _ event: String = "PostToolUse", tool: String? = nil, file: String? = nil,
+            _ time: String, _ event: HookEvent = .postToolUse, tool: String? = nil, file: String? = nil,
             model: String? = nil, input: Int = 0, output: Int = 0, duration: Int? = nil
         ) -> LogEntry {
             .fixture(
@@ -76,21 +78,21 @@ enum SampleLogs {
                 tool: tool, file: file, model: model, input: input, output: output, duration: duration)
         }
         return [
-            entry("17:30:00.000", "SessionStart", model: "claude-haiku-4-5"),
-            entry("17:30:10.000", "UserPromptSubmit", input: 25),
+            entry("17:30:00.000", .sessionStart, model: "claude-haiku-4-5"),
+            entry("17:30:10.000", .userPromptSubmit, input: 25),
             entry(
                 "17:31:00.000", tool: "Read", file: "/home/u/app/README.md", input: 6, output: 900,
                 duration: 7),
             entry(
                 "17:32:00.000", tool: "Edit", file: "/home/u/app/README.md", input: 150, output: 18,
                 duration: 22),
-            entry("17:40:00.000", "SessionEnd"),
+            entry("17:40:00.000", .sessionEnd),
         ]
     }()
 
     static let sonnet: [LogEntry] = {
         func entry(
-            _ time: String, _ event: String = "PostToolUse", tool: String? = nil, file: String? = nil,
+            _ time: String, _ event: HookEvent = .postToolUse, tool: String? = nil, file: String? = nil,
             command: String? = nil, url: String? = nil, model: String? = nil, input: Int = 0, output: Int = 0,
             duration: Int? = nil, error: String? = nil
         ) -> LogEntry {
@@ -102,8 +104,8 @@ enum SampleLogs {
                 duration: duration, error: error)
         }
         return [
-            entry("13:00:00.000", "SessionStart", model: "claude-sonnet-4-5-20250929"),
-            entry("13:00:20.000", "UserPromptSubmit", input: 60),
+            entry("13:00:00.000", .sessionStart, model: "claude-sonnet-4-5-20250929"),
+            entry("13:00:20.000", .userPromptSubmit, input: 60),
             entry(
                 "13:01:00.000", tool: "WebFetch", url: "https://go.dev/doc/effective_go", input: 15,
                 output: 3200, duration: 1850),
@@ -113,13 +115,13 @@ enum SampleLogs {
             entry(
                 "13:04:00.000", tool: "Bash", command: "go test ./...", input: 4, output: 780, duration: 6300),
             entry(
-                "13:05:00.000", "PostToolUseFailure", tool: "Edit", file: "/etc/hosts", input: 60, output: 10,
+                "13:05:00.000", .postToolUseFailure, tool: "Edit", file: "/etc/hosts", input: 60, output: 10,
                 duration: 3, error: "permission denied"),
             entry("13:06:00.000", tool: "Edit", file: "/etc/hosts", input: 70, output: 12, duration: 4),
             entry(
                 "13:07:00.000", tool: "Edit", file: "/home/u/api/internal/handler.go", input: 300, output: 25,
                 duration: 27),
-            entry("14:30:00.000", "SessionEnd"),
+            entry("14:30:00.000", .sessionEnd),
         ]
     }()
 
@@ -137,7 +139,7 @@ enum SampleLogs {
 
     static let old: [LogEntry] = [
         .fixture(
-            "2026-11-10T09:00:00Z", event: "SessionStart", session: oldID, project: "old", model: "sonnet"),
+            "2026-11-10T09:00:00Z", event: .sessionStart, session: oldID, project: "old", model: "sonnet"),
         .fixture(
             "2026-11-10T09:05:00Z", session: oldID, project: "old", tool: "Bash", command: "make", input: 2,
             output: 400),

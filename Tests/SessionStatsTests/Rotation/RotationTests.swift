@@ -135,7 +135,7 @@ import Testing
             }
         case .staleRollupBesideActivity:
             let doubled = RollupRecord(
-                day: days[1], event: "PostToolUse", sessionID: "aaaa1111-0000-4000-8000-000000000001",
+                day: days[1], event: .postToolUse, sessionID: "aaaa1111-0000-4000-8000-000000000001",
                 project: "app",
                 tool: "Write", count: 2, inputTokens: 1800, outputTokens: 24, durationTotalMS: 18,
                 first: Timestamp(iso8601: "2026-10-02T10:05:00Z")!,
@@ -190,7 +190,7 @@ import Testing
         defer { directory.remove() }
         for day in ["2026-11-20", "2026-11-21", "2026-11-22", "2026-11-23", "2027-01-01"] {
             directory.write(
-                RotationFixture.line(day + "T12:00:00.000Z", "PostToolUse", "s", tool: "Read"),
+                RotationFixture.line(day + "T12:00:00.000Z", .postToolUse, "s", tool: "Read"),
                 to: "activity-\(day).jsonl")
         }
         let plan = try RotationPlan.make(

@@ -11,8 +11,8 @@ import Testing
 
     static func line(_ minute: Int, _ session: String, input: Int, model: String? = nil) -> String {
         let time = "2026-11-22T10:\(NumberFormat.twoDigits(minute)):00.000Z"
-        if let model { return RotationFixture.line(time, "SessionStart", session, model: model) }
-        return RotationFixture.line(time, "PostToolUse", session, tool: "Bash", input: input)
+        if let model { return RotationFixture.line(time, .sessionStart, session, model: model) }
+        return RotationFixture.line(time, .postToolUse, session, tool: "Bash", input: input)
     }
 
     /// The totals of the file read from scratch, with no cache.

@@ -26,20 +26,20 @@ enum StatusInputFixture {
         let directory = ScratchDirectory()
         directory.write(
             RotationFixture.line(
-                "2026-11-22T08:00:00.000Z", "SessionStart", "other", model: "claude-haiku-4-5")
+                "2026-11-22T08:00:00.000Z", .sessionStart, "other", model: "claude-haiku-4-5")
                 + RotationFixture.line(
-                    "2026-11-22T08:01:00.000Z", "PostToolUse", "other", tool: "Read", input: 1_000_000)
-                + RotationFixture.line("2026-11-22T09:00:00.000Z", "UserPromptSubmit", "cur", input: 40_000)
+                    "2026-11-22T08:01:00.000Z", .postToolUse, "other", tool: "Read", input: 1_000_000)
+                + RotationFixture.line("2026-11-22T09:00:00.000Z", .userPromptSubmit, "cur", input: 40_000)
                 + RotationFixture.line(
-                    "2026-11-22T09:01:00.000Z", "PostToolUse", "cur", tool: "Bash", input: 60_000,
+                    "2026-11-22T09:01:00.000Z", .postToolUse, "cur", tool: "Bash", input: 60_000,
                     output: 40_000)
                 + RotationFixture.line(
-                    "2026-11-22T09:02:00.000Z", "PostToolUseFailure", "cur", tool: "Bash", output: 5)
+                    "2026-11-22T09:02:00.000Z", .postToolUseFailure, "cur", tool: "Bash", output: 5)
                 + "not json\n",
             to: "activity-2026-11-22.jsonl")
         directory.write(
             RotationFixture.line(
-                "2026-11-21T20:00:00.000Z", "PostToolUse", "cur", tool: "Read", input: 7_000_000),
+                "2026-11-21T20:00:00.000Z", .postToolUse, "cur", tool: "Read", input: 7_000_000),
             to: "activity-2026-11-21.jsonl")
         return directory
     }
