@@ -95,7 +95,7 @@ public enum AppendWriter {
     }
 
     /// Whether the open file with status `opened` is still linked and still the file at `name`.
-    static func isAtName(_ opened: FileStatus, name: String, in directory: FileDescriptor) -> Bool {
+    public static func isAtName(_ opened: FileStatus, name: String, in directory: FileDescriptor) -> Bool {
         guard opened.linkCount > 0 else { return false }
         guard let current = try? directory.status(ofEntry: name) else { return false }
         return current.device == opened.device && current.inode == opened.inode

@@ -10,6 +10,8 @@ public enum LogFileName {
     public static let usageRollupPrefix = "usage-rollup-"
     /// The suffix of both.
     public static let suffix = ".jsonl"
+    /// The prefix of a day's quarantine: the lines `rotate` could not read, kept byte for byte.
+    public static let quarantinePrefix = "quarantine-"
     /// The hook's own error log.
     public static let loggerErrors = "logger-errors.log"
 
@@ -25,6 +27,11 @@ public enum LogFileName {
     /// `usage-rollup-YYYY-MM-DD.jsonl`.
     public static func usageRollup(_ date: CivilDate) -> String {
         usageRollupPrefix + date.description + suffix
+    }
+
+    /// `quarantine-YYYY-MM-DD.jsonl`.
+    public static func quarantine(_ date: CivilDate) -> String {
+        quarantinePrefix + date.description + suffix
     }
 
     /// The date of a file named exactly `<prefix>YYYY-MM-DD.jsonl`, or nil.

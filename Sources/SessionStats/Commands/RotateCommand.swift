@@ -133,7 +133,7 @@ public enum RotateCommand {
             let activity = LogFileName.activity(date)
             text += "would roll up \(activity) into \(LogFileName.rollup(date))"
             if plan.existingRollups.contains(date) {
-                text += " (replacing the one an interrupted rotate left)"
+                text += " (merging the lines it does not hold yet into it)"
             }
             text += " and remove \(activity)\n"
         }
@@ -166,12 +166,20 @@ public enum RotateCommand {
         if outcome.skipped > 0 {
             lines +=
                 ", \(NumberFormat.grouped(outcome.skipped)) bad "
-                + (outcome.skipped == 1 ? "record" : "records") + " dropped"
+                + (outcome.skipped == 1 ? "record" : "records") + " quarantined"
         }
         var rows = NumberFormat.grouped(outcome.rows) + (outcome.rows == 1 ? " row" : " rows")
-        if outcome.replacedRollup { rows += ", replacing the one an interrupted rotate left" }
-        return
-            "rolled up \(activity) (\(lines)) into \(LogFileName.rollup(outcome.date)) (\(rows)); removed \(activity)"
+        var text =
+            "rolled up \(activity) (\(lines)) "
+            + (outcome.mergedRollup ? "merging it into" : "into")
+            + " \(LogFileName.rollup(outcome.date)) (\(rows)); removed \(activity)"
+        if outcome.quarantinedLines > 0 {
+            let count = outcome.quarantinedLines
+            text +=
+                "\nkept \(NumberFormat.grouped(count)) unreadable \(count == 1 ? "line" : "lines") byte for byte in "
+                + LogFileName.quarantine(outcome.date)
+        }
+        return text
     }
 
     private static func days(_ count: Int) -> String {

@@ -36,7 +36,7 @@ public struct LogDirectory: Sendable {
     }
 
     /// The files to read for entries on `days` (nil: every day), in date order: for each date, the
-    /// activity file, or the rollup when the activity file is gone, never both.
+    /// activity file (with the day's rollup, if any, to read along), else the rollup.
     ///
     /// An entry counts for the local day of its timestamp, which can differ from its file's date
     /// near midnight or when the time zone changed, so the files of the day before and after are read too.
@@ -49,7 +49,9 @@ public struct LogDirectory: Sendable {
         }
         return dates.sorted().map { date in
             activityDates.contains(date)
-                ? LogFile(path: join(LogFileName.activity(date)), date: date, kind: .activity)
+                ? LogFile(
+                    path: join(LogFileName.activity(date)), date: date, kind: .activity,
+                    rollupPath: rollupDates.contains(date) ? join(LogFileName.rollup(date)) : nil)
                 : LogFile(path: join(LogFileName.rollup(date)), date: date, kind: .rollup)
         }
     }

@@ -24,12 +24,24 @@ extension LogFileReader {
     ) -> Bool {
         guard let descriptor = open(path, diagnostics: &diagnostics) else { return true }
         defer { try? descriptor.close() }
+        return readTail(
+            descriptor, after: 0, path: path, kind: kind, from: day, window: window, buffer: &buffer,
+            decoder: &decoder, diagnostics: &diagnostics, body)
+    }
+
+    /// Like `readTail(path:…)`, on an open file whose bytes before `floor` are not read (a rollup
+    /// holds them).
+    static func readTail(
+        _ descriptor: FileDescriptor, after floor: Int, path: String, kind: Kind, from day: CivilDate,
+        window: Int = tailWindow, buffer: inout ReadBuffer, decoder: inout LogLineDecoder,
+        diagnostics: inout ReadDiagnostics, _ body: (LogEntry) -> Bool
+    ) -> Bool {
         let size = (try? descriptor.status())?.size ?? 0
         var window = max(window, 1)
         while true {
-            let offset = window >= size ? 0 : size - window
+            let offset = max(window >= size ? 0 : size - window, floor)
             // Reading the whole file, there is nothing to check the first entry against.
-            var checked = offset == 0
+            var checked = offset == floor
             var again = false
             var lineBase: Int? = offset == 0 ? 0 : nil
             let keepGoing = readPass(
@@ -67,10 +79,24 @@ extension LogFileReader {
         path: String, kind: Kind, through day: CivilDate, buffer: inout ReadBuffer,
         decoder: inout LogLineDecoder, diagnostics: inout ReadDiagnostics, _ body: (LogEntry) -> Bool
     ) -> Bool {
+        guard let descriptor = open(path, diagnostics: &diagnostics) else { return true }
+        defer { try? descriptor.close() }
+        return readHead(
+            descriptor, from: 0, path: path, kind: kind, through: day, buffer: &buffer, decoder: &decoder,
+            diagnostics: &diagnostics, body)
+    }
+
+    /// Like `readHead(path:…)`, on an open file read from byte `offset` (a rollup holds those before).
+    static func readHead(
+        _ descriptor: FileDescriptor, from offset: Int, path: String, kind: Kind, through day: CivilDate,
+        buffer: inout ReadBuffer, decoder: inout LogLineDecoder, diagnostics: inout ReadDiagnostics,
+        _ body: (LogEntry) -> Bool
+    ) -> Bool {
         var past = 0
         var stopped = false
         let keepGoing = read(
-            path: path, kind: kind, buffer: &buffer, decoder: &decoder, diagnostics: &diagnostics
+            descriptor, from: offset, path: path, kind: kind, buffer: &buffer, decoder: &decoder,
+            diagnostics: &diagnostics
         ) { entry in
             guard entry.day > day else {
                 past = 0

@@ -77,21 +77,42 @@ public struct LogFileReader {
     ) -> Bool {
         guard let descriptor = open(path, diagnostics: &diagnostics) else { return true }
         defer { try? descriptor.close() }
-        descriptor.adviseSequentialRead()
-        let keepGoing = readPass(
+        return read(
             descriptor, from: 0, path: path, kind: kind, buffer: &buffer, decoder: &decoder,
             diagnostics: &diagnostics, body)
+    }
+
+    /// Reads the open file at `path` from the first line at or after byte `offset` to its end, like
+    /// `read(path:…)`; with `quarantine`, collects the bytes of the bad lines (see `RecordSplitter`).
+    static func read(
+        _ descriptor: FileDescriptor, from offset: Int, to end: Int = .max, path: String, kind: Kind,
+        buffer: inout ReadBuffer, decoder: inout LogLineDecoder, diagnostics: inout ReadDiagnostics,
+        quarantine: UnsafeMutablePointer<[UInt8]?>? = nil, _ body: (LogEntry) -> Bool
+    ) -> Bool {
+        descriptor.adviseSequentialRead()
+        let keepGoing = readPass(
+            descriptor, from: offset, to: end, path: path, kind: kind, buffer: &buffer, decoder: &decoder,
+            diagnostics: &diagnostics, quarantine: quarantine, body)
         finish(path, kind: kind, buffer: buffer, diagnostics: &diagnostics)
         return keepGoing
     }
 
     /// Opens `path` for reading, or notes in `diagnostics` why it cannot be and returns nil.
     static func open(_ path: String, diagnostics: inout ReadDiagnostics) -> FileDescriptor? {
-        do throws(Errno) {
-            return try FileDescriptor.open(path, .readOnly)
+        do throws(AppendError) {
+            return try SafeFile.openForReading(path)
         } catch {
-            diagnostics.unreadable(path, "cannot open: \(error.message)")
+            diagnostics.unreadable(path, reason(error))
             return nil
+        }
+    }
+
+    /// Why a file could not be opened, for a `path: reason` warning.
+    static func reason(_ error: AppendError) -> String {
+        switch error {
+        case .refused(_, let refusal): "not read: \(refusal.message)"
+        case .open(_, let code), .directory(_, let code), .write(_, let code):
+            "cannot open: \(AppendError.describe(code))"
         }
     }
 
@@ -103,7 +124,7 @@ public struct LogFileReader {
     static func readPass(
         _ descriptor: FileDescriptor, from offset: Int, to end: Int = .max, path: String, kind: Kind,
         buffer: inout ReadBuffer, decoder: inout LogLineDecoder, diagnostics: inout ReadDiagnostics,
-        _ body: (LogEntry) -> Bool
+        quarantine: UnsafeMutablePointer<[UInt8]?>? = nil, _ body: (LogEntry) -> Bool
     ) -> Bool {
         // A line starts at `offset` when the byte before it is a newline: start there and skip to one.
         let start = max(offset - 1, 0)
@@ -115,7 +136,9 @@ public struct LogFileReader {
             return true
         }
         var splitter = RecordSplitter(path: path, kind: kind, startsInsideLine: offset > 0)
+        splitter.quarantine = quarantine?.pointee
         let keepGoing = splitter.run(buffer: &buffer, decoder: &decoder, diagnostics: &diagnostics, body)
+        quarantine?.pointee = splitter.quarantine
         diagnostics.bytesRead += buffer.bytesRead
         return keepGoing
     }

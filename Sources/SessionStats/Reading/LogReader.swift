@@ -88,33 +88,15 @@ public struct LogReader {
                 return false
             }
         }
-        for file in files {
-            let keepGoing: Bool
-            if let days, !days.contains(file.date) {
-                // A file just outside the range: its problems are not the range's, nor its invalid lines.
-                var outside = ReadDiagnostics()
-                func wanted(_ entry: LogEntry) -> Bool {
-                    guard days.contains(entry.day), entry.event != .invalid else { return true }
-                    return deliver(entry)
-                }
-                switch file.kind {
-                case .rollup:
-                    keepGoing = LogFileReader.read(
-                        path: file.path, kind: file.kind, buffer: &buffer, decoder: &decoder,
-                        diagnostics: &outside, wanted)
-                case .activity where file.date < days.lowerBound:
-                    keepGoing = LogFileReader.readTail(
-                        path: file.path, kind: file.kind, from: days.lowerBound, buffer: &buffer,
-                        decoder: &decoder, diagnostics: &outside, wanted)
-                case .activity:
-                    keepGoing = LogFileReader.readHead(
-                        path: file.path, kind: file.kind, through: days.upperBound, buffer: &buffer,
-                        decoder: &decoder, diagnostics: &outside, wanted)
-                }
-                diagnostics.mergeFiles(of: outside)
-            } else {
-                keepGoing = LogFileReader.read(
-                    path: file.path, kind: file.kind, buffer: &buffer, decoder: &decoder,
+        // Reads the open file from `offset` (activity) or whole (rollup), as its date asks.
+        func read(
+            _ descriptor: FileDescriptor, from offset: Int, path: String, kind: LogFileReader.Kind, date: CivilDate
+        )
+            -> Bool
+        {
+            guard let days, !days.contains(date) else {
+                return LogFileReader.read(
+                    descriptor, from: offset, path: path, kind: kind, buffer: &buffer, decoder: &decoder,
                     diagnostics: &diagnostics
                 ) { entry in
                     guard LogReader.wanted(entry, days: days, invalidLines: &invalidLines) else {
@@ -123,11 +105,104 @@ public struct LogReader {
                     return deliver(entry)
                 }
             }
+            // A file just outside the range: its problems are not the range's, nor its invalid lines.
+            var outside = ReadDiagnostics()
+            defer { diagnostics.mergeFiles(of: outside) }
+            func wanted(_ entry: LogEntry) -> Bool {
+                guard days.contains(entry.day), entry.event != .invalid else { return true }
+                return deliver(entry)
+            }
+            switch kind {
+            case .rollup:
+                return LogFileReader.read(
+                    descriptor, from: 0, path: path, kind: kind, buffer: &buffer, decoder: &decoder,
+                    diagnostics: &outside, wanted)
+            case .activity where date < days.lowerBound:
+                return LogFileReader.readTail(
+                    descriptor, after: offset, path: path, kind: kind, from: days.lowerBound, buffer: &buffer,
+                    decoder: &decoder, diagnostics: &outside, wanted)
+            case .activity:
+                return LogFileReader.readHead(
+                    descriptor, from: offset, path: path, kind: kind, through: days.upperBound,
+                    buffer: &buffer,
+                    decoder: &decoder, diagnostics: &outside, wanted)
+            }
+        }
+        for file in files {
+            var keepGoing = true
+            switch LogReader.open(file) {
+            case .failed(let path, let error): diagnostics.unreadable(path, LogFileReader.reason(error))
+            case .rollupOnly(let path, let descriptor):
+                keepGoing = read(descriptor, from: 0, path: path, kind: .rollup, date: file.date)
+                try? descriptor.close()
+            case .activity(let descriptor, let rollup, let covered):
+                if let rollup {
+                    keepGoing = read(
+                        rollup, from: 0, path: file.rollupPath ?? "", kind: .rollup, date: file.date)
+                    try? rollup.close()
+                }
+                if keepGoing {
+                    keepGoing = read(
+                        descriptor, from: covered, path: file.path, kind: .activity, date: file.date)
+                }
+                try? descriptor.close()
+            case .gone: break
+            }
             if !keepGoing { break }
         }
         diagnostics.entries += entries
         diagnostics.invalidHookLines += invalidLines
         if let failure { throw failure }
+    }
+
+    /// What opening one day's files gave.
+    enum OpenedDay {
+        /// The activity file, the day's rollup if it has one, and how many bytes of the activity
+        /// file that rollup already holds.
+        case activity(FileDescriptor, rollup: FileDescriptor?, covered: Int)
+        /// Only the rollup: none was listed, or rotate removed it between listing and opening.
+        case rollupOnly(String, FileDescriptor)
+        /// Nothing left to read.
+        case gone
+        /// A file that exists could not be opened.
+        case failed(String, AppendError)
+    }
+
+    /// Opens the files of `file`'s day: the activity file first, then the rollup, so that a rotate
+    /// running meanwhile is seen either before (old rollup, whole file) or after (new rollup whose
+    /// markers hold the file); an activity file removed since the listing falls back to the rollup.
+    static func open(_ file: LogFile) -> OpenedDay {
+        func openRollup(_ path: String) -> OpenedDay {
+            do throws(AppendError) {
+                return .rollupOnly(path, try SafeFile.openForReading(path))
+            } catch {
+                if case .open(_, Errno.noSuchFile.code) = error { return .gone }
+                return .failed(path, error)
+            }
+        }
+        guard file.kind == .activity else { return openRollup(file.path) }
+        let descriptor: FileDescriptor
+        do throws(AppendError) {
+            descriptor = try SafeFile.openForReading(file.path)
+        } catch {
+            guard case .open(_, Errno.noSuchFile.code) = error else { return .failed(file.path, error) }
+            // Rotated between listing and opening: the rollup was renamed into place before the removal.
+            let date = file.date
+            let directory = String(file.path.dropLast(LogFileName.activity(date).utf8.count))
+            return openRollup(file.rollupPath ?? directory + LogFileName.rollup(date))
+        }
+        guard let rollupPath = file.rollupPath else { return .activity(descriptor, rollup: nil, covered: 0) }
+        switch openRollup(rollupPath) {
+        case .rollupOnly(_, let rollup):
+            let size = (try? descriptor.status())?.size ?? 0
+            let covered = RollupSource.coveredPrefix(
+                descriptor.rawValue, size: size, sources: RollupSource.read(rollup.rawValue))
+            return .activity(descriptor, rollup: rollup, covered: covered)
+        case .failed(let path, let error):
+            try? descriptor.close()
+            return .failed(path, error)
+        default: return .activity(descriptor, rollup: nil, covered: 0)
+        }
     }
 
     /// Whether `entry` is handed on: on a wanted day, and not an `invalid` hook line (those are counted).

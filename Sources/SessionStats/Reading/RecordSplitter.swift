@@ -22,6 +22,9 @@ struct RecordSplitter {
     // The days an entry of this file may count for: its name's date and the days either side.
     private let allowedDays: ClosedRange<CivilDate>?
     private let fileDate: CivilDate?
+    /// When not nil, collects the bytes of every line that is skipped as bad (not blank ones), each
+    /// ending with a newline: what `rotate` keeps in quarantine rather than dropping.
+    var quarantine: [UInt8]?
 
     /// Creates a splitter for the file at `path`; with `startsInsideLine`, the bytes read begin
     /// somewhere inside the file, and line 1 is the first line that starts after the first newline.
@@ -86,6 +89,7 @@ struct RecordSplitter {
             }
             guard buffer.base[first] == UInt8(ascii: "{") else {
                 if !resyncing { diagnostics.skip(location, .notAnObject) }
+                keep(buffer, from: start, to: nextLine)
                 advance(&buffer, to: nextLine, lines: 1)
                 continue
             }
@@ -102,7 +106,14 @@ struct RecordSplitter {
                 case .rollup:
                     var outOfRange: String?
                     entry = try RollupRecord.decode(&scanner, outOfRange: &outOfRange)?.entry(at: location)
-                    if entry == nil { problem = outOfRange.map { .outOfRange(key: $0) } ?? .notARollupRow }
+                    if entry == nil {
+                        problem = outOfRange.map { .outOfRange(key: $0) } ?? .notARollupRow
+                        // Marker lines say what the rollup holds (RollupSource); they are no rows.
+                        var again = JSONScanner(buffer.bytes, start: first, end: buffer.filled)
+                        if problem == .notARollupRow, (try? RollupSource.decode(&again)) != nil {
+                            problem = nil
+                        }
+                    }
                 }
             } catch {
                 if case .unexpectedEnd = error, !buffer.atEnd {
@@ -144,6 +155,9 @@ struct RecordSplitter {
             }
             var trailing = recordEnd
             while trailing < lastLineEnd && RecordSplitter.isBlank(buffer.base[trailing]) { trailing += 1 }
+            if quarantine != nil && (trailing != lastLineEnd || (entry == nil && problem != nil)) {
+                keep(buffer, from: start, to: min(lastLineEnd + 1, buffer.filled))
+            }
             advance(&buffer, to: min(lastLineEnd + 1, buffer.filled), lines: lines)
             guard trailing == lastLineEnd else {
                 diagnostics.skip(location, .trailingText)
@@ -158,6 +172,14 @@ struct RecordSplitter {
                 diagnostics.skip(location, problem)
             }
         }
+    }
+
+    /// Adds buffer bytes `from..<to` to `quarantine` when it collects, with a newline at the end
+    /// when `ending` and they have none (the last line of a file).
+    private mutating func keep(_ buffer: borrowing ReadBuffer, from: Int, to: Int, ending: Bool = true) {
+        guard quarantine != nil, from < to else { return }
+        quarantine!.append(contentsOf: UnsafeBufferPointer(start: buffer.base + from, count: to - from))
+        if ending && buffer.base[to - 1] != UInt8(ascii: "\n") { quarantine!.append(UInt8(ascii: "\n")) }
     }
 
     /// Where the line at the buffer's start is.
@@ -176,6 +198,7 @@ struct RecordSplitter {
         nextLine: Int
     ) {
         diagnostics.skip(location, problem)
+        keep(buffer, from: buffer.start, to: nextLine)
         advance(&buffer, to: nextLine, lines: 1)
         resyncing = true
     }
@@ -198,11 +221,16 @@ struct RecordSplitter {
     private mutating func skipLongLine(_ buffer: inout ReadBuffer, _ diagnostics: inout ReadDiagnostics) {
         diagnostics.skip(location, .tooLong(limit: buffer.limit))
         while true {
+            keep(buffer, from: buffer.start, to: buffer.filled, ending: false)
             buffer.discardAll()
-            guard buffer.refill() else { break }
+            guard buffer.refill() else {
+                if quarantine != nil { quarantine!.append(UInt8(ascii: "\n")) }
+                break
+            }
             if let newline = RecordSplitter.find(
                 UInt8(ascii: "\n"), buffer.base, from: buffer.start, to: buffer.filled)
             {
+                keep(buffer, from: buffer.start, to: newline + 1)
                 buffer.start = newline + 1
                 break
             }

@@ -3,12 +3,16 @@ import SessionLogCore
 /// Rolls old activity files up into rollups and removes them, so that a run killed at any point
 /// and run again neither loses nor double-counts anything.
 ///
-/// For each day, oldest first: read the activity file, write its rollup to a temporary file, sync
-/// it, rename it into place, sync the directory, and only then remove the activity file. Killed
-/// before the rename, a temporary file is left (cleared next run) and the activity file is intact;
-/// killed after it, both files exist, and reports read only the activity file until the next run
-/// regenerates the rollup from it. A directory lock keeps two rotates apart. Hooks only append to
-/// today's file, which is never rotated; an activity file that changes while it is read is read again.
+/// For each day, oldest first, holding the activity file's exclusive `flock` (hooks append under a
+/// shared one, so none writes meanwhile): read the day's rollup if there is one (lines that reached
+/// the activity file after an earlier rotate are merged into it, never replace it), read the bytes
+/// of the activity file the rollup does not hold yet (its `RollupSource` markers say which), keep
+/// the lines that cannot be read in `quarantine-D.jsonl`, write the merged rollup, with a marker
+/// for the whole activity file, to a temporary file, sync it, rename it into place, sync the
+/// directory, and only then remove the activity file. Killed before the rename, the activity file
+/// is intact and the old rollup too; killed after it, the new rollup's marker says it holds the whole
+/// activity file, so reports and the next run read none of it twice. A directory lock keeps two
+/// rotates apart.
 public enum Rotation {
     /// What rolling up one day did.
     public struct DayOutcome: Equatable, Sendable {
@@ -18,10 +22,12 @@ public enum Rotation {
         public var lines: Int
         /// The rows written.
         public var rows: Int
-        /// Records the reader could not use; they are gone with the file.
+        /// Records the reader could not use; their lines are kept in the day's quarantine file.
         public var skipped: Int
-        /// Whether a rollup from an interrupted run was replaced.
-        public var replacedRollup: Bool
+        /// Whether the lines were merged into a rollup that was there already.
+        public var mergedRollup: Bool
+        /// Lines added to `quarantine-D.jsonl`.
+        public var quarantinedLines: Int = 0
     }
 
     /// One thing `run` did, reported as it happens.
@@ -59,9 +65,7 @@ public enum Rotation {
         for date in plan.days {
             report(
                 .rolledUp(
-                    try rollUp(
-                        date, in: directory, descriptor: descriptor, localDays: localDays,
-                        replacing: plan.existingRollups.contains(date))))
+                    try rollUp(date, in: directory, descriptor: descriptor, localDays: localDays)))
         }
         if plan.hasErrorLog {
             let path = RotationPlan.join(directory, LogFileName.loggerErrors)
@@ -100,17 +104,38 @@ public enum Rotation {
         return descriptor
     }
 
-    /// Writes the rollup of `date`'s activity file (replacing any rollup there), then removes the activity file.
+    /// Merges the lines of `date`'s activity file that its rollup does not hold yet into the rollup,
+    /// keeps unreadable lines in quarantine, then removes the activity file, all under its exclusive lock.
     static func rollUp(
         _ date: CivilDate, in directory: String, descriptor: FileDescriptor, localDays: LocalDayResolver,
-        replacing: Bool
+        stop: (RollUpStep) -> Bool = { _ in false }
     ) throws(RotationError) -> DayOutcome {
-        let activity = RotationPlan.join(directory, LogFileName.activity(date))
+        let name = LogFileName.activity(date)
+        let activity = RotationPlan.join(directory, name)
         for _ in 0..<attempts {
-            let before = identity(activity)
-            var outcome = try writeRollup(date, in: directory, descriptor: descriptor, localDays: localDays)
-            outcome.replacedRollup = replacing
-            guard before != nil, identity(activity) == before else { continue }
+            let file: FileDescriptor
+            do throws(AppendError) {
+                file = try SafeFile.openForUpdate(activity)
+            } catch {
+                throw .access(error)
+            }
+            defer { try? file.close() }
+            let status: FileStatus
+            do throws(Errno) {
+                _ = try file.lock(.exclusive)
+                status = try file.status()
+            } catch {
+                throw .write(activity, errno: error.code)
+            }
+            // Replaced while we waited for the lock: start again with the file now at the name.
+            guard AppendWriter.isAtName(status, name: name, in: descriptor) else { continue }
+            let size = status.size
+            let outcome = try writeRollup(
+                date, activity: file, size: size, in: directory, descriptor: descriptor, localDays: localDays,
+                stop: stop)
+            if stop(.renamed) { return outcome }
+            // A writer that did not take the lock appended meanwhile: go again for its lines.
+            guard (try? file.status())?.size == size else { continue }
             do throws(Errno) {
                 try FileSystem.remove(activity)
             } catch {
@@ -122,43 +147,114 @@ public enum Rotation {
         throw .stillChanging(activity)
     }
 
-    /// Reads `date`'s activity file and writes its rollup into place; the activity file stays.
+    /// The points a rotate can be stopped at in tests, as a kill would stop it.
+    enum RollUpStep: Equatable {
+        /// The quarantine file was written; the rollup not yet.
+        case quarantined
+        /// The rollup was renamed into place; the activity file is not removed yet.
+        case renamed
+    }
+
+    /// Reads `date`'s rollup and the first `size` bytes of the open, locked activity file beyond what
+    /// the rollup holds, appends unreadable lines to the quarantine file, and renames the merged
+    /// rollup into place; the activity file stays.
     static func writeRollup(
-        _ date: CivilDate, in directory: String, descriptor: FileDescriptor, localDays: LocalDayResolver
+        _ date: CivilDate, activity file: FileDescriptor, size: Int, in directory: String,
+        descriptor: FileDescriptor,
+        localDays: LocalDayResolver, stop: (RollUpStep) -> Bool = { _ in false }
     ) throws(RotationError) -> DayOutcome {
-        let activity = RotationPlan.join(directory, LogFileName.activity(date))
-        var reader = LogFileReader(path: activity, kind: .activity, localDays: localDays)
+        let name = LogFileName.activity(date)
+        let activity = RotationPlan.join(directory, name)
+        let rollupPath = RotationPlan.join(directory, LogFileName.rollup(date))
         var table = RollupTable()
-        var lines = 0
-        func add(_ entry: LogEntry) {
-            table.add(entry)
-            lines +|= entry.events
+        var sources: [RollupSource] = []
+        var quarantine: [UInt8]? = []
+        var buffer = ReadBuffer(
+            capacity: LogFileReader.defaultChunkSize, limit: LogFileReader.defaultMaximumRecordBytes)
+        var decoder = LogLineDecoder(localDays: localDays)
+        var merged = false
+        var rollupDiagnostics = ReadDiagnostics()
+        do throws(AppendError) {
+            let rollup = try SafeFile.openForUpdate(rollupPath)
+            defer { try? rollup.close() }
+            merged = true
+            sources = RollupSource.read(rollup.rawValue)
+            _ = LogFileReader.read(
+                rollup, from: 0, path: rollupPath, kind: .rollup, buffer: &buffer, decoder: &decoder,
+                diagnostics: &rollupDiagnostics, quarantine: &quarantine
+            ) { entry in
+                table.add(entry)
+                return true
+            }
+        } catch {
+            guard case .open(_, Errno.noSuchFile.code) = error else { throw .access(error) }
         }
-        reader.forEach(add)
-        guard reader.diagnostics.unreadablePaths == 0 else {
-            let warning = reader.diagnostics.warnings.last ?? ""
-            let reason =
-                warning.hasPrefix(activity + ": ") ? String(warning.dropFirst(activity.count + 2)) : warning
-            throw .unreadable(activity, reason: reason)
+        try requireRead(rollupPath, rollupDiagnostics)
+        let covered = RollupSource.coveredPrefix(file.rawValue, size: size, sources: sources)
+        var diagnostics = ReadDiagnostics()
+        var lines = 0
+        _ = LogFileReader.read(
+            file, from: covered, to: size, path: activity, kind: .activity, buffer: &buffer,
+            decoder: &decoder,
+            diagnostics: &diagnostics, quarantine: &quarantine
+        ) { entry in
+            table.add(entry)
+            lines += entry.events
+            return true
+        }
+        try requireRead(activity, diagnostics)
+        guard let hash = RollupSource.hash(file.rawValue, length: size) else {
+            throw .unreadable(activity, reason: "read failed")
+        }
+        let source = RollupSource(file: name, bytes: size, hash: hash)
+        sources.removeAll { $0 == source }
+        sources.append(source)
+        sources = Array(sources.suffix(RollupSource.maximumCount))
+
+        let kept = quarantine ?? []
+        if !kept.isEmpty {
+            try keepInQuarantine(kept, path: RotationPlan.join(directory, LogFileName.quarantine(date)))
+        }
+        if stop(.quarantined) {
+            throw .unreadable(activity, reason: "stopped for a test")
         }
         let records = table.records
         var bytes: [UInt8] = []
+        for source in sources { bytes += source.jsonLine }
         for record in records { bytes += record.jsonLine }
         try AtomicFile.replace(
-            RotationPlan.join(directory, LogFileName.rollup(date)), with: bytes,
+            rollupPath, with: bytes,
             temporary: RotationPlan.join(directory, RotationPlan.temporaryName(forRollupOf: date)),
             directory: descriptor)
         return DayOutcome(
-            date: date, lines: lines, rows: records.count, skipped: reader.diagnostics.skipped,
-            replacedRollup: false)
+            date: date, lines: lines, rows: records.count,
+            skipped: diagnostics.skipped + rollupDiagnostics.skipped, mergedRollup: merged,
+            quarantinedLines: kept.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) })
     }
 
-    /// Device, inode, size and modification time: what changes when a file is replaced or written to.
-    private static func identity(_ path: String) -> [UInt64]? {
-        guard let info = try? FileSystem.status(of: path) else { return nil }
-        return [
-            info.device, info.inode, UInt64(info.size), UInt64(bitPattern: Int64(info.modifiedSeconds)),
-            UInt64(info.modifiedNanoseconds),
-        ]
+    /// Throws when reading `path` stopped before its end.
+    private static func requireRead(_ path: String, _ diagnostics: ReadDiagnostics) throws(RotationError) {
+        guard diagnostics.unreadablePaths == 0 else {
+            let warning = diagnostics.warnings.first ?? ""
+            let reason = warning.hasPrefix(path + ": ") ? String(warning.dropFirst(path.count + 2)) : warning
+            throw .unreadable(path, reason: reason)
+        }
+    }
+
+    /// Appends `bytes` to the quarantine file at `path` and syncs it, before the rollup that leaves
+    /// those lines out is renamed into place.
+    private static func keepInQuarantine(_ bytes: [UInt8], path: String) throws(RotationError) {
+        do throws(AppendError) {
+            try AppendWriter.append(bytes, to: path)
+            let descriptor = try SafeFile.openForUpdate(path)
+            defer { try? descriptor.close() }
+            do throws(Errno) {
+                try descriptor.sync()
+            } catch {
+                throw AppendError.write(path: path, errno: error.code)
+            }
+        } catch {
+            throw .access(error)
+        }
     }
 }

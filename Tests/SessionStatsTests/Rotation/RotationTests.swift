@@ -63,8 +63,13 @@ import Testing
         #expect(output.hasPrefix("\(directory.path): keeping 2026-10-24 to 2026-11-22 (30 days)\n"))
         #expect(
             output.contains(
-                "rolled up activity-2026-10-01.jsonl (8 lines, 2 bad records dropped) into rollup-2026-10-01.jsonl"
+                "rolled up activity-2026-10-01.jsonl (8 lines, 2 bad records quarantined) into rollup-2026-10-01.jsonl"
             ))
+        #expect(
+            output.contains("kept 2 unreadable lines byte for byte in quarantine-2026-10-01.jsonl\n"))
+        #expect(
+            directory.read("quarantine-2026-10-03.jsonl")
+                == "{\"v\":1,\"timestamp\":\"2026-10-03T08:01:00.000Z\",\"event\":\"PostToolUse\"\n")
         #expect(output.contains("removed activity-2026-10-04.jsonl\n"))
         #expect(output.contains("trimmed logger-errors.log to its last 1,000 lines"))
         #expect(output.hasSuffix("rotated 4 days\n"))
@@ -72,7 +77,7 @@ import Testing
         let expectedNames =
             (RotationFixture.oldDays.map { "rollup-\($0).jsonl" } + RotationFixture.strangers + [
                 "activity-2026-11-21.jsonl", "activity-2026-11-22.jsonl", "logger-errors.log",
-                "rollup-2026-09-01.jsonl",
+                "rollup-2026-09-01.jsonl", "quarantine-2026-10-01.jsonl", "quarantine-2026-10-03.jsonl",
             ]).sorted()
         #expect(directory.names() == expectedNames)
         #expect(directory.read("activity-2026-11-22.jsonl") == today)
@@ -106,9 +111,8 @@ import Testing
         case rollupWrittenActivityKept
         /// Killed between days: the first two are done, the others untouched.
         case betweenDays
-        /// A rollup in place for a day whose activity file is there too, holding other numbers
-        /// (say, from an earlier run over a file since restored): regenerated, never added to.
-        case staleRollupBesideActivity
+        /// Killed after keeping the unreadable lines in quarantine, before renaming the rollup.
+        case quarantinedRollupNotWritten
         /// Killed while trimming the error log.
         case errorLogTemporaryFile
     }
@@ -126,21 +130,19 @@ import Testing
         case .partialTemporaryFile:
             directory.write("{\"rollup\":1,\"day\":\"2026-10-02\",\"ev", to: ".rollup-2026-10-02.jsonl.tmp")
         case .rollupWrittenActivityKept:
-            _ = try Rotation.writeRollup(
-                days[0], in: directory.path, descriptor: descriptor, localDays: resolver)
+            _ = try Rotation.rollUp(
+                days[0], in: directory.path, descriptor: descriptor, localDays: resolver
+            ) { $0 == .renamed }
         case .betweenDays:
             for day in days.prefix(2) {
-                _ = try Rotation.rollUp(
-                    day, in: directory.path, descriptor: descriptor, localDays: resolver, replacing: false)
+                _ = try Rotation.rollUp(day, in: directory.path, descriptor: descriptor, localDays: resolver)
             }
-        case .staleRollupBesideActivity:
-            let doubled = RollupRecord(
-                day: days[1], event: .postToolUse, sessionID: "aaaa1111-0000-4000-8000-000000000001",
-                project: "app",
-                tool: "Write", count: 2, inputTokens: 1800, outputTokens: 24, durationTotalMS: 18,
-                first: Timestamp(iso8601: "2026-10-02T10:05:00Z")!,
-                last: Timestamp(iso8601: "2026-10-02T10:05:00Z")!)
-            directory.write(doubled.jsonLine, to: "rollup-2026-10-02.jsonl")
+        case .quarantinedRollupNotWritten:
+            #expect(throws: RotationError.self) {
+                try Rotation.rollUp(
+                    days[0], in: directory.path, descriptor: descriptor, localDays: resolver
+                ) { $0 == .quarantined }
+            }
         case .errorLogTemporaryFile:
             directory.write("2026-10-01T00:00:00.000Z error: problem 1\n", to: ".logger-errors.log.tmp")
         }
@@ -153,8 +155,8 @@ import Testing
         #expect(!directory.names().contains { $0.hasPrefix(".") })
         #expect(
             Set(directory.names()).isDisjoint(with: RotationFixture.oldDays.map { "activity-\($0).jsonl" }))
-        if interruption == .rollupWrittenActivityKept || interruption == .staleRollupBesideActivity {
-            #expect(test.captured.standardOutput.contains("replacing the one an interrupted rotate left"))
+        if interruption == .rollupWrittenActivityKept {
+            #expect(test.captured.standardOutput.contains("merging it into rollup-2026-10-01.jsonl"))
         }
         if interruption == .partialTemporaryFile {
             #expect(
@@ -203,14 +205,14 @@ import Testing
         let directory = ScratchDirectory()
         defer { directory.remove() }
         RotationFixture.write(into: directory)
-        // A directory where the rollup should go makes the rename fail, even for root.
+        // A directory where the rollup should go is refused, even for root.
         try FileSystem.makeDirectory(directory.file("rollup-2026-10-02.jsonl"))
         defer { try? FileSystem.removeDirectory(directory.file("rollup-2026-10-02.jsonl")) }
         let (code, test) = Self.rotate(directory)
         #expect(code == .finding)
         #expect(
             test.captured.standardError
-                == "error: cannot write \(directory.path)/rollup-2026-10-02.jsonl: is a directory; nothing removed\n"
+                == "error: refusing \(directory.path)/rollup-2026-10-02.jsonl: it is not a regular file; nothing removed\n"
         )
         // The day before was finished; the failing day and those after it are untouched.
         #expect(directory.names().contains("activity-2026-10-02.jsonl"))
