@@ -2,7 +2,7 @@
 public enum Hook {
     /// How long to wait for stdin to close before logging what arrived: well below the timeout
     /// `hooks install` registers (5 s), so Claude Code never kills the hook before it logs.
-    public static let stdinTimeoutMilliseconds = 2000
+    public static let stdinTimeoutMilliseconds = 1000
 
     /// Reads stdin, appends its line to today's log and reports problems on stderr; always exits 0.
     public static func run() -> ExitCode {

@@ -6,7 +6,7 @@
 public enum AppendWriter {
     /// How long an append waits for `rotate` to release a file, in milliseconds, before it writes
     /// anyway (a line in a file being rotated is safer than no line).
-    public static let lockWaitMilliseconds = 500
+    public static let lockWaitMilliseconds = 1500
     /// How many times an append reopens a file that was removed or replaced under it.
     static let reopenAttempts = 4
 

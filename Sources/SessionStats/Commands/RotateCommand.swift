@@ -27,8 +27,10 @@ public enum RotateCommand {
         rollup-YYYY-MM-DD.jsonl: per project, session and tool, the operations, failures, tokens
         and summed durations. The rollup is written to a temporary file and renamed into place
         before the activity file is removed, so a rotate killed at any point and run again loses
-        and double-counts nothing. Reports read rollups for days whose activity file is gone, with
-        the same totals (commands, files, URLs, tags and duration percentiles are not kept).
+        and double-counts nothing. Lines written to a day after it was rotated are read beside its
+        rollup and merged into it by the next rotate. Lines that cannot be read are kept byte for
+        byte in quarantine-YYYY-MM-DD.jsonl. Rollups keep report totals (commands, files, URLs,
+        tags and duration percentiles are not kept).
         Today's file, and any name that does not match exactly, are never touched.
         It also trims logger-errors.log to its last 1,000 lines. Meant for cron:
 

@@ -12,8 +12,8 @@ extension TodayActivity {
         directory: String, day: CivilDate, localDays: LocalDayResolver, cache: inout StatusLineCache
     ) -> Bool {
         let path = (directory.hasSuffix("/") ? directory : directory + "/") + LogFileName.activity(day)
-        // O_NONBLOCK: a FIFO put in the file's place must not hang the status line.
-        guard let descriptor = try? FileDescriptor.open(path, .readOnly, options: .nonBlocking) else {
+        // The safe-open rules: a link, FIFO or device put in the file's place must not hang the status line.
+        guard let descriptor = try? SafeFile.openForReading(path) else {
             defer { cache.activity = nil }
             return cache.activity != nil
         }

@@ -73,7 +73,7 @@ import Testing
         #expect(diagnostics.warnings.isEmpty)
     }
 
-    @Test func readsARollupOnlyWhenItsActivityFileIsGone() {
+    @Test func readsARollupAndTheActivityLinesItDoesNotHold() {
         let fixture = ReadingFixture()
         let rollup = RollupRecord(
             day: Self.day("2026-01-14"), event: .postToolUse, sessionID: "rolled", tool: "Bash", count: 40,
@@ -82,9 +82,10 @@ import Testing
         fixture.write("rollup-2026-01-14.jsonl", rollup.jsonLine)
         fixture.write(
             "activity-2026-01-14.jsonl", TestLines.v1(at: "2026-01-14T15:00:00.000Z", session: "live"))
+        // A rollup without markers holds none of the activity file: lines written after a rotate.
         let both = read([fixture.path])
-        #expect(both.entries.map(\.sessionID) == ["live"])
-        #expect(both.diagnostics.rollupFilesRead == 0)
+        #expect(both.entries.map(\.sessionID) == ["rolled", "live"])
+        #expect(both.diagnostics.rollupFilesRead == 1)
         unlink(fixture.path + "/activity-2026-01-14.jsonl")
         let rotated = read([fixture.path], days: Self.day("2026-01-14")...Self.day("2026-01-14"))
         #expect(rotated.entries.map(\.sessionID) == ["rolled"])
