@@ -3,6 +3,12 @@ import SessionLogCore
 /// Reads the usage ledger of one or more log directories for a range of local days, keeping one
 /// copy of every request (the rules of `RequestKey`), so copies that several syncs or a crash
 /// appended never count twice.
+///
+/// Sync already keeps one copy per request, so the ledger rarely repeats a request. The reader
+/// therefore streams it in two passes instead of holding every request: the first keeps only a
+/// 32-bit fingerprint of each request's key and notes the fingerprints seen twice; the second
+/// hands on every request whose fingerprint was seen once and deduplicates the rest exactly, by
+/// their full keys. A fingerprint collision only sends both requests down the exact path.
 public struct UsageLedgerReader {
     /// What a read found.
     public struct Result: Sendable {
@@ -29,12 +35,20 @@ public struct UsageLedgerReader {
         self.localDays = localDays
     }
 
-    /// Reads the requests of `days` (nil: all). Files of the day before and after are read too:
-    /// a request's copies can straddle midnight, and the time zone may have changed since.
+    /// Reads the requests of `days` (nil: all) into memory; `read(days:each:)` streams them.
     public mutating func read(days: ClosedRange<CivilDate>?) -> Result {
+        var records: [UsageRecord] = []
+        var result = read(days: days) { records.append($0) }
+        result.records = records
+        return result
+    }
+
+    /// Calls `each` once per request of `days` (nil: all), holding only fingerprints, never every
+    /// request; the result's `records` stays empty. Files of the day before and after are read too:
+    /// a request's copies can straddle midnight, and the time zone may have changed since.
+    public mutating func read(days: ClosedRange<CivilDate>?, each: (UsageRecord) -> Void) -> Result {
         var result = Result()
-        var deduplicator = UsageDeduplicator()
-        var decoder = UsageLineDecoder()
+        var files: [(ledger: UsageLedger, date: CivilDate)] = []
         for directory in directories {
             let ledger = UsageLedger(directory: directory)
             let dates = ledger.dates().usage
@@ -44,32 +58,71 @@ public struct UsageLedgerReader {
                 {
                     continue
                 }
-                guard let bytes = ledger.contents(LogFileName.usage(date)) else { continue }
-                result.filesRead += 1
-                bytes.withUnsafeBufferPointer { buffer in
-                    UsageLedgerReader.forEachLine(buffer) { start, end in
-                        var scanner = JSONScanner(buffer, start: start, end: end)
-                        if scanner.isAtEnd() { return }
-                        do throws(JSONScanError) {
-                            if let record = try decoder.decode(&scanner), scanner.isAtEnd() {
-                                deduplicator.add(record)
-                            } else {
-                                result.skippedLines += 1
-                            }
-                        } catch {
-                            result.skippedLines += 1
-                        }
-                    }
+                files.append((ledger, date))
+            }
+        }
+        // Pass 1: which fingerprints repeat. Sharded so no single set's growth doubles the peak.
+        var seen = [Set<UInt32>](repeating: [], count: 16)
+        var repeated: Set<UInt32> = []
+        var decoder = UsageLineDecoder()
+        for file in files {
+            guard let bytes = file.ledger.contents(LogFileName.usage(file.date)) else { continue }
+            result.filesRead += 1
+            Self.forEachRecord(bytes, decoder: &decoder, skipped: &result.skippedLines) { record in
+                let print = Self.fingerprint(RequestKey.of(record))
+                if !seen[Int(print & 15)].insert(print).inserted { repeated.insert(print) }
+            }
+        }
+        seen = []
+        // Pass 2: hand on the unrepeated, deduplicate the rest by their full keys.
+        var deduplicator = UsageDeduplicator()
+        var ignored = 0
+        var resolver = localDays
+        func inRange(_ record: UsageRecord) -> Bool {
+            guard let days else { return true }
+            return days.contains(resolver.day(of: record.timestamp))
+        }
+        for file in files {
+            guard let bytes = file.ledger.contents(LogFileName.usage(file.date)) else { continue }
+            Self.forEachRecord(bytes, decoder: &decoder, skipped: &ignored) { record in
+                if !repeated.isEmpty, repeated.contains(Self.fingerprint(RequestKey.of(record))) {
+                    deduplicator.add(record)
+                } else if inRange(record) {
+                    each(record)
                 }
             }
         }
         result.duplicates = deduplicator.duplicates
-        if let days {
-            result.records = deduplicator.records.filter { days.contains(localDays.day(of: $0.timestamp)) }
-        } else {
-            result.records = deduplicator.records
-        }
+        for record in deduplicator.records where inRange(record) { each(record) }
         return result
+    }
+
+    // FNV-1a over the key's UTF-8: stable, cheap, and a collision costs only the exact path.
+    private static func fingerprint(_ key: String) -> UInt32 {
+        var hash: UInt32 = 2_166_136_261
+        for byte in key.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        return hash
+    }
+
+    // Decodes every line of a ledger file; counts the lines that are no record in `skipped`.
+    private static func forEachRecord(
+        _ bytes: [UInt8], decoder: inout UsageLineDecoder, skipped: inout Int, _ body: (UsageRecord) -> Void
+    ) {
+        bytes.withUnsafeBufferPointer { buffer in
+            forEachLine(buffer) { start, end in
+                var scanner = JSONScanner(buffer, start: start, end: end)
+                if scanner.isAtEnd() { return }
+                do throws(JSONScanError) {
+                    if let record = try decoder.decode(&scanner), scanner.isAtEnd() {
+                        body(record)
+                    } else {
+                        skipped += 1
+                    }
+                } catch {
+                    skipped += 1
+                }
+            }
+        }
     }
 
     /// Calls `body` with the byte range of every line of `buffer`, newline excluded.

@@ -36,19 +36,20 @@ public struct UsageQuery {
                 warn("sync failed: " + error.message)
             }
         }
-        var reader = UsageLedgerReader(directories: directories, localDays: clock.dayResolver)
-        let result = reader.read(days: days)
-        guard !result.ledgerDates.isEmpty else { return nil }
         let table = try PricingFile.table(logDirectory: first, variables: variables)
-        let records = result.records.filter { record in
-            if let project = filter.project, record.project != project { return false }
+        var summary = UsageSummary()
+        var localDays = clock.dayResolver
+        var reader = UsageLedgerReader(directories: directories, localDays: clock.dayResolver)
+        let result = reader.read(days: days) { record in
+            if let project = filter.project, record.project != project { return }
             switch filter.session {
-            case .prefix(let prefix): return record.sessionID.hasPrefix(prefix)
-            case .exact(let id): return record.sessionID == id
-            case nil: return true
+            case .prefix(let prefix): if !record.sessionID.hasPrefix(prefix) { return }
+            case .exact(let id): if record.sessionID != id { return }
+            case nil: break
             }
+            summary.add(record, table: table, localDays: &localDays)
         }
-        var summary = UsageSummary(records: records, table: table, localDays: clock.dayResolver)
+        guard !result.ledgerDates.isEmpty else { return nil }
         summary.skippedLines = result.skippedLines
         summary.daysWithoutUsage = activeDays.subtracting(result.ledgerDates).sorted()
         return summary

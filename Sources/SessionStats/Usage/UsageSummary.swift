@@ -25,23 +25,26 @@ public struct UsageSummary: Sendable {
     /// Prices and sums `records`; `localDays` assigns their days.
     public init(records: [UsageRecord], table: PriceTable, localDays: LocalDayResolver) {
         var localDays = localDays
-        for record in records {
-            let match: PriceTable.Match
-            if let known = pricing[record.model] {
-                match = known
-            } else {
-                match = table.match(record.model)
-                pricing[record.model] = match
-            }
-            let cost = match.price?.cost(of: record) ?? .zero
-            totals.add(record, cost: cost)
-            byDay[localDays.day(of: record.timestamp), default: UsageTotals()].add(record, cost: cost)
-            byModel[record.model, default: UsageTotals()].add(record, cost: cost)
-            byProject[record.project, default: UsageTotals()].add(record, cost: cost)
-            var session = bySession[record.sessionID] ?? (record.project, UsageTotals())
-            session.totals.add(record, cost: cost)
-            bySession[record.sessionID] = session
+        for record in records { add(record, table: table, localDays: &localDays) }
+    }
+
+    /// Prices one request by `table` and adds it to every total; `localDays` assigns its day.
+    public mutating func add(_ record: UsageRecord, table: PriceTable, localDays: inout LocalDayResolver) {
+        let match: PriceTable.Match
+        if let known = pricing[record.model] {
+            match = known
+        } else {
+            match = table.match(record.model)
+            pricing[record.model] = match
         }
+        let cost = match.price?.cost(of: record) ?? .zero
+        totals.add(record, cost: cost)
+        byDay[localDays.day(of: record.timestamp), default: UsageTotals()].add(record, cost: cost)
+        byModel[record.model, default: UsageTotals()].add(record, cost: cost)
+        byProject[record.project, default: UsageTotals()].add(record, cost: cost)
+        var session = bySession[record.sessionID] ?? (record.project, UsageTotals())
+        session.totals.add(record, cost: cost)
+        bySession[record.sessionID] = session
     }
 
     /// Models priced as their family's newest, with the model used: `claude-opus-6` → `Opus 5.5`.
