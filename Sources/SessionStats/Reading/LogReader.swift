@@ -23,6 +23,8 @@ public struct LogReader {
     /// What the last `forEach` ran into.
     public private(set) var diagnostics = ReadDiagnostics()
     let localDays: LocalDayResolver
+    /// The worker threads reading files when at least two are read whole; 1 reads on the calling thread.
+    public var threads = LogReader.defaultThreads
     let chunkSize: Int
     let maximumRecordBytes: Int
 
@@ -71,8 +73,6 @@ public struct LogReader {
         var diagnostics = ReadDiagnostics()
         defer { self.diagnostics = diagnostics }
         let files = files(diagnostics: &diagnostics)
-        var buffer = ReadBuffer(capacity: chunkSize, limit: max(maximumRecordBytes, chunkSize))
-        var decoder = LogLineDecoder(localDays: localDays, fields: fields)
         var failure: E?
         var entries = 0
         var invalidLines = 0
@@ -88,6 +88,31 @@ public struct LogReader {
                 return false
             }
         }
+        if readsInParallel(files) {
+            readInParallel(files, diagnostics: &diagnostics, invalidLines: &invalidLines, deliver)
+        } else {
+            var buffer = ReadBuffer(capacity: chunkSize, limit: max(maximumRecordBytes, chunkSize))
+            var decoder = LogLineDecoder(localDays: localDays, fields: fields)
+            for file in files {
+                let keepGoing = LogReader.read(
+                    file, days: days, buffer: &buffer, decoder: &decoder, diagnostics: &diagnostics,
+                    invalidLines: &invalidLines, deliver)
+                if !keepGoing { break }
+            }
+        }
+        diagnostics.entries += entries
+        diagnostics.invalidHookLines += invalidLines
+        if let failure { throw failure }
+    }
+
+    /// Reads the files of one of the days `forEach` reads (the rollup, then the activity bytes it does
+    /// not hold) and calls `deliver` with the entries it hands on, until `deliver` returns false;
+    /// returns false then.
+    static func read(
+        _ file: LogFile, days: ClosedRange<CivilDate>?, buffer: inout ReadBuffer,
+        decoder: inout LogLineDecoder,
+        diagnostics: inout ReadDiagnostics, invalidLines: inout Int, _ deliver: (LogEntry) -> Bool
+    ) -> Bool {
         // Reads the open file from `offset` (activity) or whole (rollup), as its date asks.
         func read(
             _ descriptor: FileDescriptor, from offset: Int, path: String, kind: LogFileReader.Kind, date: CivilDate
@@ -128,31 +153,24 @@ public struct LogReader {
                     decoder: &decoder, diagnostics: &outside, wanted)
             }
         }
-        for file in files {
-            var keepGoing = true
-            switch LogReader.open(file) {
-            case .failed(let path, let error): diagnostics.unreadable(path, LogFileReader.reason(error))
-            case .rollupOnly(let path, let descriptor):
-                keepGoing = read(descriptor, from: 0, path: path, kind: .rollup, date: file.date)
-                try? descriptor.close()
-            case .activity(let descriptor, let rollup, let covered):
-                if let rollup {
-                    keepGoing = read(
-                        rollup, from: 0, path: file.rollupPath ?? "", kind: .rollup, date: file.date)
-                    try? rollup.close()
-                }
-                if keepGoing {
-                    keepGoing = read(
-                        descriptor, from: covered, path: file.path, kind: .activity, date: file.date)
-                }
-                try? descriptor.close()
-            case .gone: break
+        var keepGoing = true
+        switch LogReader.open(file) {
+        case .failed(let path, let error): diagnostics.unreadable(path, LogFileReader.reason(error))
+        case .rollupOnly(let path, let descriptor):
+            keepGoing = read(descriptor, from: 0, path: path, kind: .rollup, date: file.date)
+            try? descriptor.close()
+        case .activity(let descriptor, let rollup, let covered):
+            if let rollup {
+                keepGoing = read(rollup, from: 0, path: file.rollupPath ?? "", kind: .rollup, date: file.date)
+                try? rollup.close()
             }
-            if !keepGoing { break }
+            if keepGoing {
+                keepGoing = read(descriptor, from: covered, path: file.path, kind: .activity, date: file.date)
+            }
+            try? descriptor.close()
+        case .gone: break
         }
-        diagnostics.entries += entries
-        diagnostics.invalidHookLines += invalidLines
-        if let failure { throw failure }
+        return keepGoing
     }
 
     /// What opening one day's files gave.
@@ -207,7 +225,7 @@ public struct LogReader {
 
     /// Whether `entry` is handed on: on a wanted day, and not an `invalid` hook line (those are counted).
     @inline(__always)
-    private static func wanted(_ entry: LogEntry, days: ClosedRange<CivilDate>?, invalidLines: inout Int)
+    static func wanted(_ entry: LogEntry, days: ClosedRange<CivilDate>?, invalidLines: inout Int)
         -> Bool
     {
         if let days, !days.contains(entry.day) { return false }

@@ -1,0 +1,135 @@
+import Dispatch
+import SessionLogCore
+
+/// Reading whole files on worker threads while the calling thread hands their entries on in file order.
+extension LogReader {
+    /// The worker threads `forEach` reads with when at least two files are read whole.
+    public static let defaultThreads = 2
+    /// Files read ahead of the entries handed on, per worker: bounds memory to a few files' entries.
+    static let filesAheadPerWorker = 2
+
+    /// What a worker read from one file: the entries to hand on, in order, and what reading ran into.
+    struct FileResult: Sendable {
+        var entries: [LogEntry]
+        var diagnostics: ReadDiagnostics
+        var invalidLines: Int
+    }
+
+    /// Whether `forEach` reads on worker threads: with more than one allowed, when at least two files
+    /// are read whole (a single day's report and the status line stay on one thread).
+    func readsInParallel(_ files: [LogFile]) -> Bool {
+        guard threads > 1 else { return false }
+        guard let days else { return files.count > 1 }
+        return files.lazy.filter { days.contains($0.date) }.prefix(2).count == 2
+    }
+
+    /// Reads `files` on `threads` workers, a whole file each at a time, and calls `deliver` on the
+    /// calling thread with their entries in file order until it returns false; the result is the
+    /// same as reading them one after another on one thread.
+    func readInParallel(
+        _ files: [LogFile], diagnostics: inout ReadDiagnostics, invalidLines: inout Int,
+        _ deliver: (LogEntry) -> Bool
+    ) {
+        let workers = min(threads, files.count)
+        let shared = ParallelReads(count: files.count, window: workers * LogReader.filesAheadPerWorker)
+        let days = self.days
+        let localDays = self.localDays
+        let fields = self.fields
+        let chunkSize = self.chunkSize
+        let limit = max(maximumRecordBytes, chunkSize)
+        let group = DispatchGroup()
+        for _ in 0..<workers {
+            DispatchQueue.global().async(group: group) {
+                var buffer = ReadBuffer(capacity: chunkSize, limit: limit)
+                var decoder = LogLineDecoder(localDays: localDays, fields: fields)
+                while let index = shared.claim() {
+                    var entries: [LogEntry] = []
+                    var fileDiagnostics = ReadDiagnostics()
+                    var fileInvalidLines = 0
+                    _ = LogReader.read(
+                        files[index], days: days, buffer: &buffer, decoder: &decoder,
+                        diagnostics: &fileDiagnostics, invalidLines: &fileInvalidLines
+                    ) { entry in
+                        entries.append(entry)
+                        return true
+                    }
+                    shared.finish(
+                        index,
+                        FileResult(
+                            entries: entries, diagnostics: fileDiagnostics, invalidLines: fileInvalidLines))
+                }
+            }
+        }
+        reading: for index in files.indices {
+            let result = shared.take(index)
+            diagnostics.merge(result.diagnostics)
+            invalidLines +|= result.invalidLines
+            for entry in result.entries where !deliver(entry) { break reading }
+        }
+        shared.stop(workers: workers)
+        group.wait()
+    }
+}
+
+/// The hand-over between the workers and the reading thread: which file is next, and each file's
+/// result once read. A lock, not atomics, so it builds wherever Dispatch does.
+private final class ParallelReads: @unchecked Sendable {
+    private let count: Int
+    private let results: UnsafeMutablePointer<LogReader.FileResult?>
+    private let ready: [DispatchSemaphore]
+    // Permits to read a file ahead of the one being handed on.
+    private let window: DispatchSemaphore
+    private let lock = DispatchSemaphore(value: 1)
+    private var next = 0
+    private var stopped = false
+
+    init(count: Int, window: Int) {
+        self.count = count
+        results = .allocate(capacity: count)
+        results.initialize(repeating: nil, count: count)
+        ready = (0..<count).map { _ in DispatchSemaphore(value: 0) }
+        self.window = DispatchSemaphore(value: window)
+    }
+
+    deinit {
+        results.deinitialize(count: count)
+        results.deallocate()
+    }
+
+    /// The next file to read, or nil when all are taken or reading stopped; waits while too many
+    /// files are read ahead.
+    func claim() -> Int? {
+        window.wait()
+        lock.wait()
+        defer { lock.signal() }
+        guard !stopped && next < count else {
+            window.signal()
+            return nil
+        }
+        next += 1
+        return next - 1
+    }
+
+    /// Stores the result of the file at `index`, which this worker claimed.
+    func finish(_ index: Int, _ result: LogReader.FileResult) {
+        results[index] = result
+        ready[index].signal()
+    }
+
+    /// Waits for the result of the file at `index` and takes it.
+    func take(_ index: Int) -> LogReader.FileResult {
+        ready[index].wait()
+        let result = results[index]!
+        results[index] = nil
+        window.signal()
+        return result
+    }
+
+    /// Lets waiting workers go and keeps them from claiming more files.
+    func stop(workers: Int) {
+        lock.wait()
+        stopped = true
+        lock.signal()
+        for _ in 0..<workers { window.signal() }
+    }
+}
