@@ -74,10 +74,11 @@ import Testing
             #expect(reader.readsInParallel(reader.files(diagnostics: &scratch)) == (threads > 1))
             var seen: [String] = []
             struct Enough: Error {}
-            try? reader.forEach { (entry: LogEntry) throws(Enough) in
+            // Parenthesised: swift-format takes a trailing closure here for Sequence.forEach.
+            try? reader.forEach({ (entry: LogEntry) throws(Enough) in
                 seen.append("\(entry.timestamp.milliseconds) \(entry.sessionID) \(entry.day)")
                 if seen.count >= stopAfter { throw Enough() }
-            }
+            })
             return (seen, reader.diagnostics)
         }
         let (single, singleDiagnostics) = read(threads: 1)
