@@ -18,7 +18,7 @@ import Testing
                 let time = date + "T" + (hour < 10 ? "0" : "") + String(hour) + ":0\(index % 10):00.000Z"
                 let tool = tools[(index + day) % tools.count]
                 text += TestLines.v1(
-                    index % 9 == 0 ? "PostToolUseFailure" : "PostToolUse", at: time,
+                    index % 9 == 0 ? .postToolUseFailure : .postToolUse, at: time,
                     session: "s\((day + index) % 5)", project: ["app", "lib", "web"][(index / 4 + day) % 3],
                     tool: tool, input: index * day, output: 3 * index + day
                 ) { record in
@@ -28,7 +28,7 @@ import Testing
                     record.cwd = day % 2 == 0 ? "/w/app" : "/w"
                 }
                 if index % 17 == 0 { text += "{\"v\":1,\"timestamp\":\"bad\"}\n\n" }
-                if index % 23 == 0 { text += TestLines.v1("invalid", at: time, session: "s9") }
+                if index % 23 == 0 { text += TestLines.v1(.invalid, at: time, session: "s9") }
             }
             if day == 5 { text += String(repeating: "not json\n", count: 8) }
             fixture.write("activity-\(date).jsonl", text)
