@@ -115,7 +115,8 @@ public struct LogReader {
     ) -> Bool {
         // Reads the open file from `offset` (activity) or whole (rollup), as its date asks.
         func read(
-            _ descriptor: FileDescriptor, from offset: Int, path: String, kind: LogFileReader.Kind, date: CivilDate
+            _ descriptor: FileDescriptor, from offset: Int, path: String, kind: LogFileReader.Kind,
+            date: CivilDate
         )
             -> Bool
         {

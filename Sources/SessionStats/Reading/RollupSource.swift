@@ -107,7 +107,7 @@ public struct RollupSource: Equatable, Sendable {
                 let want = min(chunk.count, length - position)
                 let count = chunk.withUnsafeMutableBytes {
                     (try? FileDescriptor(rawValue: descriptor).read(
-                    into: UnsafeMutableRawBufferPointer(rebasing: $0[0..<want]), at: position)) ?? -1
+                        into: UnsafeMutableRawBufferPointer(rebasing: $0[0..<want]), at: position)) ?? -1
                 }
                 guard count > 0 else { return covered }
                 chunk.withUnsafeBufferPointer { hasher.add(UnsafeBufferPointer(rebasing: $0[0..<count])) }

@@ -49,8 +49,9 @@ final class ReadingFixture {
 enum TestLines {
     /// A v1 line for `event` at `time` with the given session, tool and tokens.
     static func v1(
-        _ event: HookEvent = .postToolUse, at time: String = "2026-01-14T10:00:00.000Z", session: String = "s1",
-        project: String? = "app", tool: String? = "Bash", input: Int = 5, output: Int = 7,
+        _ event: HookEvent = .postToolUse, at time: String = "2026-01-14T10:00:00.000Z",
+        session: String = "s1", project: String? = "app", tool: String? = "Bash", input: Int = 5,
+        output: Int = 7,
         edit: (inout LogRecord) -> Void = { _ in }
     ) -> String {
         var record = LogRecord(timestamp: Timestamp(iso8601: time)!, event: event)
