@@ -102,13 +102,15 @@ public enum StatusLineCommand {
             let stdin = StatusLineInput.parse(bytes)
             // A status line never fails: without a log directory or with bad rates it shows what it can.
             let directories = (try? context.logDirectories(options.common)) ?? []
-            let activity = refresh(
-                directories, stdin: stdin, capture: !options.noCapture, clock: context.clock)
-            let line = StatusLine(
-                input: stdin, activity: activity, exactToday: nil,
+            let (activity, usage) = refresh(
+                directories, stdin: stdin, capture: !options.noCapture, clock: context.clock,
+                variables: context.variables)
+            var line = StatusLine(
+                input: stdin, activity: activity, exactToday: usage?.total,
                 pricing: (try? Pricing.from(variables: context.variables)) ?? Pricing(),
                 dailyBudget: context.variables("CLAUDE_BUDGET_DAILY").flatMap(BudgetAmount.parse),
                 now: context.clock.now)
+            line.unpricedToday = usage?.unpricedModels.sorted() ?? []
             let columns = context.variables("COLUMNS").flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
             let color =
                 (options.color || context.isTerminal) && !options.common.noColor
@@ -120,19 +122,25 @@ public enum StatusLineCommand {
         }
     }
 
-    /// Today's totals over `directories` (nil when none exists), each brought up to date through its
-    /// cache; records `stdin` in the first one's capture file unless `capture` is false.
+    /// Today's activity totals and exact spend over `directories` (nil when none exists), each
+    /// brought up to date through its cache; records `stdin` in the first one's capture file unless
+    /// `capture` is false.
     static func refresh(
-        _ directories: [String], stdin: StatusLineInput, capture: Bool, clock: LocalClock
-    ) -> TodayActivity? {
+        _ directories: [String], stdin: StatusLineInput, capture: Bool, clock: LocalClock,
+        variables: (String) -> String? = { _ in nil }
+    ) -> (activity: TodayActivity?, usage: TodayUsage?) {
         let today = clock.today
         var total: TodayActivity?
+        var usage: TodayUsage?
         for (index, directory) in directories.enumerated() {
             guard (try? FileSystem.status(of: directory))?.kind == .directory else { continue }
             let loaded = StatusLineCache.load(directory: directory)
             var cache = loaded ?? StatusLineCache()
             var changed = TodayActivity.refresh(
                 directory: directory, day: today, localDays: clock.dayResolver, cache: &cache)
+            changed =
+                TodayUsage.refresh(directory: directory, day: today, variables: variables, cache: &cache)
+                || changed
             if index == 0 && capture {
                 let record = StatusRecord(timestamp: clock.now, input: stdin)
                 changed =
@@ -142,8 +150,13 @@ public enum StatusLineCommand {
             var totals = total ?? TodayActivity(day: today)
             if let (_, found) = cache.activity { totals.merge(found) }
             total = totals
+            if let (_, found) = cache.usage {
+                var merged = usage ?? TodayUsage(day: today, pricing: found.pricing)
+                merged.merge(found)
+                usage = merged
+            }
         }
-        return total
+        return (total, usage)
     }
 
     /// Stdin's first `StatusLineInput.maximumBytes`, or nothing when it is a terminal; gives up after

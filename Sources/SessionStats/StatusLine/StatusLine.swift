@@ -33,6 +33,9 @@ public struct StatusLine: Sendable {
     public var activity: TodayActivity?
     /// Today's exact spend across sessions from the usage ledger, when it covers today.
     public var exactToday: USD?
+    /// Models of today's ledger that could not be priced: the exact figure leaves them out, so it
+    /// shows `+?`.
+    public var unpricedToday: [String] = []
     /// Prices for the activity-log estimate.
     public var pricing: Pricing
     /// The daily budget (`CLAUDE_BUDGET_DAILY`), if set.
@@ -83,7 +86,8 @@ public struct StatusLine: Sendable {
             return Part("~" + StatusLine.money(cost) + " session")
         case .todayCost:
             guard let (amount, estimated) = todaySpend else { return nil }
-            return Part((estimated ? "~" : "") + StatusLine.money(amount) + " today")
+            let unpriced = !estimated && !unpricedToday.isEmpty ? "+?" : ""
+            return Part((estimated ? "~" : "") + StatusLine.money(amount) + unpriced + " today")
         case .fiveHour: return limit("5h", input.fiveHour)
         case .sevenDay: return limit("7d", input.sevenDay)
         case .budget:

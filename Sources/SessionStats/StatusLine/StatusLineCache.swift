@@ -25,7 +25,7 @@ public struct StatusLineCache: Equatable, Sendable {
     /// The cache file's name in the log directory.
     public static let fileName = "statusline.cache"
     /// The format's version; a cache of another version is rebuilt.
-    public static let version = 1
+    public static let version = 2
     static let magic = "sessionlog-statusline-cache"
     /// The largest cache file read; anything bigger is not one of ours.
     static let maximumBytes = 4 << 20
@@ -34,6 +34,8 @@ public struct StatusLineCache: Equatable, Sendable {
 
     /// Today's totals, with the part of today's file they cover; nil before the first read.
     public var activity: (mark: FileMark, totals: TodayActivity)?
+    /// Today's exact spend, with the part of today's usage-ledger file it covers; nil when there is none.
+    public var usage: (mark: FileMark, totals: TodayUsage)?
     /// Capture notes by session id.
     public var captures: [String: Capture] = [:]
 
@@ -42,6 +44,7 @@ public struct StatusLineCache: Equatable, Sendable {
 
     public static func == (lhs: StatusLineCache, rhs: StatusLineCache) -> Bool {
         lhs.activity?.mark == rhs.activity?.mark && lhs.activity?.totals == rhs.activity?.totals
+            && lhs.usage?.mark == rhs.usage?.mark && lhs.usage?.totals == rhs.usage?.totals
             && lhs.captures == rhs.captures
     }
 
@@ -73,6 +76,36 @@ public struct StatusLineCache: Equatable, Sendable {
             writer.endObject()
             writer.endObject()
         }
+        if let (mark, totals) = usage {
+            writer.key("usage")
+            writer.beginObject()
+            writer.field("day", totals.day.description)
+            writer.key("mark")
+            StatusLineCache.writeMark(mark, to: &writer)
+            writer.key("pricing")
+            writer.raw(String(totals.pricing))
+            writer.field("skipped", totals.skipped)
+            writer.key("unpriced")
+            writer.beginObject()
+            for model in totals.unpricedModels.sorted() {
+                writer.key(model)
+                writer.integer(0)
+            }
+            writer.endObject()
+            writer.key("requests")
+            writer.beginObject()
+            for (key, kept) in totals.requests.sorted(by: { $0.key < $1.key }) {
+                writer.key(String(key, radix: 16))
+                writer.beginArray()
+                writer.raw(String(kept.picodollars))
+                writer.integer(kept.tokens)
+                writer.integer(kept.isSidechain ? 1 : 0)
+                writer.integer(kept.milliseconds)
+                writer.endArray()
+            }
+            writer.endObject()
+            writer.endObject()
+        }
         writer.key("captures")
         writer.beginObject()
         for (id, capture) in captures.sorted(by: { $0.key < $1.key }) {
@@ -88,6 +121,16 @@ public struct StatusLineCache: Equatable, Sendable {
         let header =
             "\(StatusLineCache.magic) \(StatusLineCache.version) \(String(FNV1a.hash(body), radix: 16))\n"
         return Array(header.utf8) + body
+    }
+
+    private static func writeMark(_ mark: FileMark, to writer: inout JSONWriter) {
+        writer.beginArray()
+        writer.raw(String(mark.device))
+        writer.raw(String(mark.inode))
+        writer.integer(mark.offset)
+        writer.raw(String(mark.head))
+        writer.raw(String(mark.tail))
+        writer.endArray()
     }
 
     private static func writeSession(
@@ -122,6 +165,9 @@ public struct StatusLineCache: Equatable, Sendable {
                     if scanner.matches(key, "activity") {
                         cache.activity = try readActivity(&scanner)
                         if cache.activity == nil { valid = false }
+                    } else if scanner.matches(key, "usage") {
+                        cache.usage = try readUsage(&scanner)
+                        if cache.usage == nil { valid = false }
                     } else if scanner.matches(key, "captures") {
                         try StatusLineInput.members(&scanner) { key, scanner throws(JSONScanError) in
                             let id = scanner.decode(key)
@@ -144,6 +190,81 @@ public struct StatusLineCache: Equatable, Sendable {
             }
             return cache
         }
+    }
+
+    private static func readUsage(_ scanner: inout JSONScanner) throws(JSONScanError) -> (
+        FileMark, TodayUsage
+    )? {
+        guard scanner.peekKind() == .object else { return nil }
+        var day: CivilDate?
+        var mark: FileMark?
+        var pricing: UInt64?
+        var skipped: Int?
+        var unpriced: Set<String> = []
+        var requests: [UInt64: TodayUsage.Kept] = [:]
+        var valid = true
+        try StatusLineInput.members(&scanner) { key, scanner throws(JSONScanError) in
+            if scanner.matches(key, "day") {
+                day = try scanner.scanOptionalString().flatMap { CivilDate(scanner.decode($0)) }
+            } else if scanner.matches(key, "mark") {
+                let numbers = try integers(&scanner)
+                guard numbers.count == 5, let device = UInt64(numbers[0]), let inode = UInt64(numbers[1]),
+                    let offset = Int(numbers[2]), let head = UInt64(numbers[3]), let tail = UInt64(numbers[4])
+                else {
+                    valid = false
+                    return
+                }
+                mark = FileMark(device: device, inode: inode, offset: offset, head: head, tail: tail)
+            } else if scanner.matches(key, "pricing") {
+                guard scanner.peekKind() == .number else {
+                    valid = false
+                    return
+                }
+                let range = try scanner.scanNumber()
+                pricing = UInt64(
+                    String(decoding: UnsafeBufferPointer(rebasing: scanner.bytes[range]), as: UTF8.self))
+            } else if scanner.matches(key, "skipped") {
+                guard scanner.peekKind() == .number, let value = try scanner.scanInteger(), value >= 0 else {
+                    valid = false
+                    return
+                }
+                skipped = value
+            } else if scanner.matches(key, "unpriced") {
+                guard scanner.peekKind() == .object else {
+                    valid = false
+                    return
+                }
+                try StatusLineInput.members(&scanner) { key, scanner throws(JSONScanError) in
+                    unpriced.insert(scanner.decode(key))
+                    _ = try scanner.skipValue()
+                }
+            } else if scanner.matches(key, "requests") {
+                guard scanner.peekKind() == .object else {
+                    valid = false
+                    return
+                }
+                try StatusLineInput.members(&scanner) { key, scanner throws(JSONScanError) in
+                    let numbers = try integers(&scanner)
+                    guard let hash = UInt64(scanner.decode(key), radix: 16), numbers.count == 4,
+                        let cost = Int128(numbers[0]), let tokens = Int(numbers[1]),
+                        let side = Int(numbers[2]), side <= 1, let ms = Int(numbers[3])
+                    else {
+                        valid = false
+                        return
+                    }
+                    requests[hash] = TodayUsage.Kept(
+                        picodollars: cost, tokens: tokens, isSidechain: side == 1, milliseconds: ms)
+                }
+            } else {
+                _ = try scanner.skipValue()
+            }
+        }
+        guard valid, let day, let mark, let pricing, let skipped else { return nil }
+        var totals = TodayUsage(day: day, pricing: pricing)
+        totals.requests = requests
+        totals.unpricedModels = unpriced
+        totals.skipped = skipped
+        return (mark, totals)
     }
 
     private static func readActivity(_ scanner: inout JSONScanner) throws(JSONScanError) -> (

@@ -19,7 +19,7 @@ public enum StatusLineField: String, CaseIterable, Sendable {
         case .sessionCost:
             "this session's cost: Claude Code's figure, else ours from the activity log marked ~: $1.23 session"
         case .todayCost:
-            "today's spend across sessions; ~ marks the activity-log estimate: ~$18.40 today"
+            "today's exact spend across sessions from the usage ledger ($12.40 today; +? when a model could not be priced); ~ marks the activity-log estimate when the ledger has no file for today: ~$18.40 today"
         case .fiveHour: "5-hour plan limit used and time to its reset (Pro/Max): 5h 23% (2h10m)"
         case .sevenDay: "7-day plan limit used and time to its reset (Pro/Max): 7d 41% (3d4h)"
         case .budget: "what is left of CLAUDE_BUDGET_DAILY today, or how far over: budget $6.60 left"

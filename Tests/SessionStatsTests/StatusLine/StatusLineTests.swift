@@ -75,6 +75,26 @@ enum StatusInputFixture {
         #expect(test.captured.standardError == "")
     }
 
+    @Test func todayIsTheLedgersExactSpendOnceItHasAFileForToday() throws {
+        let directory = try Self.directory()
+        defer { directory.remove() }
+        // Opus 4.5: 1M input tokens = $5; a second copy of the same request counts once.
+        directory.write(
+            TodayUsageTests.line(0, "A", input: 1_000_000) + TodayUsageTests.line(0, "A", input: 1_000_000),
+            to: LogFileName.usage(TodayUsageTests.day))
+        let arguments = ["--format", "{today_cost} · {budget}", "--no-capture"]
+        let variables = ["CLAUDE_LOG_DIR": directory.path, "CLAUDE_BUDGET_DAILY": "8"]
+        for _ in 0..<2 {  // cold, then warm from the cache
+            let (code, test) = Self.run(Self.current, arguments: arguments, variables: variables)
+            #expect(code == .success)
+            #expect(test.captured.standardOutput == "$5.00 today · budget $3.00 left\n")
+        }
+        directory.append(
+            TodayUsageTests.line(1, "B", input: 10, model: "gpt-9"), to: "usage-2026-11-22.jsonl")
+        let (_, test) = Self.run(Self.current, arguments: arguments, variables: variables)
+        #expect(test.captured.standardOutput == "$5.00+? today · budget $3.00 left\n")
+    }
+
     @Test(arguments: StatusInputFixture.names)
     func goldenLinePerClaudeCodeVersion(name: String) throws {
         let directory = try Self.directory()
