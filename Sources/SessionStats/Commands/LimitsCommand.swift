@@ -39,7 +39,8 @@ public enum LimitsCommand {
             let directories = try options.common.logDirectories(variables: context.variables)
             let range = options.common.rangeGiven ? options.common.range : DateRange.week
             let days = range.days(today: context.clock.today)
-            let report = LimitsReport.make(directories: directories, days: days, clock: context.clock)
+            let report = LimitsReport.make(
+                directories: directories, days: days, clock: context.clock, variables: context.variables)
             if options.common.json {
                 context.output(String(decoding: report.json(), as: UTF8.self))
             } else {

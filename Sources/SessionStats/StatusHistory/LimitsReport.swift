@@ -20,9 +20,11 @@ public struct LimitsReport: Sendable {
         return last
     }
 
-    /// Builds the report from the captures and the ledgers of `directories` for `days` (nil: all).
+    /// Builds the report from the captures and the ledgers of `directories` for `days` (nil: all);
+    /// `variables` locate the pricing file.
     public static func make(
-        directories: [String], days: ClosedRange<CivilDate>?, clock: LocalClock
+        directories: [String], days: ClosedRange<CivilDate>?, clock: LocalClock,
+        variables: (String) -> String? = { _ in nil }
     ) -> LimitsReport {
         let history = StatusHistoryReader.read(directories: directories, days: days)
         var windows: [LimitKind: [LimitWindow]] = [:]
@@ -35,12 +37,15 @@ public struct LimitsReport: Sendable {
         var report = LimitsReport(
             windows: windows, captures: history.records.count, skippedLines: history.skippedLines,
             ledgerExists: false, now: clock.now)
-        report.addSpend(directories: directories, clock: clock)
+        report.addSpend(directories: directories, clock: clock, variables: variables)
         return report
     }
 
-    /// Counts the ledger's requests in each window.
-    mutating func addSpend(directories: [String], clock: LocalClock) {
+    /// Counts the ledger's requests in each window and sums their exact cost; a window's cost stays
+    /// nil when one of its requests cannot be priced (or the pricing file is malformed).
+    mutating func addSpend(
+        directories: [String], clock: LocalClock, variables: (String) -> String? = { _ in nil }
+    ) {
         let all = windows.values.joined()
         guard let first = all.map(\.start).min(), let last = all.map(\.resetsAt).max() else { return }
         let from = clock.date(of: Timestamp(milliseconds: first * 1000))
@@ -49,13 +54,27 @@ public struct LimitsReport: Sendable {
         let ledger = reader.read(days: from...max(from, to))
         ledgerExists = !ledger.ledgerDates.isEmpty
         guard ledgerExists else { return }
-        let times = ledger.records.map(\.timestamp.milliseconds).sorted()
+        let table = directories.first.flatMap {
+            try? PricingFile.table(logDirectory: $0, variables: variables)
+        }
+        // Sorted by time, with running sums: the cost (nil once unpriced) up to each request.
+        let records = ledger.records.sorted { $0.timestamp < $1.timestamp }
+        let times = records.map(\.timestamp.milliseconds)
+        var costs: [Int128] = [0]
+        var unpriced: [Int] = [0]
+        for record in records {
+            let price = table?.match(record.model).price
+            costs.append(costs.last! + (price?.cost(of: record).picodollars ?? 0))
+            unpriced.append(unpriced.last! + (price == nil ? 1 : 0))
+        }
         for kind in LimitKind.allCases {
             for index in windows[kind, default: []].indices {
                 let window = windows[kind]![index]
                 let lower = LimitsReport.firstIndex(in: times) { $0 >= window.start * 1000 }
                 let upper = LimitsReport.firstIndex(in: times) { $0 >= window.resetsAt * 1000 }
-                windows[kind]![index].spend = LimitWindow.Spend(requests: upper - lower, cost: nil)
+                let cost =
+                    unpriced[upper] == unpriced[lower] ? USD(picodollars: costs[upper] - costs[lower]) : nil
+                windows[kind]![index].spend = LimitWindow.Spend(requests: upper - lower, cost: cost)
             }
         }
     }
