@@ -24,7 +24,7 @@ extension LimitsReport {
         writer.key("notes")
         writer.beginArray()
         if !ledgerExists { writer.string("requests need the usage ledger: run session-stats sync") }
-        writer.string("cost is the ledger's exact spend in the window; null when a request's model cannot be priced")
+        writer.string("cost: the ledger's exact spend in the window; null when a model cannot be priced")
         writer.endArray()
         writer.endObject()
         return writer.bytes + [UInt8(ascii: "\n")]
