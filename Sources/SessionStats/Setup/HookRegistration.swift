@@ -64,7 +64,9 @@ public enum HookRegistration {
     ///
     /// Old entries of ours are removed wherever they are; the first one found in a group that
     /// matches every tool is replaced in place, otherwise a new group goes at the end of the event.
-    /// Everything else keeps its content and order.
+    /// A longer `timeout` than ours is carried over. An event with an entry of ours the user
+    /// customised (see ``customisations(of:)``) is left exactly as it is. Everything else keeps its
+    /// content and order.
     public static func install(command: String, form: Form = .shell, in document: JSONDocument)
         throws(SettingsShapeError) -> JSONDocument
     {
@@ -75,6 +77,12 @@ public enum HookRegistration {
             if let existing = hooks[event.name] {
                 guard let elements = existing.elements else { throw .eventNotArray(event.name) }
                 groups = elements
+            }
+            let ours = groups.flatMap { ($0["hooks"]?.elements ?? []).filter(isOurs) }
+            if ours.contains(where: { !customisations(of: $0).isEmpty }) { continue }
+            var replacement = entry(command: command, form: form)
+            if let longest = ours.compactMap({ longerTimeout(of: $0) }).max(by: { $0.seconds < $1.seconds }) {
+                replacement["timeout"] = .number(longest.text)
             }
             var slot: (group: Int, hook: Int)?
             var kept: [JSONDocument] = []
@@ -100,18 +108,76 @@ public enum HookRegistration {
                 }
             }
             if let slot, var entries = kept[slot.group]["hooks"]?.elements {
-                entries.insert(entry(command: command, form: form), at: slot.hook)
+                entries.insert(replacement, at: slot.hook)
                 kept[slot.group]["hooks"] = .array(entries)
             } else {
                 var group: [JSONDocument.Member] = []
                 if let matcher = event.matcher { group.append(.init("matcher", .string(matcher))) }
-                group.append(.init("hooks", .array([entry(command: command, form: form)])))
+                group.append(.init("hooks", .array([replacement])))
                 kept.append(.object(group))
             }
             hooks[event.name] = .array(kept)
         }
         document["hooks"] = hooks
         return document
+    }
+
+    /// An entry of ours that `install` leaves alone, with what the user added to it.
+    public struct Kept: Equatable, Sendable {
+        /// The hook event it is registered under.
+        public var event: String
+        /// What makes it the user's own, e.g. `a command prefix (CLAUDE_LOG_DIR=/srv/logs)`.
+        public var reasons: [String]
+    }
+
+    /// The entries of ours under `events` that `install` leaves alone, one per event, in event order.
+    public static func keptEntries(in document: JSONDocument) throws(SettingsShapeError) -> [Kept] {
+        guard let hooks = try hooksObject(of: document) else { return [] }
+        var kept: [Kept] = []
+        for event in events {
+            let ours = (hooks[event.name]?.elements ?? []).flatMap {
+                ($0["hooks"]?.elements ?? []).filter(isOurs)
+            }
+            if let reasons = ours.lazy.map(customisations(of:)).first(where: { !$0.isEmpty }) {
+                kept.append(Kept(event: event.name, reasons: reasons))
+            }
+        }
+        return kept
+    }
+
+    /// What the user added to an entry of ours that `install` would lose by rewriting it: a command
+    /// prefix such as `CLAUDE_LOG_DIR=…`, words or commands after the program, arguments, or keys
+    /// other than `type`, `command`, `args` and `timeout`; empty for an entry install could have written.
+    static func customisations(of hook: JSONDocument) -> [String] {
+        var reasons: [String] = []
+        let command = hook["command"]?.stringValue ?? ""
+        if form(of: hook) == .shell {
+            let words = ShellWords.words(of: command)
+            let program = words.firstIndex { !ShellWords.isAssignment($0.raw) } ?? words.count
+            if program > 0 {
+                reasons.append("a command prefix (\(words[..<program].map(\.raw).joined(separator: " ")))")
+            }
+            // Words after the program, or a `;`, `|` or `&` the word splitter stopped at.
+            let spaced = command.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+            if program + 1 < words.count || spaced != words.map(\.raw).joined(separator: " ") {
+                reasons.append("more after the program")
+            }
+        } else if let arguments = hook["args"]?.elements, !arguments.isEmpty {
+            reasons.append("arguments")
+        }
+        let extra = (hook.members ?? []).map(\.key).filter {
+            !["type", "command", "args", "timeout"].contains($0)
+        }
+        if !extra.isEmpty { reasons.append("extra keys (\(extra.joined(separator: ", ")))") }
+        return reasons
+    }
+
+    // The entry's timeout, as written, when it gives the hook longer than ours.
+    private static func longerTimeout(of hook: JSONDocument) -> (text: String, seconds: Double)? {
+        guard case .number(let text) = hook["timeout"], let seconds = Double(text),
+            seconds > Double(timeoutSeconds)
+        else { return nil }
+        return (text, seconds)
     }
 
     /// `document` without any entry of ours under any event, and the events they were removed from.

@@ -13,7 +13,8 @@ public enum SetupCommand {
         A changed file is first backed up to FILE.bak (the last three kept: .bak, .bak.1, .bak.2).
 
         commands:
-          install     register the hook; run again, it replaces our entry instead of adding one
+          install     register the hook; run again, it replaces our entry instead of adding one,
+                      but keeps one you customised (a command prefix, arguments or extra keys)
           uninstall   remove our entries and our status line; keep everything else
           status      show where the hook is registered; exit 1 when an event is missing
 
@@ -74,6 +75,9 @@ public enum SetupCommand {
         let earlier = try shaped(path) { () throws(SettingsShapeError) in
             try HookRegistration.registrations(in: document)
         }
+        let kept = try shaped(path) { () throws(SettingsShapeError) in
+            try HookRegistration.keptEntries(in: document)
+        }
         let withHooks = try shaped(path) { () throws(SettingsShapeError) in
             try HookRegistration.install(command: command, form: form, in: document)
         }
@@ -107,15 +111,23 @@ public enum SetupCommand {
             if let line = statusLine { statusLine = line + written }
         } else {
             // Only entries that ran another path were really replaced; equal ones were just kept.
-            let replaced = earlier.filter {
-                ourEvents.contains($0.event) && ($0.command != command || $0.form != form)
+            let installed = ourEvents.filter { event in !kept.contains { $0.event == event } }
+            let replaced = earlier.filter { entry in
+                ourEvents.contains(entry.event) && !kept.contains { $0.event == entry.event }
+                    && (entry.command != command || entry.form != form)
             }.count
             var line =
-                "registered \(command) (\(form.rawValue) form) for \(ourEvents.joined(separator: ", ")) in \(path)"
+                "registered \(command) (\(form.rawValue) form) for \(installed.joined(separator: ", ")) in \(path)"
             if replaced > 0 {
                 line += " (replacing \(replaced) earlier \(replaced == 1 ? "entry" : "entries"))"
             }
             lines.append(line + written)
+        }
+        for entry in kept {
+            // Rewriting a customised entry would drop the user's prefix or keys, so it stays theirs.
+            lines.append(
+                "kept your registration for \(entry.event): it has \(entry.reasons.joined(separator: " and "));"
+                    + " edit or remove it yourself to change it")
         }
         if let statusLine { lines.append(statusLine) }
         if changed, let warning = readOnlyWarning(path) { lines.append(warning) }

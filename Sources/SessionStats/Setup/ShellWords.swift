@@ -74,7 +74,8 @@ public enum ShellWords {
         return words
     }
 
-    private static func isAssignment(_ word: String) -> Bool {
+    /// Whether a raw word is a `NAME=value` assignment that sets a variable for the command after it.
+    static func isAssignment(_ word: String) -> Bool {
         let name = word.prefix { $0 != "=" }
         guard name.count < word.count, let first = name.first,
             first == "_" || (first.isASCII && first.isLetter)

@@ -105,7 +105,56 @@ import Testing
         #expect(
             groups[1]["hooks"]?.elements?.map { $0["command"]?.stringValue }
                 == ["first.sh", Self.command, "last.sh"])
-        #expect(groups[1]["hooks"]?.elements?[1] == HookRegistration.entry(command: Self.command))
+        // The old entry's longer timeout is carried over.
+        var expected = HookRegistration.entry(command: Self.command)
+        expected["timeout"] = .number("30")
+        #expect(groups[1]["hooks"]?.elements?[1] == expected)
+    }
+
+    static let prefixed = "CLAUDE_LOG_DIR=/srv/team/alice ~/.local/bin/session-logger"
+
+    @Test(arguments: [
+        (
+            #"{"type": "command", "command": "\#(prefixed)", "timeout": 30}"#,
+            ["a command prefix (CLAUDE_LOG_DIR=/srv/team/alice)"]
+        ),
+        (
+            #"{"type": "command", "command": "/opt/session-logger", "statusMessage": "log", "x": 1}"#,
+            ["extra keys (statusMessage, x)"]
+        ),
+        (
+            #"{"type": "command", "command": "A=1 'B=2' session-logger && echo", "timeout": 5}"#,
+            ["a command prefix (A=1)", "more after the program"]
+        ),
+        (#"{"type": "command", "command": "/opt/session-logger", "args": ["-v"]}"#, ["arguments"]),
+        (#"{"type": "command", "command": "'/x y/session-logger'", "timeout": 30}"#, []),
+    ])
+    func namesWhatTheUserAdded(hook: String, reasons: [String]) throws {
+        #expect(HookRegistration.customisations(of: try Self.parse(hook)) == reasons)
+    }
+
+    @Test func keepsACustomisedEntryAsItIsAndInstallsOnce() throws {
+        let before = try Self.parse(
+            """
+            {"hooks": {"PostToolUse": [{"matcher": "*", "hooks": [
+              {"type": "command", "command": "\(Self.prefixed)", "timeout": 30},
+              {"type": "command", "command": "/opt/old/session-logger"}]}],
+             "SessionEnd": [{"hooks": [{"type": "command", "command": "/opt/session-logger", "statusMessage": "bye"}]}]}}
+            """)
+        let once = try HookRegistration.install(command: Self.command, in: before)
+        // Untouched, prefix, timeout and extra keys included, and nothing of ours added beside them.
+        #expect(once["hooks"]?["PostToolUse"] == before["hooks"]?["PostToolUse"])
+        #expect(once["hooks"]?["SessionEnd"] == before["hooks"]?["SessionEnd"])
+        #expect(try HookRegistration.install(command: Self.command, in: once) == once)
+        let kept = try HookRegistration.keptEntries(in: once)
+        #expect(
+            kept == [
+                .init(event: "PostToolUse", reasons: ["a command prefix (CLAUDE_LOG_DIR=/srv/team/alice)"]),
+                .init(event: "SessionEnd", reasons: ["extra keys (statusMessage)"]),
+            ])
+        // The other events are registered once each.
+        let found = try HookRegistration.registrations(in: once).filter { $0.command == Self.command }
+        #expect(found.map(\.event) == ["PostToolUseFailure", "SessionStart", "UserPromptSubmit"])
     }
 
     @Test func anEntryUnderANarrowMatcherMovesToACatchAllGroup() throws {

@@ -35,6 +35,34 @@ import Testing
         #expect(!status.lines.contains { $0.contains("not registered") })
     }
 
+    @Test func keepsACustomisedRegistrationAndSaysWhy() throws {
+        let home = ScratchDirectory()
+        defer { home.remove() }
+        let entry =
+            #"{"type": "command", "command": "CLAUDE_LOG_DIR=/srv/team/alice ~/.local/bin/session-logger", "timeout": 30}"#
+        home.makeDirectory(".claude")
+        home.write(
+            #"{"hooks": {"PostToolUse": [{"matcher": "*", "hooks": [\#(entry)]}]}}"# + "\n",
+            to: ".claude/settings.json")
+        let first = try Self.run(["install", "--command", Self.logger], in: home)
+        #expect(first.exitCode == .success)
+        #expect(
+            first.lines.contains(
+                "kept your registration for PostToolUse: it has a command prefix (CLAUDE_LOG_DIR=/srv/team/alice);"
+                    + " edit or remove it yourself to change it"))
+        #expect(!first.lines[0].contains("replacing"))
+        let text = try #require(home.read(".claude/settings.json"))
+        #expect(text.contains(#""command": "CLAUDE_LOG_DIR=/srv/team/alice ~/.local/bin/session-logger""#))
+        #expect(text.contains(#""timeout": 30"#))
+        let second = try Self.run(["install", "--command", Self.logger], in: home)
+        #expect(second.lines.first?.hasSuffix("nothing changed") == true)
+        #expect(second.lines.contains { $0.hasPrefix("kept your registration for PostToolUse") })
+        #expect(try #require(home.read(".claude/settings.json")) == text)
+        let status = try Self.run(["status"], in: home)
+        #expect(status.exitCode == .success)
+        #expect(!status.lines.contains { $0.contains("duplicate") })
+    }
+
     @Test func keepsTheFileBacksItUpAndKeepsItsMode() throws {
         let directory = ScratchDirectory()
         defer { directory.remove() }
