@@ -36,6 +36,10 @@ extension CommonOptions {
         } catch {
             return .failure(error)
         }
+        // `--version` would silently drop the rest; a script that meant something else hears it.
+        if options.common.request == .version && arguments.count > 1 {
+            return .failure(.versionWithArguments)
+        }
         return .success(options)
     }
 }
@@ -48,7 +52,8 @@ extension StatsContext {
         _ body: (Options) throws(UsageError) -> ExitCode
     ) -> ExitCode {
         switch parsed {
-        case .failure(let error): return fail(error, command: command)
+        case .failure(let error):
+            return fail(error, command: command, candidates: ClosestName.options(in: help))
         case .success(let options):
             if answer(options.common.request, help: help) { return .success }
             do throws(UsageError) {

@@ -90,12 +90,13 @@ public enum StatsCommand {
             context.output(help)
             return .success
         case "--version":
+            guard arguments.count == 1 else { return context.fail(.versionWithArguments, command: nil) }
             context.output(StatsVersion.line)
             return .success
         default:
             // Options without a command belong to `report`, as in the bash tool.
             if first.hasPrefix("-") { return ReportCommand.run(arguments, context: context) }
-            return context.fail(.unknownCommand(first), command: nil)
+            return context.fail(.unknownCommand(first), command: nil, candidates: commands.map(\.name))
         }
     }
 }

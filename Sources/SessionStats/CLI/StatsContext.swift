@@ -45,17 +45,27 @@ public struct StatsContext {
     }
 
     /// Prints `error: message` and a pointer to the command's help on stderr; returns exit code 64.
-    public func fail(_ error: UsageError, command: String?) -> ExitCode {
+    /// `candidates` are the spellings a mistyped command or option is compared with for a "did you mean".
+    public func fail(_ error: UsageError, command: String?, candidates: [String] = []) -> ExitCode {
         let helpCommand = ["session-stats", command, "--help"].compactMap { $0 }.joined(separator: " ")
         // The message may quote arguments and session ids: each of its lines is made visible.
-        let message = error.message.split(separator: "\n", omittingEmptySubsequences: false)
+        var message = error.message.split(separator: "\n", omittingEmptySubsequences: false)
             .map { VisibleText.escape(String($0)) }.joined(separator: "\n")
+        if let suggestion = error.suggestion(among: candidates) {
+            message += "\ndid you mean '\(VisibleText.escape(suggestion))'?"
+        }
         errorOutput("error: \(message)\nrun '\(helpCommand)' for usage\n")
         return .usage
     }
 
     /// Writes all of `text` to a file descriptor, retrying after interrupts and short writes.
+    /// Stdout closed by its reader (`session-stats report | head -1`) ends the process quietly with 0.
     static func write(_ text: String, to descriptor: Int32) {
-        try? FileDescriptor(rawValue: descriptor).writeAll(text)
+        do throws(Errno) {
+            try FileDescriptor(rawValue: descriptor).writeAll(text)
+        } catch {
+            // The reader has all it wanted: stop like `cat` would under an ignored SIGPIPE, without an error.
+            if error == .brokenPipe && descriptor == 1 { CurrentProcess.exit(ExitCode.success.rawValue) }
+        }
     }
 }

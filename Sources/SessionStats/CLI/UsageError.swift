@@ -34,6 +34,8 @@ public enum UsageError: Error, Equatable, Sendable {
     case noLogDirectory
     /// The user's pricing.json cannot be used; the message names the file and line.
     case badPricingFile(String)
+    /// `--version` given with other arguments, which it would silently ignore.
+    case versionWithArguments
 
     /// Candidates named in an ambiguity message before the rest are only counted.
     static let shownCandidates = 10
@@ -61,6 +63,16 @@ public enum UsageError: Error, Equatable, Sendable {
         case .badEnvironment(let name, let value, let expected): "\(name): expected \(expected): \(value)"
         case .noLogDirectory: "no log directory: set CLAUDE_LOG_DIR or HOME, or pass --dir"
         case .badPricingFile(let message): message
+        case .versionWithArguments: "--version takes no other arguments"
+        }
+    }
+
+    /// The closest of `candidates` to a mistyped command or option, for a "did you mean".
+    public func suggestion(among candidates: [String]) -> String? {
+        switch self {
+        case .unknownCommand(let typed), .unknownOption(let typed):
+            ClosestName.match(typed, among: candidates)
+        default: nil
         }
     }
 }

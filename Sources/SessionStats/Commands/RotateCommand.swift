@@ -80,6 +80,9 @@ public enum RotateCommand {
                     } else {
                         try rotate(directory, options: options, context: context)
                     }
+                } catch .missingDirectory(let path) {
+                    // Before the first Claude Code run there is nothing to rotate; cron must not mail an error.
+                    context.output("nothing to rotate: \(VisibleText.escape(path)) does not exist yet\n")
                 } catch {
                     context.errorOutput("error: " + VisibleText.escape(error.message) + "\n")
                     return .finding

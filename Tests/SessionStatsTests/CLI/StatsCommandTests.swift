@@ -59,3 +59,24 @@ struct StatsCommandTests {
                 == "error: unknown option: --frobnicate\nrun 'session-stats report --help' for usage\n")
     }
 }
+
+@Suite("--version with other arguments")
+struct VersionArgumentsTests {
+    @Test(
+        "is a usage error, exit 64",
+        arguments: [
+            ["--version", "foo"], ["report", "--version", "--json"], ["rotate", "--dry-run", "--version"],
+        ])
+    func versionWithArguments(arguments: [String]) {
+        let test = TestContext()
+        #expect(test.run(arguments) == .usage)
+        #expect(test.captured.standardOutput.isEmpty)
+        #expect(test.captured.standardError.hasPrefix("error: --version takes no other arguments\n"))
+    }
+
+    @Test("alone it prints the version")
+    func versionAlone() {
+        #expect(RotateCommand.parse(["--version"]).map(\.common.request) == .success(.version))
+        #expect(RotateCommand.parse(["--version", "--dir", "x"]) == .failure(.versionWithArguments))
+    }
+}
