@@ -250,10 +250,11 @@ import Testing
         #expect(directory.names().contains("activity-2026-10-01.jsonl"))
     }
 
-    @Test func reportsAMissingDirectory() {
+    @Test func notesAMissingDirectoryAndSucceeds() {
         let test = TestContext(variables: [:], source: .files)
-        #expect(RotateCommand.run(["--dir", "/nonexistent/logs"], context: test.context) == .finding)
-        #expect(test.captured.standardError == "error: /nonexistent/logs: no such directory\n")
+        #expect(RotateCommand.run(["--dir", "/nonexistent/logs"], context: test.context) == .success)
+        #expect(test.captured.standardOutput == "nothing to rotate: /nonexistent/logs does not exist yet\n")
+        #expect(test.captured.standardError.isEmpty)
     }
 
     @Test(arguments: [
