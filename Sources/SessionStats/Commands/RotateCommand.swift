@@ -173,7 +173,7 @@ public enum RotateCommand {
                 ", \(NumberFormat.grouped(outcome.skipped)) bad "
                 + (outcome.skipped == 1 ? "record" : "records") + " quarantined"
         }
-        var rows = NumberFormat.grouped(outcome.rows) + (outcome.rows == 1 ? " row" : " rows")
+        let rows = NumberFormat.grouped(outcome.rows) + (outcome.rows == 1 ? " row" : " rows")
         var text =
             "rolled up \(activity) (\(lines)) "
             + (outcome.mergedRollup ? "merging it into" : "into")
