@@ -207,14 +207,11 @@ public struct StatusLineCache: Equatable, Sendable {
             if scanner.matches(key, "day") {
                 day = try scanner.scanOptionalString().flatMap { CivilDate(scanner.decode($0)) }
             } else if scanner.matches(key, "mark") {
-                let numbers = try integers(&scanner)
-                guard numbers.count == 5, let device = UInt64(numbers[0]), let inode = UInt64(numbers[1]),
-                    let offset = Int(numbers[2]), let head = UInt64(numbers[3]), let tail = UInt64(numbers[4])
-                else {
+                guard let read = try readMark(&scanner) else {
                     valid = false
                     return
                 }
-                mark = FileMark(device: device, inode: inode, offset: offset, head: head, tail: tail)
+                mark = read
             } else if scanner.matches(key, "pricing") {
                 guard scanner.peekKind() == .number else {
                     valid = false
@@ -280,13 +277,7 @@ public struct StatusLineCache: Equatable, Sendable {
             if scanner.matches(key, "day") {
                 day = try scanner.scanOptionalString().flatMap { CivilDate(scanner.decode($0)) }
             } else if scanner.matches(key, "mark") {
-                let numbers = try integers(&scanner)
-                if numbers.count == 5, let device = UInt64(numbers[0]), let inode = UInt64(numbers[1]),
-                    let offset = Int(numbers[2]), offset >= 0, let head = UInt64(numbers[3]),
-                    let tail = UInt64(numbers[4])
-                {
-                    mark = FileMark(device: device, inode: inode, offset: offset, head: head, tail: tail)
-                }
+                mark = try readMark(&scanner)
             } else if scanner.matches(key, "skipped") {
                 skipped = try scanner.scanInteger() ?? 0
             } else if scanner.matches(key, "unattributed") {
@@ -347,6 +338,16 @@ public struct StatusLineCache: Equatable, Sendable {
         guard scanner.peek() == UInt8(ascii: ",") else { return false }
         scanner.offset += 1
         return true
+    }
+
+    /// A cached `FileMark`, written as `[device, inode, offset, head, tail]`; nil when it is not one.
+    private static func readMark(_ scanner: inout JSONScanner) throws(JSONScanError) -> FileMark? {
+        let numbers = try integers(&scanner)
+        guard numbers.count == 5, let device = UInt64(numbers[0]), let inode = UInt64(numbers[1]),
+            let offset = Int(numbers[2]), offset >= 0, let head = UInt64(numbers[3]),
+            let tail = UInt64(numbers[4])
+        else { return nil }
+        return FileMark(device: device, inode: inode, offset: offset, head: head, tail: tail)
     }
 
     /// The raw texts of an array of non-negative integers; empty when the value is anything else.
