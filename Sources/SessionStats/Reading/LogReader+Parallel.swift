@@ -88,7 +88,10 @@ private final class ParallelReads: @unchecked Sendable {
         results = .allocate(capacity: count)
         results.initialize(repeating: nil, count: count)
         ready = (0..<count).map { _ in DispatchSemaphore(value: 0) }
-        self.window = DispatchSemaphore(value: window)
+        // Started at zero and raised: libdispatch traps when a semaphore is freed below its initial
+        // value, which a window is when reading stops early with files read but not taken.
+        self.window = DispatchSemaphore(value: 0)
+        for _ in 0..<window { self.window.signal() }
     }
 
     deinit {
