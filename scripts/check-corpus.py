@@ -5,7 +5,8 @@ Usage: scripts/check-corpus.py [BINARY] [CORPUS]
 Defaults: .build/release/session-logger and ../shared/fixtures/hook-payloads/corpus.jsonl.
 
 For every payload: exit 0, nothing on stdout, exactly one new line that is valid UTF-8 JSON, and
-event, session, tool, file and token estimate as docs/log-format.md says, recounted here independently.
+event, session, tool, file and token estimate as docs/log-format.md says, recounted here independently
+(tool_response without its originalFile, originalFileContents and structuredPatch members).
 """
 import json, os, subprocess, sys, tempfile
 
@@ -46,6 +47,17 @@ def tokens(value):
     return (chars(value) + 3) // 4
 
 
+# Members of a tool_response object the estimate leaves out since 2026-12-01 (docs/log-format.md).
+UNSEEN = ("originalFile", "originalFileContents", "structuredPatch")
+
+
+def response(value):
+    """tool_response as the output estimate counts it: an object without the UNSEEN members."""
+    if isinstance(value, dict):
+        return {k: v for k, v in value.items() if k not in UNSEEN}
+    return value
+
+
 def basename(path):
     trimmed = path.rstrip("/\\")
     return trimmed.replace("\\", "/").split("/")[-1] if trimmed else None
@@ -83,7 +95,7 @@ with tempfile.TemporaryDirectory() as logs, open(corpus, "rb") as lines:
                 "project": basename(payload["cwd"]) if payload.get("cwd") else line.get("project"),
             }
             if event == "PostToolUse":
-                expected["tokens"] = (tokens(payload.get("tool_input")), tokens(payload.get("tool_response")))
+                expected["tokens"] = (tokens(payload.get("tool_input")), tokens(response(payload.get("tool_response"))))
             elif event == "PostToolUseFailure":
                 expected["tokens"] = (tokens(payload.get("tool_input")), tokens(payload.get("error")))
             elif event == "UserPromptSubmit":

@@ -33,7 +33,8 @@ public struct HookPayload: Sendable {
     public var subagentType: String?
     /// Characters of `tool_input`, as the token estimate counts them.
     public var toolInputCharacters = 0
-    /// Characters of `tool_response`.
+    /// Characters of `tool_response`, without the members the model never reads (`originalFile`,
+    /// `originalFileContents`, `structuredPatch`).
     public var toolResponseCharacters = 0
     /// `tool_response.interrupted`.
     public var responseInterrupted = false
@@ -172,17 +173,43 @@ public struct HookPayload: Sendable {
             toolResponseCharacters = try characters(&scanner)
             return
         }
+        // Counted here rather than by the cursor, so that left-out members take their key and comma along.
         var cursor = try scanner.enterObject()
+        var kept = 0
+        var memberCharacters = 0
         while let key = try scanner.nextKey(&cursor) {
+            if isUnseenEditMember(scanner, key) {
+                try scanner.skipValue()
+                continue
+            }
+            kept += 1
+            memberCharacters += key.compactCharacters + 1
             if scanner.matches(key, "interrupted") && scanner.peekKind() == .bool {
                 let start = scanner.offset
                 responseInterrupted = try scanner.scanLiteral() ?? false
-                cursor.compactCharacters += scanner.offset - start
+                memberCharacters += scanner.offset - start
             } else {
-                cursor.compactCharacters += try scanner.skipValue()
+                memberCharacters += try scanner.skipValue()
             }
         }
-        toolResponseCharacters = cursor.compactCharacters
+        toolResponseCharacters = 2 + max(kept - 1, 0) + memberCharacters
+    }
+
+    /// Whether a `tool_response` member is one the estimate leaves out: the file before the edit and the
+    /// patch that Edit, Write and MultiEdit return for display, which the model never reads.
+    @inline(__always)
+    private func isUnseenEditMember(_ scanner: JSONScanner, _ key: JSONStringToken) -> Bool {
+        // An escaped key is rare enough to decode; its name is what counts.
+        if key.hasEscapes {
+            let name = scanner.decode(key)
+            return name == "originalFile" || name == "structuredPatch" || name == "originalFileContents"
+        }
+        switch key.end - key.start {
+        case 12: return scanner.matches(key, "originalFile")
+        case 15: return scanner.matches(key, "structuredPatch")
+        case 20: return scanner.matches(key, "originalFileContents")
+        default: return false
+        }
     }
 
     /// A string value decoded, or nil (with the value skipped) for any other type.

@@ -56,7 +56,7 @@ import Testing
             // Foundation turns numbers into Doubles and back; only payloads without fractions can be recounted.
             let (inValue, outValue): (Any?, Any?) =
                 switch event {
-                case "PostToolUse": (input["tool_input"], input["tool_response"])
+                case "PostToolUse": (input["tool_input"], IndependentCount.response(input["tool_response"]))
                 case "PostToolUseFailure": (input["tool_input"], input["error"])
                 case "UserPromptSubmit": (input["prompt"], nil)
                 default: (nil, nil)
@@ -79,6 +79,13 @@ import Testing
 
 /// Counts characters of compact JSON from Foundation's objects, independently of the scanner.
 enum IndependentCount {
+    /// A `tool_response` as the output estimate counts it: an object loses the members the model never reads.
+    static func response(_ value: Any?) -> Any? {
+        guard var object = value as? [String: Any] else { return value }
+        for key in ["originalFile", "originalFileContents", "structuredPatch"] { object[key] = nil }
+        return object
+    }
+
     static func tokens(_ value: Any?) -> Int? {
         guard let value else { return 0 }
         if let string = value as? String { return (string.unicodeScalars.count + 3) / 4 }

@@ -30,9 +30,35 @@ import Testing
         #expect(
             payload.toolInputCharacters
                 == #"{"file_path":"/home/u/app/a.swift","old_string":"x","new_string":"y"}"#.count)
-        #expect(
-            payload.toolResponseCharacters
-                == #"{"filePath":"/home/u/app/a.swift","interrupted":false,"structuredPatch":[]}"#.count)
+        // Without `structuredPatch`, its key and its comma: {"filePath":"/home/u/app/a.swift","interrupted":false}.
+        #expect(payload.toolResponseCharacters == 54)
+    }
+
+    @Test(arguments: [
+        // An Edit's response: only filePath, oldString, newString, replaceAll and userModified count.
+        (
+            #"{"filePath":"/a","oldString":"x","newString":"y","originalFile":"x\ny\n","structuredPatch":[{"oldStart":1,"lines":["-x","+y"]}],"userModified":false,"replaceAll":false}"#,
+            #"{"filePath":"/a","oldString":"x","newString":"y","userModified":false,"replaceAll":false}"#
+                .count
+        ),
+        // A Write's response, the left-out members first and last.
+        (
+            #"{"originalFileContents":null, "type":"update","filePath":"/a","content":"z" ,"structuredPatch":[]}"#,
+            #"{"type":"update","filePath":"/a","content":"z"}"#.count
+        ),
+        // Nothing left counts as {}; an escaped key is matched by its name.
+        (#"{"originalFile":"abc","original\u0046ile":"d","structuredPatch":[]}"#, 2),
+        // Members of those names deeper in the response, and near misses, still count.
+        (
+            #"{"edits":{"originalFile":"q"},"originalfile":"r"}"#,
+            #"{"edits":{"originalFile":"q"},"originalfile":"r"}"#.count
+        ),
+    ])
+    func leavesOutWhatTheModelNeverReads(response: String, characters: Int) {
+        let payload = parse(
+            #"{"hook_event_name":"PostToolUse","tool_name":"Edit","tool_response":"# + response + "}")
+        #expect(payload.problem == nil)
+        #expect(payload.toolResponseCharacters == characters)
     }
 
     @Test func countsAStringResponseByItsDecodedCharacters() {
