@@ -60,11 +60,14 @@ public struct ArgumentCursor {
         return number
     }
 
-    /// The value of `option` as a YYYY-MM-DD date.
-    public mutating func date(for option: String) throws(UsageError) -> CivilDate {
+    /// The value of `option` as a day: `today`, `yesterday`, `Nd`, `Nw`, `YYYY-MM-DD` or `YYYYMMDD`.
+    public mutating func date(for option: String) throws(UsageError) -> RelativeDate {
         let text = try value(for: option)
-        guard let date = CivilDate(text) else { throw .badDate(option: option, value: text) }
-        return date
+        switch RelativeDate.parse(text) {
+        case .success(let date): return date
+        case .failure(.noSuchDay): throw .noSuchDay(option: option, value: text)
+        case .failure(.notADate): throw .badDate(option: option, value: text)
+        }
     }
 
     /// The value of `option`, which must not be empty.

@@ -57,6 +57,7 @@ extension StatsContext {
         case .success(let options):
             if answer(options.common.request, help: help) { return .success }
             do throws(UsageError) {
+                try options.common.checkRange(today: clock.today)
                 return try body(options)
             } catch {
                 return fail(error, command: command)

@@ -38,6 +38,8 @@ public struct CommonOptions: Equatable, Sendable {
     public var range = DateRange.today
     /// Whether a range option was given.
     public var rangeGiven = false
+    /// The first range option given (`--range`, `--date`, `--since` or `--until`), to name in a conflict.
+    public var rangeOption: String?
     /// The filters.
     public var filter = EntryFilter()
     /// `--json`.
@@ -63,14 +65,15 @@ public struct CommonOptions: Equatable, Sendable {
             guard let named = DateRange(name: name) else {
                 throw .badChoice(option: option, value: name, choices: DateRange.names)
             }
-            setRange(named)
-        case "--date" where groups.contains(.range): setRange(.date(try cursor.date(for: option)))
+            try setRange(named, by: option)
+        case "--date" where groups.contains(.range):
+            try setRange(.date(try cursor.date(for: option)), by: option)
         case "--since" where groups.contains(.range):
             let since = try cursor.date(for: option)
-            try setSpan(since: since, until: nil)
+            try setSpan(since: since, until: nil, by: option)
         case "--until" where groups.contains(.range):
             let until = try cursor.date(for: option)
-            try setSpan(since: nil, until: until)
+            try setSpan(since: nil, until: until, by: option)
         case "--project" where groups.contains(.filters):
             filter.project = try cursor.nonEmptyValue(for: option)
         case "--session" where groups.contains(.filters):
@@ -93,22 +96,37 @@ public struct CommonOptions: Equatable, Sendable {
         return true
     }
 
-    // `--range` and `--date` replace any earlier range, as in the bash tool, so an alias can be overridden.
-    private mutating func setRange(_ newRange: DateRange) {
+    // The same option again replaces its value, so an alias (`--range week`) can be overridden;
+    // `--range`, `--date` and `--since`/`--until` are different ranges, and two of them cannot both hold.
+    private mutating func setRange(_ newRange: DateRange, by option: String) throws(UsageError) {
+        if let earlier = rangeOption, CommonOptions.rangeKind(earlier) != CommonOptions.rangeKind(option) {
+            throw .conflictingRanges(earlier, option)
+        }
+        rangeOption = rangeOption ?? option
         range = newRange
         rangeGiven = true
     }
 
-    // `--since` and `--until` combine with each other and replace any other range.
-    private mutating func setSpan(since: CivilDate?, until: CivilDate?) throws(UsageError) {
-        var (oldSince, oldUntil): (CivilDate?, CivilDate?) = (nil, nil)
+    // `--since` and `--until` combine with each other.
+    private mutating func setSpan(since: RelativeDate?, until: RelativeDate?, by option: String)
+        throws(UsageError)
+    {
+        var (oldSince, oldUntil): (RelativeDate?, RelativeDate?) = (nil, nil)
         if case .span(let s, let u) = range, rangeGiven { (oldSince, oldUntil) = (s, u) }
-        let newSince = since ?? oldSince
-        let newUntil = until ?? oldUntil
-        if let newSince, let newUntil, newUntil < newSince {
-            throw .reversedRange(since: newSince, until: newUntil)
+        try setRange(.span(since: since ?? oldSince, until: until ?? oldUntil), by: option)
+        // Two calendar days are checked now; a relative one only when run, against the clock's today.
+        if case .span(.day(let first)?, .day(let last)?) = range, last < first {
+            throw .reversedRange(since: first, until: last)
         }
-        setRange(.span(since: newSince, until: newUntil))
+    }
+
+    private static func rangeKind(_ option: String) -> String { option == "--until" ? "--since" : option }
+
+    /// Fails when `--since` falls after `--until` once relative days are resolved against `today`.
+    public func checkRange(today: CivilDate) throws(UsageError) {
+        guard case .span(let since?, let until?) = range else { return }
+        let (first, last) = (since.resolve(today: today), until.resolve(today: today))
+        if last < first { throw .reversedRange(since: first, until: last) }
     }
 
     /// The directories to read: `--dir`, else `$CLAUDE_LOG_DIR` (a leading `~/` expanded), else
@@ -133,9 +151,11 @@ public struct CommonOptions: Equatable, Sendable {
                 "range (default: \(defaultRange); days are local calendar days, TZ is honoured):",
                 "  --range today|yesterday|week|month|all",
                 "                      week = today and the 6 days before; month = 30 days",
-                "  --date YYYY-MM-DD   one day",
-                "  --since YYYY-MM-DD  from this day on (inclusive)",
-                "  --until YYYY-MM-DD  up to this day (inclusive)",
+                "  --date DAY          one day",
+                "  --since DAY         from this day on (inclusive)",
+                "  --until DAY         up to this day (inclusive)",
+                "                      DAY: today, yesterday, 7d (7 days ago), 2w (14 days ago),",
+                "                      YYYY-MM-DD or YYYYMMDD; give one of --range, --date, --since/--until",
             ])
         }
         if groups.contains(.filters) {

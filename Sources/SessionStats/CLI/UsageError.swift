@@ -14,8 +14,12 @@ public enum UsageError: Error, Equatable, Sendable {
     case unexpectedArgument(String)
     /// A required positional argument is missing.
     case missingArgument(String)
-    /// A value that is not a YYYY-MM-DD calendar date.
+    /// A value in none of the forms a day takes (see `RelativeDate`).
     case badDate(option: String, value: String)
+    /// A date in the right form that names no day, such as 2026-02-30.
+    case noSuchDay(option: String, value: String)
+    /// Two range options that cannot both hold, such as `--date` with `--since`.
+    case conflictingRanges(String, String)
     /// A value that is not a whole number in range.
     case badNumber(option: String, value: String)
     /// A value that is not one of the accepted words.
@@ -49,7 +53,10 @@ public enum UsageError: Error, Equatable, Sendable {
         case .unexpectedValue(let option): "\(option) takes no value"
         case .unexpectedArgument(let argument): "unexpected argument: \(argument)"
         case .missingArgument(let name): "missing \(name)"
-        case .badDate(let option, let value): "\(option): not a date (YYYY-MM-DD): \(value)"
+        case .badDate(let option, let value): "\(option): not a date (\(RelativeDate.forms)): \(value)"
+        case .noSuchDay(let option, let value): "\(option): no such day: \(value)"
+        case .conflictingRanges(let first, let second):
+            "\(first) and \(second) cannot be combined: give one range"
         case .badNumber(let option, let value): "\(option): not a whole number of 0 or more: \(value)"
         case .badChoice(let option, let value, let choices):
             "\(option): expected one of \(choices.joined(separator: ", ")): \(value)"

@@ -55,7 +55,7 @@ extension JSONWriter {
         field("lines", session.lines)
         tokens("tokens", session.tokens)
         cost("estimated_cost", sessionCost)
-        field("resume", "claude --resume " + session.id)
+        field("resume_command", ResumeCommand.line(sessionID: session.id, cwd: session.cwd))
         endObject()
     }
 

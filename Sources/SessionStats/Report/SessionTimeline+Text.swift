@@ -30,7 +30,8 @@ extension SessionTimeline {
                     + ", out " + NumberFormat.grouped(session.tokens.output) + ", estimated)"
             ))
         header.append(("Cost", cost.total.display + " (estimated)"))
-        header.append(("Resume", "claude --resume " + id))
+        header.append(
+            ("Resume", VisibleText.escape(ResumeCommand.line(sessionID: session.id, cwd: session.cwd))))
         let labelWidth = header.map(\.0.count).max() ?? 0
         for (label, value) in header {
             text +=

@@ -2,7 +2,7 @@ import SessionLogCore
 
 /// `session-stats sessions`: the sessions of a range, newest first, each with its resume command.
 extension StatsReport {
-    /// The session list as text: one row per session, then its `claude --resume` line.
+    /// The session list as text: one row per session, then the line that resumes it (`cd 'DIR' && claude --resume ID`).
     public func sessionListText(style: TextStyle) -> String {
         let chosen = aggregate.sessionsNewestFirst(limit: top)
         let shown =
@@ -35,9 +35,11 @@ extension StatsReport {
             separator: "\n", omittingEmptySubsequences: false)
         text += lines[0] + "\n"
         for (row, index) in chosen.enumerated() {
+            let session = aggregate.sessions[index]
             text += lines[row + 1] + "\n"
             text +=
-                "    " + style.dim("claude --resume " + VisibleText.escape(aggregate.sessions[index].id))
+                "    "
+                + style.dim(VisibleText.escape(ResumeCommand.line(sessionID: session.id, cwd: session.cwd)))
                 + "\n"
         }
         let fallback = chosen.filter { cost.choices[$0].isFallback }.count

@@ -43,10 +43,11 @@ extension StatsReport {
         case .week: return "in the last 7 days (" + dates + ")"
         case .month: return "in the last 30 days (" + dates + ")"
         case .all: return "in any log"
-        case .date(let day): return "on \(day)"
-        case .span(let since?, let until?): return "from \(since) to \(until)"
-        case .span(let since?, nil): return "since \(since)"
-        case .span(nil, let until?): return "until \(until)"
+        case .date: return "on " + dates
+        case .span(_?, _?):
+            return "from \(days?.lowerBound.description ?? "") to \(days?.upperBound.description ?? "")"
+        case .span(_?, nil): return "since \(days?.lowerBound.description ?? "")"
+        case .span(nil, _?): return "until \(days?.upperBound.description ?? "")"
         case .span(nil, nil): return "in any log"
         }
     }

@@ -13,9 +13,9 @@ public enum DateRange: Equatable, Sendable {
     /// Every day in the logs.
     case all
     /// One day: `--date`.
-    case date(CivilDate)
+    case date(RelativeDate)
     /// `--since` and/or `--until`, both inclusive; a missing end is open.
-    case span(since: CivilDate?, until: CivilDate?)
+    case span(since: RelativeDate?, until: RelativeDate?)
 
     /// The words `--range` accepts.
     public static let names = ["today", "yesterday", "week", "month", "all"]
@@ -43,15 +43,16 @@ public enum DateRange: Equatable, Sendable {
         case .week: today.adding(days: -6)...today
         case .month: today.adding(days: -29)...today
         case .all: nil
-        case .date(let day): day...day
+        case .date(let day): day.resolve(today: today)...day.resolve(today: today)
         case .span(nil, nil): nil
-        case .span(let since?, nil): since...max(since, today)
-        case .span(nil, let until?): DateRange.firstDay...until
-        case .span(let since?, let until?): since...max(since, until)
+        case .span(let since?, nil): since.resolve(today: today)...max(since.resolve(today: today), today)
+        case .span(nil, let until?): DateRange.firstDay...until.resolve(today: today)
+        case .span(let since?, let until?):
+            since.resolve(today: today)...max(since.resolve(today: today), until.resolve(today: today))
         }
     }
 
-    /// The range as `--json` names it: the `--range` word, the date, or `SINCE..UNTIL`.
+    /// The range as `--json` names it: the `--range` word, the date (or `7d`), or `SINCE..UNTIL`.
     public var label: String {
         switch self {
         case .today: "today"

@@ -17,7 +17,7 @@ struct ArgumentCursorTests {
     }
 
     @Test("a missing value, a value on a flag, a bad number and a bad date are usage errors")
-    func errors() {
+    func errors() throws {
         var missing = ArgumentCursor(["--top"])
         #expect(throws: UsageError.missingValue(option: "--top")) {
             _ = try missing.next()
@@ -35,12 +35,22 @@ struct ArgumentCursorTests {
                 _ = try number.count(for: "--top")
             }
         }
-        for text in ["2026-02-30", "2026-13-01", "yesterday", "2026-1-1", "20261122"] {
+        for text in ["soon", "2026-1-1", "7", "2026/11/22"] {
             var date = ArgumentCursor(["--date", text])
             #expect(throws: UsageError.badDate(option: "--date", value: text)) {
                 _ = try date.next()
                 _ = try date.date(for: "--date")
             }
         }
+        for text in ["2026-02-30", "2026-13-01", "20260230"] {
+            var date = ArgumentCursor(["--date", text])
+            #expect(throws: UsageError.noSuchDay(option: "--date", value: text)) {
+                _ = try date.next()
+                _ = try date.date(for: "--date")
+            }
+        }
+        var relative = ArgumentCursor(["--since=2w"])
+        _ = try relative.next()
+        #expect(try relative.date(for: "--since") == .daysAgo(14))
     }
 }

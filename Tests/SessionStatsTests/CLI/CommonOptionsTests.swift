@@ -19,8 +19,8 @@ struct CommonOptionsTests {
         return options
     }
 
-    static let jan14 = CivilDate(year: 2026, month: 1, day: 14)
-    static let jan20 = CivilDate(year: 2026, month: 1, day: 20)
+    static let jan14 = RelativeDate.day(CivilDate(year: 2026, month: 1, day: 14))
+    static let jan20 = RelativeDate.day(CivilDate(year: 2026, month: 1, day: 20))
 
     @Test("every flag sets its option")
     func everyFlag() throws {
@@ -59,7 +59,7 @@ struct CommonOptionsTests {
         #expect(throws: UsageError.noLogDirectory) { try options.logDirectories(variables: [:].lookup) }
     }
 
-    @Test("--since and --until combine; --range and --date replace what came before")
+    @Test("--since and --until combine; the same option again replaces its value")
     func ranges() throws {
         #expect(
             try Self.parse(["--since", "2026-01-14", "--until", "2026-01-20"]).range
@@ -67,11 +67,42 @@ struct CommonOptionsTests {
         #expect(
             try Self.parse(["--until", "2026-01-20", "--since", "2026-01-14"]).range
                 == .span(since: Self.jan14, until: Self.jan20))
-        #expect(try Self.parse(["--range", "week", "--date", "2026-01-14"]).range == .date(Self.jan14))
-        #expect(try Self.parse(["--date", "2026-01-14", "--range", "week"]).range == .week)
+        #expect(try Self.parse(["--range", "week", "--range", "month"]).range == .month)
+        #expect(try Self.parse(["--date", "2026-01-20", "--date", "2026-01-14"]).range == .date(Self.jan14))
         #expect(
-            try Self.parse(["--range", "week", "--since", "2026-01-14"]).range
-                == .span(since: Self.jan14, until: nil))
+            try Self.parse(["--since", "7d", "--until", "yesterday"]).range
+                == .span(since: .daysAgo(7), until: .daysAgo(1)))
+    }
+
+    @Test(
+        "--range, --date and --since/--until are different ranges: two of them are a usage error",
+        arguments: [
+            (["--range", "week", "--date", "2026-01-14"], "--range", "--date"),
+            (["--date", "2026-01-14", "--range", "week"], "--date", "--range"),
+            (["--range", "week", "--since", "2026-01-14"], "--range", "--since"),
+            (["--until", "today", "--range", "week"], "--until", "--range"),
+            (["--date", "today", "--until", "2026-01-14"], "--date", "--until"),
+            (["--since", "7d", "--date", "today"], "--since", "--date"),
+        ])
+    func conflictingRanges(arguments: [String], first: String, second: String) {
+        #expect(throws: UsageError.conflictingRanges(first, second)) { try Self.parse(arguments) }
+    }
+
+    @Test("relative days stay relative; --since after --until is found once resolved against today")
+    func relativeRange() throws {
+        let options = try Self.parse(["--since", "yesterday", "--until", "3d"])
+        #expect(options.range == .span(since: .daysAgo(1), until: .daysAgo(3)))
+        let today = CivilDate(year: 2026, month: 3, day: 2)
+        #expect(
+            throws: UsageError.reversedRange(
+                since: CivilDate(year: 2026, month: 3, day: 1),
+                until: CivilDate(year: 2026, month: 2, day: 27))
+        ) { try options.checkRange(today: today) }
+        let mixed = try Self.parse(["--since", "2026-02-01", "--until", "1w"])
+        try mixed.checkRange(today: today)
+        #expect(throws: UsageError.self) {
+            try mixed.checkRange(today: CivilDate(year: 2026, month: 2, day: 5))
+        }
     }
 
     @Test(
@@ -82,12 +113,16 @@ struct CommonOptionsTests {
                 UsageError.badChoice(option: "--range", value: "fortnight", choices: DateRange.names)
             ),
             (["--range"], .missingValue(option: "--range")),
-            (["--date", "2026-02-30"], .badDate(option: "--date", value: "2026-02-30")),
+            (["--date", "2026-02-30"], .noSuchDay(option: "--date", value: "2026-02-30")),
+            (["--date", "20260230"], .noSuchDay(option: "--date", value: "20260230")),
+            (["--since", "7"], .badDate(option: "--since", value: "7")),
             (["--since", "soon"], .badDate(option: "--since", value: "soon")),
             (["--until", "2026/01/20"], .badDate(option: "--until", value: "2026/01/20")),
             (
                 ["--since", "2026-01-20", "--until", "2026-01-14"],
-                .reversedRange(since: CommonOptionsTests.jan20, until: CommonOptionsTests.jan14)
+                .reversedRange(
+                    since: CivilDate(year: 2026, month: 1, day: 20),
+                    until: CivilDate(year: 2026, month: 1, day: 14))
             ),
             (["--tag", "novalue"], .badValue(option: "--tag", value: "novalue", expected: "key=value")),
             (["--tag", "=x"], .badValue(option: "--tag", value: "=x", expected: "key=value")),

@@ -26,12 +26,13 @@ struct SessionListTextTests {
         let test = TestContext()
         _ = test.run(["sessions", "--range", "week"])
         let lines = test.captured.standardOutput.split(separator: "\n").map(String.init)
-        let resumes = lines.filter { $0.contains("claude --resume") }.map {
-            $0.trimmingPrefix("    claude --resume ")
-        }
+        let resumes = lines.filter { $0.contains("claude --resume") }
         #expect(
-            resumes.map(String.init) == [
-                SampleLogs.opusID, SampleLogs.haikuID, SampleLogs.sonnetID, SampleLogs.legacyID,
+            resumes == [
+                "    cd '/home/u/app' && claude --resume " + SampleLogs.opusID,
+                "    cd '/home/u/app' && claude --resume " + SampleLogs.haikuID,
+                "    cd '/home/u/api' && claude --resume " + SampleLogs.sonnetID,
+                "    claude --resume " + SampleLogs.legacyID,
             ])
         for (index, line) in lines.enumerated() where line.contains("claude --resume") {
             #expect(lines[index - 1].hasPrefix("  2026-11-"))
@@ -44,7 +45,10 @@ struct SessionListTextTests {
         _ = test.run(["sessions", "--range", "week", "--json"])
         let json = test.captured.standardOutput
         #expect(json.contains("\"total_sessions\": 4"))
-        #expect(json.contains("\"resume\": \"claude --resume \(SampleLogs.opusID)\""))
+        #expect(json.contains("\"cwd\": \"/home/u/app\""))
+        #expect(
+            json.contains("\"resume_command\": \"cd '/home/u/app' && claude --resume \(SampleLogs.opusID)\""))
+        #expect(json.contains("\"resume_command\": \"claude --resume \(SampleLogs.legacyID)\""))
         #expect(json.contains("\"model\": \"claude-opus-4-5-20251101\""))
     }
 }

@@ -15,9 +15,11 @@ import Testing
         ["report", "--range", "all", "--tool", "Bash", "--json"],
     ]
 
-    /// Keys a rollup cannot keep: per-line counts, duration percentiles, edited files, cwd,
-    /// and the reader's warnings about lines that are gone with the file.
-    static let lostKeys: Set<String> = ["lines", "p50_ms", "p95_ms", "top_files", "cwd", "warnings"]
+    /// Keys a rollup cannot keep: per-line counts, duration percentiles, edited files, cwd (and with
+    /// it the resume command's `cd`), and the reader's warnings about lines that are gone with the file.
+    static let lostKeys: Set<String> = [
+        "lines", "p50_ms", "p95_ms", "top_files", "cwd", "resume_command", "warnings",
+    ]
 
     static func context(_ directory: ScratchDirectory) -> TestContext {
         TestContext(variables: ["CLAUDE_LOG_DIR": directory.path], source: .files)
