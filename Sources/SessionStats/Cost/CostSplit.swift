@@ -1,8 +1,8 @@
-/// An estimated cost, split into what input and output tokens cost.
+/// An estimated cost, split by the rate it was priced at.
 public struct CostSplit: Hashable, Sendable {
-    /// The cost of input tokens.
+    /// The cost at the input rate: text the model read (tool responses, errors, prompts).
     public var input: USD
-    /// The cost of output tokens.
+    /// The cost at the output rate: text the model wrote (tool input).
     public var output: USD
 
     /// Creates a cost from its two parts.

@@ -16,11 +16,12 @@ public struct TokenRates: Hashable, Sendable {
         self.init(inputPerToken: input * 10_000, outputPerToken: output * 10_000)
     }
 
-    /// The cost of `tokens`: input × input rate + output × output rate.
+    /// The estimated cost of `tokens`: what the model read (tool responses, errors, prompts) at the
+    /// input rate, what it wrote (tool input) at the output rate.
     public func cost(of tokens: TokenCount) -> CostSplit {
         CostSplit(
-            input: USD(picodollars: Int128(tokens.input) * Int128(inputPerToken)),
-            output: USD(picodollars: Int128(tokens.output) * Int128(outputPerToken))
+            input: USD(picodollars: Int128(tokens.read) * Int128(inputPerToken)),
+            output: USD(picodollars: Int128(tokens.written) * Int128(outputPerToken))
         )
     }
 }

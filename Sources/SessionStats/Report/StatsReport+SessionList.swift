@@ -18,7 +18,7 @@ extension StatsReport {
             [
                 TextTable.Column("Start"), TextTable.Column("Duration", .right),
                 TextTable.Column("Project", maxWidth: 30), TextTable.Column("Operations", .right),
-                TextTable.Column("Tokens", .right), TextTable.Column("Cost", .right),
+                TextTable.Column("Tokens", .right), TextTable.Column("Est. cost", .right),
             ])
         for index in chosen {
             let session = aggregate.sessions[index]

@@ -89,9 +89,9 @@ extension StatsReport {
             ("Total", NumberFormat.grouped(aggregate.tokens.total), ""),
         ]
         let money: [(String, String, String)] = [
-            ("Input", cost.total.input.display, ""),
-            ("Output", cost.total.output.display, ""),
-            ("Total", cost.total.total.display, ""),
+            ("Read", cost.total.input.display, "tool responses, errors, prompts: input rate"),
+            ("Written", cost.total.output.display, "tool input: output rate"),
+            ("Total", cost.total.total.display, "an estimate, not the bill"),
         ]
         let width = (summary + tokens + money).map { $0.1.count }.max() ?? 0
         func lines(_ rows: [(String, String, String)], emphasis: String? = nil) -> String {
@@ -176,7 +176,7 @@ extension StatsReport {
             [
                 TextTable.Column("Project", maxWidth: 40), TextTable.Column("Operations", .right),
                 TextTable.Column("Sessions", .right), TextTable.Column("Tokens", .right),
-                TextTable.Column("Cost", .right),
+                TextTable.Column("Est. cost", .right),
             ])
         for (name, totals) in aggregate.projectsByCount {
             table.append([
@@ -239,7 +239,7 @@ extension StatsReport {
             [
                 TextTable.Column("Day"), TextTable.Column("Operations", .right),
                 TextTable.Column("Sessions", .right), TextTable.Column("Tokens", .right),
-                TextTable.Column("Cost", .right), TextTable.Column("", style: style.green),
+                TextTable.Column("Est. cost", .right), TextTable.Column("", style: style.green),
             ])
         for day in listed {
             let totals = days[day] ?? GroupTotals()

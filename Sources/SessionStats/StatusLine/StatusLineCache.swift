@@ -25,7 +25,7 @@ public struct StatusLineCache: Equatable, Sendable {
     /// The cache file's name in the log directory.
     public static let fileName = "statusline.cache"
     /// The format's version; a cache of another version is rebuilt.
-    public static let version = 2
+    public static let version = 3
     static let magic = "sessionlog-statusline-cache"
     /// The largest cache file read; anything bigger is not one of ours.
     static let maximumBytes = 4 << 20
@@ -143,6 +143,7 @@ public struct StatusLineCache: Equatable, Sendable {
         writer.integer(session.operations)
         writer.integer(session.tokens.input)
         writer.integer(session.tokens.output)
+        writer.integer(session.tokens.prompt)
         writer.endArray()
     }
 
@@ -321,17 +322,18 @@ public struct StatusLineCache: Equatable, Sendable {
             guard try comma(&scanner) else { return nil }
         }
         var numbers: [Int] = []
-        while numbers.count < 3 {
+        while numbers.count < 4 {
             guard scanner.peekKind() == .number, let value = try scanner.scanInteger(), value >= 0 else {
                 return nil
             }
             numbers.append(value)
-            if numbers.count < 3 { guard try comma(&scanner) else { return nil } }
+            if numbers.count < 4 { guard try comma(&scanner) else { return nil } }
         }
         guard scanner.peek() == UInt8(ascii: "]") else { return nil }
         scanner.offset += 1
         return TodayActivity.Session(
-            model: name, operations: numbers[0], tokens: TokenCount(input: numbers[1], output: numbers[2]))
+            model: name, operations: numbers[0],
+            tokens: TokenCount(input: numbers[1], output: numbers[2], prompt: numbers[3]))
     }
 
     private static func comma(_ scanner: inout JSONScanner) throws(JSONScanError) -> Bool {

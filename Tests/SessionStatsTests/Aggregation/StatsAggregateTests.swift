@@ -19,7 +19,10 @@ struct StatsAggregateTests {
         #expect(aggregate.lines == SampleLogs.week.count)
         let input = SampleLogs.week.reduce(0) { $0 + $1.inputTokens }
         let output = SampleLogs.week.reduce(0) { $0 + $1.outputTokens }
-        #expect(aggregate.tokens == TokenCount(input: input, output: output))
+        let prompt = SampleLogs.week.filter { $0.event == .userPromptSubmit }.reduce(0) {
+            $0 + $1.inputTokens
+        }
+        #expect(aggregate.tokens == TokenCount(input: input, output: output, prompt: prompt))
         #expect(aggregate.sessions.count == 5)
         #expect(aggregate.activeDays == 5)
     }
@@ -65,7 +68,7 @@ struct StatsAggregateTests {
         ]
         let aggregate = Self.aggregate(entries)
         #expect(aggregate.sessions.map(\.id) == ["a"])
-        #expect(aggregate.unattributedTokens == TokenCount(input: 30, output: 0))
+        #expect(aggregate.unattributedTokens == TokenCount(input: 30, output: 0, prompt: 30))
         #expect(aggregate.tokens.total == 33)
         #expect(aggregate.projects["app"]?.sessionCount == 1)
     }

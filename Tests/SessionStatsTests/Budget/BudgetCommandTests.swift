@@ -9,18 +9,19 @@ final class RequestedDays: @unchecked Sendable {
 }
 
 @Suite struct BudgetCommandTests {
-    /// Today (2026-11-22) $7.50 at Opus 4.5 rates, 3 days ago $3.00 at Sonnet's, 20 days ago $5.00 at
-    /// Haiku 4.5's, 40 days ago $100 that no period covers: $7.50 a day, $10.50 a week, $15.50 a month.
+    /// Today (2026-11-22) $7.50 at Opus 4.5 rates (1M read at $5, 100k written at $25), 3 days ago $3.00
+    /// at Sonnet's (1M read), 20 days ago $5.00 at Haiku 4.5's (1M written), 40 days ago $100 that no
+    /// period covers: $7.50 a day, $10.50 a week, $15.50 a month.
     static let entries: [LogEntry] = [
         .fixture("2026-11-22T08:00:00Z", event: .sessionStart, session: "opus", model: "claude-opus-4-5"),
-        .fixture("2026-11-22T08:01:00Z", session: "opus", tool: "Read", input: 1_000_000, output: 100_000),
+        .fixture("2026-11-22T08:01:00Z", session: "opus", tool: "Read", input: 100_000, output: 1_000_000),
         .fixture(
             "2026-11-19T08:00:00Z", event: .sessionStart, session: "sonnet", model: "claude-sonnet-4-5"),
-        .fixture("2026-11-19T08:01:00Z", session: "sonnet", tool: "Bash", input: 1_000_000),
+        .fixture("2026-11-19T08:01:00Z", session: "sonnet", tool: "Bash", output: 1_000_000),
         .fixture("2026-11-02T08:00:00Z", event: .sessionStart, session: "haiku", model: "claude-haiku-4-5"),
-        .fixture("2026-11-02T08:01:00Z", session: "haiku", tool: "Edit", output: 1_000_000),
+        .fixture("2026-11-02T08:01:00Z", session: "haiku", tool: "Edit", input: 1_000_000),
         .fixture("2026-10-13T08:00:00Z", event: .sessionStart, session: "old", model: "claude-opus-4-5"),
-        .fixture("2026-10-13T08:01:00Z", session: "old", tool: "Edit", input: 20_000_000),
+        .fixture("2026-10-13T08:01:00Z", session: "old", tool: "Edit", output: 20_000_000),
     ]
 
     static func run(

@@ -118,7 +118,7 @@ struct ReportCommandTests {
         let json = test.captured.standardOutput
         for key in [
             "\"range\": \"week\"", "\"summary\": {", "\"total_operations\": 19", "\"sessions\": 4",
-            "\"tokens\": {", "\"estimated_cost\": {", "\"total\": 0.2172,", "\"currency\": \"USD\"",
+            "\"tokens\": {", "\"estimated_cost\": {", "\"total\": 0.1013,", "\"currency\": \"USD\"",
             "\"tools\": [", "\"tool\": \"Edit\",\n      \"count\": 8", "\"projects\": [",
             "\"project\": \"app\",\n      \"count\": 10",
             "\"top_files\": [", "\"file\": \"Sources/App/main.swift\",\n      \"count\": 2", "\"days\": [",

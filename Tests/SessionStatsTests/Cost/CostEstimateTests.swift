@@ -11,9 +11,10 @@ struct CostEstimateTests {
         let cost = CostEstimate(aggregate, pricing: Pricing())
         let opus = try #require(aggregate.index(ofSession: SampleLogs.opusID))
         #expect(cost.choices[opus].family == .opus45)
-        // 1,699 in × $5/M + 5,567 out × $25/M = $0.008495 + $0.139175.
-        #expect(cost.cost(ofSession: opus, in: aggregate).input == USD(picodollars: 8_495_000_000))
-        #expect(cost.cost(ofSession: opus, in: aggregate).output == USD(picodollars: 139_175_000_000))
+        // Read: 5,567 out + the 40 of the prompt, × $5/M = $0.028035. Written: the other 1,659 in × $25/M
+        // = $0.041475.
+        #expect(cost.cost(ofSession: opus, in: aggregate).input == USD(picodollars: 28_035_000_000))
+        #expect(cost.cost(ofSession: opus, in: aggregate).output == USD(picodollars: 41_475_000_000))
         let legacy = try #require(aggregate.index(ofSession: SampleLogs.legacyID))
         #expect(cost.choices[legacy].isFallback)
         #expect(cost.fallbackSessions == 1)
@@ -32,7 +33,7 @@ struct CostEstimateTests {
             return sum
         }
         var withUnattributed = sessions
-        withUnattributed += ModelFamily.sonnet.rates.cost(of: TokenCount(input: 777))
+        withUnattributed += ModelFamily.sonnet.rates.cost(of: TokenCount(input: 777, prompt: 777))
         #expect(withUnattributed == cost.total)
         var projects = CostSplit()
         for totals in aggregate.projects.values { projects += cost.cost(of: totals) }
@@ -50,7 +51,7 @@ struct CostEstimateTests {
         let aggregate = StatsAggregateTests.aggregate(SampleLogs.opus)
         let pricing = Pricing(inputOverride: 3_000_000, outputOverride: 15_000_000)
         let cost = CostEstimate(aggregate, pricing: pricing)
-        #expect(cost.total.input == USD(picodollars: 1699 * 3_000_000))
-        #expect(cost.total.output == USD(picodollars: 5567 * 15_000_000))
+        #expect(cost.total.input == USD(picodollars: (5567 + 40) * 3_000_000))
+        #expect(cost.total.output == USD(picodollars: (1699 - 40) * 15_000_000))
     }
 }

@@ -23,16 +23,21 @@ struct USDTests {
 
     @Test("the bash tool's truncation case: 0.00999 rounds to 0.0100, not 0.0099")
     func notTruncated() {
-        // 3,330 output tokens at $3 per million = $0.00999.
-        let cost = ModelFamily.sonnet.rates.cost(of: TokenCount(input: 3330, output: 0))
+        // 3,330 tokens of tool response, read at $3 per million = $0.00999.
+        let cost = ModelFamily.sonnet.rates.cost(of: TokenCount(input: 0, output: 3330))
         #expect(cost.total.fixed4 == "0.0100")
     }
 
-    @Test("cost is input × input rate + output × output rate, exactly")
+    @Test("cost is what the model read × input rate + what it wrote × output rate, exactly")
     func cost() {
+        // Haiku 3.5: $0.80 and $4 per million. Tool input is written, the response read.
         let cost = ModelFamily.haiku35.rates.cost(of: TokenCount(input: 1_000_001, output: 3))
-        #expect(cost.input == USD(picodollars: 800_000_800_000))
-        #expect(cost.output == USD(picodollars: 12_000_000))
+        #expect(cost.input == USD(picodollars: 3 * 800_000))
+        #expect(cost.output == USD(picodollars: 4_000_004_000_000))
         #expect(cost.total == cost.input + cost.output)
+        // A prompt is read: 1 of the 1,000,001 input tokens moves to the input rate.
+        let prompted = ModelFamily.haiku35.rates.cost(of: TokenCount(input: 1_000_001, output: 3, prompt: 1))
+        #expect(prompted.input == USD(picodollars: 4 * 800_000))
+        #expect(prompted.output == USD(picodollars: 4_000_000_000_000))
     }
 }

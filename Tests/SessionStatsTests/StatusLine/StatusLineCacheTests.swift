@@ -111,7 +111,7 @@ import Testing
         var cache = StatusLineCache()
         var totals = TodayActivity(day: Self.day)
         totals.sessions["a \"quoted\""] = .init(
-            model: "claude-opus-4-5", operations: 3, tokens: TokenCount(input: 5, output: 7))
+            model: "claude-opus-4-5", operations: 3, tokens: TokenCount(input: 5, output: 7, prompt: 2))
         totals.sessions["b"] = .init(model: nil, operations: 0, tokens: TokenCount(input: 1, output: 0))
         totals.unattributed = .init(operations: 2, tokens: TokenCount(input: 9, output: 9))
         totals.skipped = 4
@@ -124,7 +124,8 @@ import Testing
     @Test func aDamagedCacheIsNeverTrusted() throws {
         var cache = StatusLineCache()
         var totals = TodayActivity(day: Self.day)
-        totals.sessions["a"] = .init(model: "m", operations: 3, tokens: TokenCount(input: 5, output: 7))
+        totals.sessions["a"] = .init(
+            model: "m", operations: 3, tokens: TokenCount(input: 5, output: 7, prompt: 2))
         cache.activity = (FileMark(device: 1, inode: 2, offset: 3, head: 4, tail: 5), totals)
         let good = cache.encoded()
         let header = good.firstIndex(of: UInt8(ascii: "\n"))!

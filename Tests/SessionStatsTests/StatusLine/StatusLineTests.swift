@@ -70,8 +70,9 @@ enum StatusInputFixture {
             Self.current, arguments: ["--format", "{model} · {session_cost} · {today_cost} · {ops}"],
             variables: ["CLAUDE_LOG_DIR": directory.path])
         #expect(code == .success)
-        // Haiku: 1M in = $1.00. Opus 4.5 from stdin: 100k in = $0.50, 40,005 out = $1.0001.
-        #expect(test.captured.standardOutput == "Opus 4.5 · ~$1.50 session · ~$2.50 today · 3 ops\n")
+        // Haiku: 1M of tool input, written at $5/M = $5.00. Opus 4.5 from stdin: the 40k prompt and 40,005
+        // of responses read at $5/M = $0.400025, 60k of tool input written at $25/M = $1.50.
+        #expect(test.captured.standardOutput == "Opus 4.5 · ~$1.90 session · ~$6.90 today · 3 ops\n")
         #expect(test.captured.standardError == "")
     }
 
@@ -177,8 +178,9 @@ enum StatusInputFixture {
         defer { directory.remove() }
         let (code, test) = Self.run(stdin, variables: ["CLAUDE_LOG_DIR": directory.path])
         #expect(code == .success)
-        // Without stdin's model, the current session is priced at Sonnet's rates: $0.30 + $0.60.
-        #expect(test.captured.standardOutput == "~$1.90 today\n")
+        // Without stdin's model, the current session is priced at Sonnet's rates: 80,005 read at $3/M
+        // ($0.240015) and 60k written at $15/M ($0.90); with Haiku's $5.00, $6.14.
+        #expect(test.captured.standardOutput == "~$6.14 today\n")
         #expect(test.captured.standardError == "")
     }
 
@@ -189,7 +191,7 @@ enum StatusInputFixture {
             "{\"session_id\":\"cur\",\"model\":{\"id\":\"claude-opus-4-5\",\"display_name\":\"Opus 4.5\"},\"cost\":{\"total_co",
             variables: ["CLAUDE_LOG_DIR": directory.path])
         #expect(code == .success)
-        #expect(test.captured.standardOutput == "Opus 4.5 · ~$1.50 session · ~$2.50 today\n")
+        #expect(test.captured.standardOutput == "Opus 4.5 · ~$1.90 session · ~$6.90 today\n")
     }
 
     @Test func hugeStdinIsCappedAndStillGivesALine() throws {
@@ -201,7 +203,7 @@ enum StatusInputFixture {
         bytes += Array("\",\"session_id\":\"cur\"}".utf8)
         let (code, test) = Self.run(bytes, variables: ["CLAUDE_LOG_DIR": directory.path])
         #expect(code == .success)
-        #expect(test.captured.standardOutput == "Opus 4.5 · ~$1.90 today\n")
+        #expect(test.captured.standardOutput == "Opus 4.5 · ~$6.14 today\n")
     }
 
     @Test func neverFailsWithoutLogs() {
@@ -265,8 +267,9 @@ enum StatusInputFixture {
 
     @Test func budgetLeftAndOver() {
         var activity = TodayActivity(day: CivilDate(year: 2026, month: 11, day: 22))
+        // 2M tokens of tool responses, read at Haiku 4.5's $1 per million: $2.00.
         activity.sessions["s"] = .init(
-            model: "claude-haiku-4-5", operations: 1, tokens: TokenCount(input: 2_000_000))
+            model: "claude-haiku-4-5", operations: 1, tokens: TokenCount(output: 2_000_000))
         let cheap = StatusLine(
             input: StatusLineInput(), activity: activity, pricing: Pricing(),
             dailyBudget: BudgetAmount.parse("10"),
