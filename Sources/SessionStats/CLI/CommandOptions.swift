@@ -20,13 +20,42 @@ extension CommonOptions {
             throw .unexpectedArgument(value)
         }
     ) -> Result<Options, UsageError> {
+        parse(arguments, spec: nil, groups: groups, own: own, positional: positional)
+    }
+
+    /// Parses `arguments` into a command's options, accepting exactly the options `spec` lists
+    /// (its help is printed from the same list): its own go to `own`, the shared ones to `consume`.
+    public static func parse<Options: CommandOptions>(
+        _ arguments: [String], spec: CommandLineSpec,
+        own: (inout Options, String, inout ArgumentCursor) throws(UsageError) -> Bool = { _, _, _ in false },
+        positional: (inout Options, String) throws(UsageError) -> Void = { _, value throws(UsageError) in
+            throw .unexpectedArgument(value)
+        }
+    ) -> Result<Options, UsageError> {
+        parse(arguments, spec: spec, groups: spec.groups, own: own, positional: positional)
+    }
+
+    private static func parse<Options: CommandOptions>(
+        _ arguments: [String], spec: CommandLineSpec?, groups: Groups,
+        own: (inout Options, String, inout ArgumentCursor) throws(UsageError) -> Bool,
+        positional: (inout Options, String) throws(UsageError) -> Void
+    ) -> Result<Options, UsageError> {
         var options = Options()
         var cursor = ArgumentCursor(arguments)
         do throws(UsageError) {
             while let argument = try cursor.next() {
                 switch argument {
                 case .option(let name):
-                    if try own(&options, name, &cursor) { continue }
+                    if let spec {
+                        // What the help does not list is refused, even if a parser below would take it.
+                        guard spec.option(named: name) != nil else { throw .unknownOption(name) }
+                        if spec.own.contains(where: { $0.matches(name) }) {
+                            guard try own(&options, name, &cursor) else { throw .unknownOption(name) }
+                            continue
+                        }
+                    } else if try own(&options, name, &cursor) {
+                        continue
+                    }
                     guard try options.common.consume(name, from: &cursor, accepting: groups) else {
                         throw .unknownOption(name)
                     }

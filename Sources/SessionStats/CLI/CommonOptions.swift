@@ -131,10 +131,24 @@ public struct CommonOptions: Equatable, Sendable {
 
     /// The directories to read: `--dir`, else `$CLAUDE_LOG_DIR` (a leading `~/` expanded), else
     /// `$HOME/.claude/logs`, which also stands in for a relative `CLAUDE_LOG_DIR` (see `LogDirectoryPath`).
+    /// The same directory named twice (also through a symlink or another spelling) is read once.
     public func logDirectories(variables: (String) -> String?) throws(UsageError) -> [String] {
-        if !directories.isEmpty { return directories }
+        if !directories.isEmpty { return CommonOptions.distinct(directories) }
         guard let path = LogDirectoryPath.resolve(variables).path else { throw .noLogDirectory }
         return [path]
+    }
+
+    /// `paths` without those naming a directory seen earlier in the list: compared by device and
+    /// inode where they exist, else by spelling, so no log is counted twice.
+    public static func distinct(_ paths: [String]) -> [String] {
+        var seenFiles: Set<[UInt64]> = []
+        var seenPaths: Set<String> = []
+        return paths.filter { path in
+            if let status = try? FileSystem.status(of: path) {
+                return seenFiles.insert([status.device, status.inode]).inserted
+            }
+            return seenPaths.insert(path).inserted
+        }
     }
 
     /// Why `CLAUDE_LOG_DIR` is not used as given, when it is the directory read (no `--dir`).
@@ -142,47 +156,75 @@ public struct CommonOptions: Equatable, Sendable {
         directories.isEmpty ? LogDirectoryPath.resolve(variables).problem : nil
     }
 
+    /// The shared options of `groups`, in help order, with each section's title (`%@` stands for
+    /// the default range); `--help` and `--version` always come with the output section.
+    public static func specs(for groups: Groups) -> [(title: String, options: [OptionSpec])] {
+        var sections: [(title: String, options: [OptionSpec])] = []
+        if groups.contains(.range) {
+            sections.append(
+                (
+                    "range (default: %@; days are local calendar days, TZ is honoured):",
+                    [
+                        OptionSpec(
+                            "--range", value: DateRange.names.joined(separator: "|"),
+                            help: "week = today and the 6 days before; month = 30 days"),
+                        OptionSpec("--date", value: "DAY", help: "one day"),
+                        OptionSpec("--since", value: "DAY", help: "from this day on (inclusive)"),
+                        OptionSpec(
+                            "--until", value: "DAY", help: "up to this day (inclusive)",
+                            "DAY: today, yesterday, 7d (7 days ago), 2w (14 days ago),",
+                            "YYYY-MM-DD or YYYYMMDD; give one of --range, --date, --since/--until"),
+                    ]
+                ))
+        }
+        if groups.contains(.filters) {
+            sections.append(
+                (
+                    "filters (exact matches, compared as data):",
+                    [
+                        OptionSpec("--project", value: "NAME", help: "one project"),
+                        OptionSpec(
+                            "--session", value: "ID", help: "one session; a unique prefix of its id is enough"
+                        ),
+                        OptionSpec("--tool", value: "NAME", help: "one tool, e.g. Bash or Edit"),
+                        OptionSpec(
+                            "--tag", value: "KEY=VALUE",
+                            help: "lines tagged so by CLAUDE_LOG_TAGS (repeatable)"),
+                    ]
+                ))
+        }
+        var output: [OptionSpec] = []
+        if groups.contains(.output) {
+            output += [
+                OptionSpec("--json", help: "machine-readable output"),
+                OptionSpec(
+                    "--no-color", help: "no colour (also when NO_COLOR is set or stdout is not a terminal)"),
+            ]
+        }
+        output += [
+            OptionSpec("-h", "--help", help: "show this help"),
+            OptionSpec("--version", help: "show the version"),
+        ]
+        sections.append(("output:", output))
+        if groups.contains(.sources) {
+            sections.append(
+                (
+                    "sources:",
+                    [
+                        OptionSpec(
+                            "--dir", value: "DIR", help: "a log directory; repeat to combine several",
+                            "(default: $CLAUDE_LOG_DIR, else ~/.claude/logs)")
+                    ]
+                ))
+        }
+        return sections
+    }
+
     /// Help sections describing the shared options in `groups`, each followed by a blank line;
     /// `defaultRange` says what a command covers when no range is given.
     public static func help(for groups: Groups, defaultRange: String = "today") -> String {
-        var sections: [[String]] = []
-        if groups.contains(.range) {
-            sections.append([
-                "range (default: \(defaultRange); days are local calendar days, TZ is honoured):",
-                "  --range today|yesterday|week|month|all",
-                "                      week = today and the 6 days before; month = 30 days",
-                "  --date DAY          one day",
-                "  --since DAY         from this day on (inclusive)",
-                "  --until DAY         up to this day (inclusive)",
-                "                      DAY: today, yesterday, 7d (7 days ago), 2w (14 days ago),",
-                "                      YYYY-MM-DD or YYYYMMDD; give one of --range, --date, --since/--until",
-            ])
-        }
-        if groups.contains(.filters) {
-            sections.append([
-                "filters (exact matches, compared as data):",
-                "  --project NAME      one project",
-                "  --session ID        one session; a unique prefix of its id is enough",
-                "  --tool NAME         one tool, e.g. Bash or Edit",
-                "  --tag KEY=VALUE     lines tagged so by CLAUDE_LOG_TAGS (repeatable)",
-            ])
-        }
-        var output = ["output:"]
-        if groups.contains(.output) {
-            output += [
-                "  --json              machine-readable output",
-                "  --no-color          no colour (also when NO_COLOR is set or stdout is not a terminal)",
-            ]
-        }
-        output += ["  -h, --help          show this help", "  --version           show the version"]
-        sections.append(output)
-        if groups.contains(.sources) {
-            sections.append([
-                "sources:",
-                "  --dir DIR           a log directory; repeat to combine several",
-                "                      (default: $CLAUDE_LOG_DIR, else ~/.claude/logs)",
-            ])
-        }
-        return sections.map { $0.joined(separator: "\n") + "\n\n" }.joined()
+        specs(for: groups).map { section in
+            OptionSpec.section(section.title.replacing("%@", with: defaultRange), section.options)
+        }.joined()
     }
 }

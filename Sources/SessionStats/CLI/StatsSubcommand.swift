@@ -6,16 +6,19 @@ public struct StatsSubcommand: Sendable {
     public var name: String
     /// What it does, in one line.
     public var summary: String
+    /// The options it accepts, which its help lists; options given before its name are checked against them.
+    public var commandLine: CommandLineSpec?
     /// Runs it with the arguments after its name.
     public var run: @Sendable (_ arguments: [String], _ context: StatsContext) -> ExitCode
 
     /// Creates a command.
     public init(
-        name: String, summary: String,
+        name: String, summary: String, commandLine: CommandLineSpec? = nil,
         run: @escaping @Sendable (_ arguments: [String], _ context: StatsContext) -> ExitCode
     ) {
         self.name = name
         self.summary = summary
+        self.commandLine = commandLine
         self.run = run
     }
 }

@@ -19,6 +19,14 @@ public enum AuditCommand {
     /// The words `--fail-on` accepts.
     public static let failOnChoices = ["high", "medium", "info", "none"]
 
+    /// The options `audit` takes: its help lists these and its parser takes nothing else.
+    public static let commandLine = CommandLineSpec(
+        own: [
+            OptionSpec(
+                "--fail-on", value: "LEVEL",
+                help: "exit 1 when a finding is at or above LEVEL (default: high; none: never)")
+        ], groups: groups)
+
     /// The help text.
     public static let help =
         """
@@ -38,10 +46,8 @@ public enum AuditCommand {
         Commands are read as the shell splits them: quoted text is data (echo "rm -rf /" is an
         echo), while bash -c, eval, $(…) and backticks are looked into.
 
-        options:
-          --fail-on LEVEL     exit 1 when a finding is at or above LEVEL (default: high; none: never)
 
-        """ + CommonOptions.help(for: groups) + "\n" + AuditReport.blindSpots
+        """ + commandLine.help() + "\n" + AuditReport.blindSpots
             + """
 
             exit status: 0 nothing at or above --fail-on, 1 something is, 64 usage error.
@@ -50,7 +56,7 @@ public enum AuditCommand {
 
     /// Parses the arguments after `audit`.
     public static func parse(_ arguments: [String]) -> Result<Options, UsageError> {
-        CommonOptions.parse(arguments, accepting: groups) {
+        CommonOptions.parse(arguments, spec: commandLine) {
             (options: inout Options, name, cursor) throws(UsageError) in
             guard name == "--fail-on" else { return false }
             let text = try cursor.value(for: name)

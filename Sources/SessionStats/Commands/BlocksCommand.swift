@@ -29,6 +29,16 @@ public enum BlocksCommand {
     /// The shared options `blocks` takes.
     public static let groups: CommonOptions.Groups = [.range, .output, .sources]
 
+    /// The options `blocks` takes: its help lists these and its parser takes nothing else.
+    public static let commandLine = CommandLineSpec(
+        own: [
+            OptionSpec(
+                "--token-limit", value: "N|max",
+                help: "tokens allowed per block; max: the most a finished block of the range used"),
+            OptionSpec("--no-sync", help: "do not sync the usage ledger first"),
+            OptionSpec("--transcripts", value: "DIR", help: "where to sync from (repeatable)"),
+        ], groups: groups)
+
     /// The help text.
     public static let help =
         """
@@ -39,17 +49,12 @@ public enum BlocksCommand {
         lasts 5 hours; a request after that, or after 5 idle hours, starts a new one. The active
         block shows its burn rate and what it will have used by its end at that rate.
 
-        options:
-          --token-limit N|max tokens allowed per block; max: the most a finished block of the range used
-          --no-sync           do not sync the usage ledger first
-          --transcripts DIR   where to sync from (repeatable)
 
-
-        """ + CommonOptions.help(for: groups, defaultRange: "week")
+        """ + commandLine.help(defaultRange: "week")
 
     /// Parses the arguments after `blocks`.
     public static func parse(_ arguments: [String]) -> Result<Options, UsageError> {
-        let parsed = CommonOptions.parse(arguments, accepting: groups) {
+        let parsed = CommonOptions.parse(arguments, spec: commandLine) {
             (options: inout Options, name, cursor) throws(UsageError) in
             switch name {
             case "--token-limit":

@@ -22,6 +22,22 @@ public enum BudgetCommand {
     /// The shared options `budget` takes.
     public static let groups: CommonOptions.Groups = .sources
 
+    /// The options `budget` takes: its help lists these and its parser takes nothing else.
+    public static let commandLine = CommandLineSpec(
+        own: [
+            OptionSpec(
+                "--daily", value: "USD",
+                help: "today's limit, e.g. 20 or 12.50 (default: $CLAUDE_BUDGET_DAILY)"),
+            OptionSpec("--weekly", value: "USD", help: "the week's limit (default: $CLAUDE_BUDGET_WEEKLY)"),
+            OptionSpec(
+                "--monthly", value: "USD", help: "the month's limit (default: $CLAUDE_BUDGET_MONTHLY)"),
+            OptionSpec("-q", "--quiet", help: "print nothing unless a limit is exceeded"),
+            OptionSpec("--no-sync", help: "do not sync the usage ledger first"),
+            OptionSpec(
+                "--transcripts", value: "DIR",
+                help: "where to sync from (repeatable; see 'session-stats sync --help')"),
+        ], groups: groups)
+
     /// The help text.
     public static let help =
         """
@@ -34,18 +50,10 @@ public enum BudgetCommand {
 
           session-stats budget --quiet --daily 20
 
-        options:
-          --daily USD         today's limit, e.g. 20 or 12.50 (default: $CLAUDE_BUDGET_DAILY)
-          --weekly USD        the week's limit (default: $CLAUDE_BUDGET_WEEKLY)
-          --monthly USD       the month's limit (default: $CLAUDE_BUDGET_MONTHLY)
-          --quiet             print nothing unless a limit is exceeded
-          --no-sync           do not sync the usage ledger first
-          --transcripts DIR   where to sync from (repeatable; see 'session-stats sync --help')
-
         The spend is exact (from Claude Code's transcripts, marked "exact") for a period the usage
         ledger covers, else the hook's estimate.
 
-        """ + CommonOptions.help(for: groups)
+        """ + commandLine.help()
             + """
 
             environment:
@@ -58,7 +66,7 @@ public enum BudgetCommand {
 
     /// Parses the arguments after `budget`.
     public static func parse(_ arguments: [String]) -> Result<Options, UsageError> {
-        CommonOptions.parse(arguments, accepting: groups) {
+        CommonOptions.parse(arguments, spec: commandLine) {
             (options: inout Options, name, cursor) throws(UsageError) in
             if name == "--quiet" || name == "-q" {
                 options.quiet = true

@@ -16,6 +16,11 @@ public enum ErrorsCommand {
     /// The shared options `errors` takes.
     public static let groups: CommonOptions.Groups = .all
 
+    /// The options `errors` takes: its help lists these and its parser takes nothing else.
+    public static let commandLine = CommandLineSpec(
+        own: [OptionSpec("-n", "--limit", value: "N", help: "calls to list (default: 10; 0: all)")],
+        groups: groups)
+
     /// The help text.
     public static let help =
         """
@@ -25,14 +30,12 @@ public enum ErrorsCommand {
         interrupted ones, newest first: time, session, project, tool, what was called and the
         error's first line. Days rotated into rollups keep only counts, so they list nothing.
 
-        options:
-          -n, --limit N       calls to list (default: 10; 0: all)
 
-        """ + CommonOptions.help(for: groups)
+        """ + commandLine.help()
 
     /// Parses the arguments after `errors`.
     public static func parse(_ arguments: [String]) -> Result<Options, UsageError> {
-        CommonOptions.parse(arguments, accepting: groups) {
+        CommonOptions.parse(arguments, spec: commandLine) {
             (options: inout Options, name, cursor) throws(UsageError) in
             guard name == "-n" || name == "--limit" else { return false }
             options.limit = try cursor.count(for: "-n")

@@ -14,6 +14,9 @@ public enum LimitsCommand {
     /// The shared options `limits` takes.
     public static let groups: CommonOptions.Groups = [.range, .output, .sources]
 
+    /// The options `limits` takes: its help lists these and its parser takes nothing else.
+    public static let commandLine = CommandLineSpec(groups: groups)
+
     /// The help text.
     public static let help =
         """
@@ -26,11 +29,11 @@ public enum LimitsCommand {
         The history exists only where 'session-stats statusline' is Claude Code's status line: it
         records what Claude Code sends in status-YYYY-MM-DD.jsonl.
 
-        """ + CommonOptions.help(for: groups, defaultRange: "week")
+        """ + commandLine.help(defaultRange: "week")
 
     /// Parses the arguments after `limits`.
     public static func parse(_ arguments: [String]) -> Result<Options, UsageError> {
-        CommonOptions.parse(arguments, accepting: groups)
+        CommonOptions.parse(arguments, spec: commandLine)
     }
 
     /// Runs `limits` with `arguments` in `context`.

@@ -20,6 +20,17 @@ public enum ReportCommand {
     /// The shared options `report` takes.
     public static let groups: CommonOptions.Groups = .all
 
+    /// The options `report` takes: its help lists these and its parser takes nothing else.
+    public static let commandLine = CommandLineSpec(
+        own: [
+            OptionSpec("--top", value: "N", help: "sessions and files to list (default: 10; 0: all)"),
+            OptionSpec(
+                "--no-sync", help: "do not sync the usage ledger from Claude Code's transcripts first"),
+            OptionSpec(
+                "--transcripts", value: "DIR",
+                help: "where to sync from (repeatable; see 'session-stats sync --help')"),
+        ], groups: groups)
+
     /// The help text.
     public static let help =
         """
@@ -29,13 +40,8 @@ public enum ReportCommand {
         Token counts and costs are estimates, followed by the exact usage and cost from Claude
         Code's transcripts (synced first into the usage ledger) wherever the ledger has them.
 
-        options:
-          --top N             sessions and files to list (default: 10; 0: all)
-          --no-sync           do not sync the usage ledger from Claude Code's transcripts first
-          --transcripts DIR   where to sync from (repeatable; see 'session-stats sync --help')
 
-
-        """ + CommonOptions.help(for: groups)
+        """ + commandLine.help()
             + """
             environment:
               CLAUDE_LOG_DIR       the log directory when no --dir is given
@@ -47,7 +53,7 @@ public enum ReportCommand {
 
     /// Parses the arguments after `report` (or all of them when `report` was left out).
     public static func parse(_ arguments: [String]) -> Result<Options, UsageError> {
-        CommonOptions.parse(arguments, accepting: groups) {
+        CommonOptions.parse(arguments, spec: commandLine) {
             (options: inout Options, name, cursor) throws(UsageError) in
             switch name {
             case "--top": options.top = try cursor.count(for: name)

@@ -18,6 +18,15 @@ public enum RotateCommand {
     /// The shared options `rotate` takes.
     public static let groups: CommonOptions.Groups = .sources
 
+    /// The options `rotate` takes: its help lists these and its parser takes nothing else.
+    public static let commandLine = CommandLineSpec(
+        own: [
+            OptionSpec(
+                "--keep-days", value: "N",
+                help: "days to keep as they are, today included (default: 30, as --range month)"),
+            OptionSpec("--dry-run", help: "only print what would be done"),
+        ], groups: groups)
+
     /// The help text.
     public static let help =
         """
@@ -36,11 +45,8 @@ public enum RotateCommand {
 
           0 3 * * * ~/.local/bin/session-stats rotate --keep-days 30
 
-        options:
-          --keep-days N       days to keep as they are, today included (default: 30, as --range month)
-          --dry-run           only print what would be done
 
-        """ + CommonOptions.help(for: groups)
+        """ + commandLine.help()
             + """
 
             exit status: 0 done (or nothing to do), 1 a file could not be read, written or removed
@@ -50,7 +56,7 @@ public enum RotateCommand {
 
     /// Parses the arguments after `rotate`.
     public static func parse(_ arguments: [String]) -> Result<Options, UsageError> {
-        CommonOptions.parse(arguments, accepting: groups) {
+        CommonOptions.parse(arguments, spec: commandLine) {
             (options: inout Options, name, cursor) throws(UsageError) in
             switch name {
             case "--keep-days":

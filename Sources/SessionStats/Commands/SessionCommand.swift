@@ -16,6 +16,9 @@ public enum SessionCommand {
     /// The shared options `session` takes.
     public static let groups: CommonOptions.Groups = [.range, .output, .sources]
 
+    /// The options `session` takes: its help lists these and its parser takes nothing else.
+    public static let commandLine = CommandLineSpec(groups: groups)
+
     /// The help text.
     public static let help =
         """
@@ -26,12 +29,12 @@ public enum SessionCommand {
         With --json, the whole session is exported.
 
 
-        """ + CommonOptions.help(for: groups, defaultRange: "all days")
+        """ + commandLine.help(defaultRange: "all days")
 
     /// Parses the arguments after `session`.
     public static func parse(_ arguments: [String]) -> Result<Options, UsageError> {
         let parsed = CommonOptions.parse(
-            arguments, accepting: groups,
+            arguments, spec: commandLine,
             positional: { (options: inout Options, value) throws(UsageError) in
                 guard options.id.isEmpty else { throw .unexpectedArgument(value) }
                 guard !value.isEmpty else { throw .missingArgument("session ID") }

@@ -16,6 +16,11 @@ public enum SessionsCommand {
     /// The shared options `sessions` takes.
     public static let groups: CommonOptions.Groups = .all
 
+    /// The options `sessions` takes: its help lists these and its parser takes nothing else.
+    public static let commandLine = CommandLineSpec(
+        own: [OptionSpec("-n", "--limit", value: "N", help: "sessions to list (default: 20; 0: all)")],
+        groups: groups)
+
     /// The help text.
     public static let help =
         """
@@ -24,15 +29,12 @@ public enum SessionsCommand {
         Sessions newest first: start, duration, project, operations, tokens and estimated cost,
         each followed by the command that resumes it.
 
-        options:
-          -n, --limit N       sessions to list (default: 20; 0: all)
 
-
-        """ + CommonOptions.help(for: groups)
+        """ + commandLine.help()
 
     /// Parses the arguments after `sessions`.
     public static func parse(_ arguments: [String]) -> Result<Options, UsageError> {
-        CommonOptions.parse(arguments, accepting: groups) {
+        CommonOptions.parse(arguments, spec: commandLine) {
             (options: inout Options, name, cursor) throws(UsageError) in
             guard name == "-n" || name == "--limit" else { return false }
             options.limit = try cursor.count(for: "-n")

@@ -20,6 +20,18 @@ public enum StatusLineCommand {
     /// The shared options `statusline` takes.
     public static let groups: CommonOptions.Groups = .sources
 
+    /// The options `statusline` takes: its help lists these and its parser takes nothing else.
+    public static let commandLine = CommandLineSpec(
+        own: [
+            OptionSpec(
+                "--format", value: "TEMPLATE", help: "the line, with {field} placeholders (default:",
+                "'{model} · {context} · {session_cost} · {today_cost} · {five_hour} · {seven_day} · {budget}');",
+                "a field with nothing to show is left out with the text before it"),
+            OptionSpec("--color", help: "colour even when stdout is not a terminal"),
+            OptionSpec("--no-color", help: "no colour"),
+            OptionSpec("--no-capture", help: "do not record what Claude Code sent"),
+        ], groups: groups)
+
     /// How long to wait for Claude Code to close stdin; it writes the JSON and closes at once.
     public static let stdinTimeoutMilliseconds = 250
 
@@ -42,17 +54,8 @@ public enum StatusLineCommand {
 
               "statusLine": {"type": "command", "command": "~/.local/bin/session-stats statusline --color"}
 
-            options:
-              --format TEMPLATE   the line, with {field} placeholders (default:
-                                  '{model} · {context} · {session_cost} · {today_cost} · {five_hour} · {seven_day} · {budget}');
-                                  a field with nothing to show is left out with the text before it
-              --color             colour even when stdout is not a terminal
-              --no-color          no colour
-              --no-capture        do not record what Claude Code sent
 
-            fields:
-
-            """
+            """ + OptionSpec.section("options:", commandLine.own) + "fields:\n"
         let width = (StatusLineField.allCases.map(\.rawValue.count).max() ?? 0) + 4
         for field in StatusLineField.allCases {
             let name = "{" + field.rawValue + "}"
@@ -63,7 +66,7 @@ public enum StatusLineCommand {
 
     /// Parses the arguments after `statusline`.
     public static func parse(_ arguments: [String]) -> Result<Options, UsageError> {
-        CommonOptions.parse(arguments, accepting: groups) {
+        CommonOptions.parse(arguments, spec: commandLine) {
             (options: inout Options, option, cursor) throws(UsageError) in
             switch option {
             case "--format":

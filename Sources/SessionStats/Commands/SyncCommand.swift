@@ -16,6 +16,16 @@ public enum SyncCommand {
     /// The shared options `sync` takes.
     public static let groups: CommonOptions.Groups = [.output, .sources]
 
+    /// The options `sync` takes: its help lists these and its parser takes nothing else.
+    public static let commandLine = CommandLineSpec(
+        own: [
+            OptionSpec(
+                "--transcripts", value: "DIR",
+                help: "a folder of transcripts to read (repeatable); default: the projects",
+                "folder of each entry of $CLAUDE_CONFIG_DIR (comma-separated), else",
+                "~/.claude/projects and ~/.config/claude/projects")
+        ], groups: groups)
+
     /// The help text.
     public static let help =
         """
@@ -27,17 +37,12 @@ public enum SyncCommand {
         transcripts. Reads only what is new since the last sync; safe to run from cron. Reports
         that need exact figures sync first on their own.
 
-        options:
-          --transcripts DIR   a folder of transcripts to read (repeatable); default: the projects
-                              folder of each entry of $CLAUDE_CONFIG_DIR (comma-separated), else
-                              ~/.claude/projects and ~/.config/claude/projects
 
-
-        """ + CommonOptions.help(for: groups)
+        """ + commandLine.help()
 
     /// Parses the arguments after `sync`.
     public static func parse(_ arguments: [String]) -> Result<Options, UsageError> {
-        CommonOptions.parse(arguments, accepting: groups) {
+        CommonOptions.parse(arguments, spec: commandLine) {
             (options: inout Options, name, cursor) throws(UsageError) in
             guard name == "--transcripts" else { return false }
             options.transcripts.append(try cursor.nonEmptyValue(for: name))

@@ -80,3 +80,47 @@ struct VersionArgumentsTests {
         #expect(RotateCommand.parse(["--version", "--dir", "x"]) == .failure(.versionWithArguments))
     }
 }
+
+@Suite("Options before the command")
+struct LeadingOptionsTests {
+    @Test(
+        "options before a command go to it, as in git",
+        arguments: [
+            ["--range", "week", "sessions"], ["--json", "--range=week", "sessions"],
+            ["--range", "week", "--json", "sessions", "-n", "1"],
+        ])
+    func beforeTheCommand(arguments: [String]) {
+        let before = TestContext()
+        #expect(before.run(arguments) == .success)
+        let name = arguments.firstIndex(of: "sessions")!
+        let after = TestContext()
+        #expect(after.run(["sessions"] + arguments[..<name] + arguments[(name + 1)...]) == .success)
+        #expect(before.captured.standardOutput == after.captured.standardOutput)
+        #expect(before.captured.standardOutput.contains("3f2a9c1e"))
+    }
+
+    @Test("an option's value that names a command is a value, not the command")
+    func valueNamingACommand() {
+        let test = TestContext()
+        #expect(test.run(["--project", "sessions", "errors"]) == .success)
+        #expect(
+            test.captured.standardOutput.contains("Failed calls")
+                || test.captured.standardOutput.contains("failed calls"))
+    }
+
+    @Test("options alone still run the report; a mistyped command after them gets a suggestion")
+    func noCommand() {
+        let report = TestContext()
+        #expect(report.run(["--range", "week"]) == .success)
+        #expect(report.captured.standardOutput.hasPrefix("Claude Code activity · week"))
+        let typo = TestContext()
+        #expect(typo.run(["--range", "week", "sesions"]) == .usage)
+        #expect(
+            typo.captured.standardError
+                == "error: unknown command: sesions\ndid you mean 'sessions'?\nrun 'session-stats --help' for usage\n"
+        )
+        let refused = TestContext()
+        #expect(refused.run(["--range", "week", "rotate"]) == .usage)
+        #expect(refused.captured.standardError.hasPrefix("error: unknown option: --range\n"))
+    }
+}
