@@ -8,6 +8,10 @@ public enum SessionCommand {
         public var id = ""
         /// Range, output and sources; all days unless a range is given.
         public var common = CommonOptions()
+        /// `--no-sync`: take the exact figures from the usage ledger as it is, without syncing first.
+        public var noSync = false
+        /// `--transcripts DIR`: where the automatic sync reads transcripts.
+        public var transcripts: [String] = []
 
         /// Creates the defaults.
         public init() {}
@@ -17,16 +21,24 @@ public enum SessionCommand {
     public static let groups: CommonOptions.Groups = [.range, .output, .sources]
 
     /// The options `session` takes: its help lists these and its parser takes nothing else.
-    public static let commandLine = CommandLineSpec(groups: groups)
+    public static let commandLine = CommandLineSpec(
+        own: [
+            OptionSpec(
+                "--no-sync", help: "do not sync the usage ledger from Claude Code's transcripts first"),
+            OptionSpec(
+                "--transcripts", value: "DIR",
+                help: "where to sync from (repeatable; see 'session-stats sync --help')"),
+        ], groups: groups)
 
     /// The help text.
     public static let help =
         """
         usage: session-stats session ID [options]
 
-        One session's timeline: time, event, tool, file or command, tokens and duration.
-        ID may be a unique prefix of the session id. All days are searched unless a range is given.
-        With --json, the whole session is exported.
+        One session's timeline: time, event, tool, file or command, tokens and duration, with the
+        session's exact requests, tokens and cost from the usage ledger (synced first) next to the
+        estimate. ID may be a unique prefix of the session id. All days are searched unless a range
+        is given. With --json, the whole session is exported.
 
 
         """ + commandLine.help(defaultRange: "all days")
@@ -35,6 +47,14 @@ public enum SessionCommand {
     public static func parse(_ arguments: [String]) -> Result<Options, UsageError> {
         let parsed = CommonOptions.parse(
             arguments, spec: commandLine,
+            own: { (options: inout Options, name, cursor) throws(UsageError) in
+                switch name {
+                case "--no-sync": options.noSync = true
+                case "--transcripts": options.transcripts.append(try cursor.nonEmptyValue(for: name))
+                default: return false
+                }
+                return true
+            },
             positional: { (options: inout Options, value) throws(UsageError) in
                 guard options.id.isEmpty else { throw .unexpectedArgument(value) }
                 guard !value.isEmpty else { throw .missingArgument("session ID") }
@@ -63,9 +83,22 @@ public enum SessionCommand {
                 return .success
             }
             let (id, entries) = try collector.result().get()
-            let timeline = makeTimeline(
+            var timeline = makeTimeline(
                 id: id, entries: entries, days: days, directories: directories, pricing: pricing,
                 diagnostics: diagnostics, context: context)
+            var usage = UsageQuery(
+                directories: directories,
+                roots: TranscriptRoots.resolve(explicit: options.transcripts, variables: context.variables),
+                days: days)
+            usage.sync = !options.noSync
+            usage.filter = EntryFilter(session: .exact(id))
+            do throws(PricingFileError) {
+                timeline.usage = try usage.run(
+                    clock: context.clock, variables: context.variables, activeDays: [],
+                    warn: { context.errorOutput("warning: " + $0 + "\n") })
+            } catch {
+                throw .badPricingFile(error.message)
+            }
             if options.common.json {
                 context.output(timeline.json)
             } else {

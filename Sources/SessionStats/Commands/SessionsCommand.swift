@@ -8,6 +8,10 @@ public enum SessionsCommand {
         public var common = CommonOptions()
         /// `-n N`: how many sessions to list; 0 lists all.
         public var limit = 20
+        /// `--no-sync`: take the exact figures from the usage ledger as it is, without syncing first.
+        public var noSync = false
+        /// `--transcripts DIR`: where the automatic sync reads transcripts.
+        public var transcripts: [String] = []
 
         /// Creates the defaults.
         public init() {}
@@ -18,7 +22,14 @@ public enum SessionsCommand {
 
     /// The options `sessions` takes: its help lists these and its parser takes nothing else.
     public static let commandLine = CommandLineSpec(
-        own: [OptionSpec("-n", "--limit", value: "N", help: "sessions to list (default: 20; 0: all)")],
+        own: [
+            OptionSpec("-n", "--limit", value: "N", help: "sessions to list (default: 20; 0: all)"),
+            OptionSpec(
+                "--no-sync", help: "do not sync the usage ledger from Claude Code's transcripts first"),
+            OptionSpec(
+                "--transcripts", value: "DIR",
+                help: "where to sync from (repeatable; see 'session-stats sync --help')"),
+        ],
         groups: groups)
 
     /// The help text.
@@ -26,8 +37,9 @@ public enum SessionsCommand {
         """
         usage: session-stats sessions [-n N] [options]
 
-        Sessions newest first: start, duration, project, operations, tokens and estimated cost,
-        each followed by the command that resumes it.
+        Sessions newest first: start, duration, project, operations, the exact requests, tokens
+        and cost from the usage ledger (synced first) where it has the session, and the estimated
+        cost; each followed by the command that resumes it.
 
 
         """ + commandLine.help()
@@ -36,8 +48,12 @@ public enum SessionsCommand {
     public static func parse(_ arguments: [String]) -> Result<Options, UsageError> {
         CommonOptions.parse(arguments, spec: commandLine) {
             (options: inout Options, name, cursor) throws(UsageError) in
-            guard name == "-n" || name == "--limit" else { return false }
-            options.limit = try cursor.count(for: "-n")
+            switch name {
+            case "-n", "--limit": options.limit = try cursor.count(for: "-n")
+            case "--no-sync": options.noSync = true
+            case "--transcripts": options.transcripts.append(try cursor.nonEmptyValue(for: name))
+            default: return false
+            }
             return true
         }
     }
@@ -48,6 +64,8 @@ public enum SessionsCommand {
             var reportOptions = ReportCommand.Options()
             reportOptions.common = options.common
             reportOptions.top = options.limit
+            reportOptions.noSync = options.noSync
+            reportOptions.transcripts = options.transcripts
             let report = try ReportCommand.makeReport(reportOptions, context: context)
             context.warn(about: report.diagnostics, directoryCount: report.directories.count)
             if options.common.json {

@@ -35,10 +35,11 @@ extension JSONWriter {
         if let value, !value.isEmpty { string(value) } else { null() }
     }
 
-    /// One session's totals as an object.
+    /// One session's totals as an object: the estimate, and in `usage` the exact figures from the usage
+    /// ledger (`null` when it has none for the session).
     mutating func session(
         _ session: SessionTotals, model: String?, choice: RateChoice, cost sessionCost: CostSplit,
-        clock: LocalClock
+        exact: UsageTotals?, clock: LocalClock
     ) {
         beginObject()
         field("session_id", session.id)
@@ -55,6 +56,8 @@ extension JSONWriter {
         field("lines", session.lines)
         tokens("tokens", session.tokens)
         cost("estimated_cost", sessionCost)
+        key("usage")
+        if let exact { usageTotals(exact) } else { null() }
         field("resume_command", ResumeCommand.line(sessionID: session.id, cwd: session.cwd))
         endObject()
     }

@@ -7,7 +7,21 @@ extension SessionTimeline {
         var writer = JSONWriter(indent: 2, capacity: 64 * 1024)
         writer.beginObject()
         writer.key("session")
-        writer.session(session, model: model, choice: choice, cost: cost, clock: clock)
+        writer.session(session, model: model, choice: choice, cost: cost, exact: exact, clock: clock)
+        if let usage, exact != nil {
+            writer.key("usage_by_model")
+            writer.beginArray()
+            for (name, totals) in usage.byModel.sorted(by: {
+                ($0.value.cost, $1.key) > ($1.value.cost, $0.key)
+            }) {
+                writer.usageTotals(totals) { writer in
+                    writer.field("model", name)
+                    writer.key("pricing")
+                    writer.string(usage.pricingLabel(name))
+                }
+            }
+            writer.endArray()
+        }
         writer.key("entries")
         writer.beginArray()
         for entry in entries {

@@ -22,14 +22,46 @@ extension SessionTimeline {
         let failed =
             session.failures > 0 ? style.red(", \(NumberFormat.grouped(session.failures)) failed") : ""
         header.append(("Operations", NumberFormat.grouped(session.operations) + failed))
-        header.append(
-            (
-                "Tokens",
-                NumberFormat.grouped(session.tokens.total) + " (in "
-                    + NumberFormat.grouped(session.tokens.input)
-                    + ", out " + NumberFormat.grouped(session.tokens.output) + ", estimated)"
-            ))
-        header.append(("Cost", cost.total.display + " (estimated)"))
+        let estimatedSplit =
+            "in " + NumberFormat.grouped(session.tokens.input) + ", out "
+            + NumberFormat.grouped(session.tokens.output)
+        if let exact, let usage {
+            header.append(("Requests", NumberFormat.grouped(exact.requests)))
+            header.append(
+                (
+                    "Tokens",
+                    NumberFormat.grouped(exact.tokens.total) + " (input "
+                        + NumberFormat.grouped(exact.tokens.input) + ", output "
+                        + NumberFormat.grouped(exact.tokens.output) + ", cache write "
+                        + NumberFormat.grouped(exact.tokens.cacheWrite) + ", cache read "
+                        + NumberFormat.grouped(exact.tokens.cacheRead) + ")"
+                ))
+            let models = usage.byModel.sorted { ($0.value.cost, $1.key) > ($1.value.cost, $0.key) }.map {
+                model, totals in
+                let price: String
+                switch usage.pricing[model] {
+                case .exact: price = totals.cost.display
+                case .estimated(let stand): price = totals.cost.display + " priced as " + stand.name
+                case .unpriced, nil: price = "unpriced"
+                }
+                return VisibleText.escape(model) + " " + price
+            }
+            header.append(
+                ("Cost", style.bold(exact.cost.display) + " (" + models.joined(separator: ", ") + ")"))
+            header.append(
+                (
+                    "Estimate",
+                    NumberFormat.grouped(session.tokens.total) + " tokens of tool text (" + estimatedSplit
+                        + "), " + cost.total.display
+                ))
+        } else {
+            header.append(
+                (
+                    "Tokens",
+                    NumberFormat.grouped(session.tokens.total) + " (" + estimatedSplit + ", estimated)"
+                ))
+            header.append(("Cost", cost.total.display + " (estimated; no exact data in the usage ledger)"))
+        }
         header.append(
             ("Resume", VisibleText.escape(ResumeCommand.line(sessionID: session.id, cwd: session.cwd))))
         let labelWidth = header.map(\.0.count).max() ?? 0

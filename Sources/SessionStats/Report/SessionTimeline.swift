@@ -16,6 +16,8 @@ public struct SessionTimeline {
     public var diagnostics: ReadDiagnostics
     /// The clock, for local times.
     public var clock: LocalClock
+    /// The session's exact usage from the usage ledger; nil when there is no ledger for its days.
+    public var usage: UsageSummary?
 
     /// Creates a timeline.
     public init(
@@ -29,6 +31,12 @@ public struct SessionTimeline {
         self.cost = cost
         self.diagnostics = diagnostics
         self.clock = clock
+    }
+
+    /// The session's exact totals, when the usage ledger has any of its requests.
+    public var exact: UsageTotals? {
+        guard let usage, usage.totals.requests > 0 else { return nil }
+        return usage.totals
     }
 
     /// What a timeline row shows about an entry: its file (relative to the session's cwd), command,

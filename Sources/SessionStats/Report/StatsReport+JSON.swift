@@ -129,7 +129,8 @@ extension StatsReport {
             let session = aggregate.sessions[index]
             writer.session(
                 session, model: aggregate.models[session.id], choice: cost.choices[index],
-                cost: cost.cost(ofSession: index, in: aggregate), clock: clock)
+                cost: cost.cost(ofSession: index, in: aggregate), exact: usage?.bySession[session.id]?.totals,
+                clock: clock)
         }
         writer.endArray()
     }
