@@ -33,10 +33,7 @@ public struct TranscriptReader: ~Copyable {
         public var readError: Int32?
     }
 
-    private var base: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
-    private let chunkSize: Int
-    private let maximumLineBytes: Int
+    private var lines: TranscriptLineStream
     private var decoder = TranscriptLineDecoder()
 
     /// Creates a reader; the sizes are for tests.
@@ -44,13 +41,8 @@ public struct TranscriptReader: ~Copyable {
         chunkSize: Int = TranscriptReader.defaultChunkSize,
         maximumLineBytes: Int = TranscriptReader.defaultMaximumLineBytes
     ) {
-        self.chunkSize = max(chunkSize, 16)
-        self.maximumLineBytes = max(maximumLineBytes, self.chunkSize)
-        capacity = self.chunkSize
-        base = .allocate(capacity: capacity)
+        lines = TranscriptLineStream(chunkSize: chunkSize, maximumLineBytes: maximumLineBytes)
     }
-
-    deinit { base.deallocate() }
 
     /// Reads the open file from `offset` (which must be 0 or just after a newline or a taken last line),
     /// calling `body` with each request found in file order.
@@ -58,90 +50,24 @@ public struct TranscriptReader: ~Copyable {
         _ descriptor: Int32, from offset: Int, _ body: (UsageRecord) -> Void
     ) -> Pass {
         var pass = Pass()
-        pass.endOffset = offset
-        guard FileAccess.seek(descriptor, to: offset) else {
-            pass.readError = FileAccess.lastError
-            return pass
+        // The decoder leaves `self` while the line stream, also part of `self`, is in use.
+        var decoder = self.decoder
+        let read = lines.forEachLine(descriptor, from: offset) { bytes, start, end, number in
+            Self.process(bytes, start: start, end: end, line: number, decoder: &decoder, pass: &pass, body)
         }
-        var start = 0  // first unconsumed byte in the buffer
-        var filled = 0
-        var bufferOffset = offset  // file offset of base[0]
-        var atEnd = false
-        var skipping = false  // inside an over-long line, discarding until its newline
-        var lineNumber = 0
-        while true {
-            // Take every complete line in the buffer.
-            while let newline = FileAccess.newline(in: base, start: start, end: filled) {
-                if skipping {
-                    skipping = false
-                } else {
-                    lineNumber += 1
-                    process(start: start, end: newline, line: lineNumber, pass: &pass, body)
-                }
-                start = newline + 1
-                pass.endOffset = bufferOffset + start
-            }
-            if atEnd {
-                // A last line without its newline counts only when it is complete JSON.
-                if !skipping && start < filled {
-                    lineNumber += 1
-                    if lastLineIsComplete(start: start, end: filled) {
-                        process(start: start, end: filled, line: lineNumber, pass: &pass, body)
-                        pass.endOffset = bufferOffset + filled
-                    }
-                }
-                return pass
-            }
-            // Make room: drop consumed bytes, grow for a long line, or start skipping an over-long one.
-            if skipping {
-                bufferOffset += filled
-                start = 0
-                filled = 0
-            } else if start > 0 {
-                let kept = filled - start
-                if kept > 0 { base.update(from: base + start, count: kept) }
-                bufferOffset += start
-                filled = kept
-                start = 0
-            }
-            if filled == capacity {
-                if capacity >= maximumLineBytes {
-                    pass.overlongLines += 1
-                    lineNumber += 1
-                    skipping = true
-                    bufferOffset += filled
-                    filled = 0
-                } else {
-                    grow(to: min(capacity * 2, maximumLineBytes), keeping: filled)
-                }
-            }
-            let count = FileAccess.read(descriptor, into: base + filled, count: capacity - filled)
-            if count < 0 {
-                pass.readError = FileAccess.lastError
-                return pass
-            }
-            if count == 0 {
-                atEnd = true
-            } else {
-                filled += count
-                pass.bytesRead += count
-            }
-        }
-    }
-
-    private mutating func grow(to size: Int, keeping count: Int) {
-        let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
-        storage.update(from: base, count: count)
-        base.deallocate()
-        base = storage
-        capacity = size
+        self.decoder = decoder
+        pass.endOffset = read.endOffset
+        pass.bytesRead = read.bytesRead
+        pass.overlongLines = read.overlongLines
+        pass.readError = read.readError
+        return pass
     }
 
     // Decodes every object of one line; a line that cannot hold a request is not decoded at all.
-    private mutating func process(
-        start: Int, end: Int, line: Int, pass: inout Pass, _ body: (UsageRecord) -> Void
+    private static func process(
+        _ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int, line: Int,
+        decoder: inout TranscriptLineDecoder, pass: inout Pass, _ body: (UsageRecord) -> Void
     ) {
-        let bytes = UnsafeBufferPointer(start: UnsafePointer(base), count: end)
         guard FileAccess.find("\"usage\":", in: bytes, start: start, end: end) != nil else { return }
         var offset = start
         do throws(JSONScanError) {
@@ -160,18 +86,6 @@ public struct TranscriptReader: ~Copyable {
         } catch {
             pass.malformedLines += 1
             if pass.firstMalformedLine == nil { pass.firstMalformedLine = line }
-        }
-    }
-
-    // Whether the bytes hold only complete JSON values (a line whose newline has not arrived yet).
-    private func lastLineIsComplete(start: Int, end: Int) -> Bool {
-        let bytes = UnsafeBufferPointer(start: UnsafePointer(base), count: end)
-        var scanner = JSONScanner(bytes, start: start, end: end)
-        do throws(JSONScanError) {
-            while !scanner.isAtEnd() { try scanner.skipValue() }
-            return true
-        } catch {
-            return false
         }
     }
 }
