@@ -25,6 +25,12 @@ public enum StatsCommand {
             SessionCommand.run($0, context: $1)
         },
         StatsSubcommand(
+            name: "search", summary: "find past sessions by their words, in every project",
+            commandLine: SearchCommand.commandLine
+        ) {
+            SearchCommand.run($0, context: $1)
+        },
+        StatsSubcommand(
             name: "errors", summary: "the most recent failed or interrupted tool calls",
             commandLine: ErrorsCommand.commandLine
         ) {

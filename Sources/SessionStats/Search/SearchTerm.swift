@@ -1,0 +1,94 @@
+/// One word or quoted phrase of a search, matched as literal text in any case.
+struct SearchTerm: Equatable, Sendable {
+    /// The text as typed.
+    let text: String
+    /// Matches the term in decoded text: ASCII caselessly, or exactly against folded text.
+    let pattern: CaselessPattern
+    /// Whether the term is all ASCII, so it needs no Unicode folding of the text.
+    let isASCII: Bool
+    /// A piece of the term that a line's raw JSON bytes must contain for the line to hold the term;
+    /// nil when no piece can be relied on, so every line is a candidate.
+    let anchor: CaselessPattern?
+
+    /// Creates a term from non-empty text.
+    init(_ text: String) {
+        self.text = text
+        isASCII = text.utf8.allSatisfy { $0 < 0x80 }
+        let folded = CaseFolding.fold(text)
+        pattern = CaselessPattern(folded, ignoringCase: isASCII)
+        anchor = Self.anchor(folded: folded, original: text)
+    }
+
+    static func == (left: SearchTerm, right: SearchTerm) -> Bool { left.text == right.text }
+
+    /// The terms of a command line's words: each argument is one term (a phrase when the shell kept
+    /// its spaces); inside an argument, `"double quotes"` make a phrase and the rest splits at spaces.
+    static func parse(_ words: [String]) -> [SearchTerm] {
+        var texts: [String] = []
+        for word in words {
+            guard word.contains("\"") else {
+                let trimmed = word.trimmingSpaces
+                if !trimmed.isEmpty { texts.append(trimmed) }
+                continue
+            }
+            for (index, part) in word.split(separator: "\"", omittingEmptySubsequences: false).enumerated() {
+                if index % 2 == 1 {
+                    let phrase = String(part).trimmingSpaces
+                    if !phrase.isEmpty { texts.append(phrase) }
+                } else {
+                    texts += part.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
+                }
+            }
+        }
+        var seen = Set<String>()
+        return texts.filter { seen.insert($0).inserted }.map(SearchTerm.init)
+    }
+
+    // The longest run of printable ASCII that JSON never escapes (no quote, backslash or slash), compared
+    // caselessly; for a term without one, its exact bytes when folding cannot change them.
+    private static func anchor(folded: [UInt8], original: String) -> CaselessPattern? {
+        var best: Range<Int> = 0..<0
+        var start = 0
+        for index in 0...folded.count {
+            let plain =
+                index < folded.count && folded[index] >= 0x20 && folded[index] < 0x7F
+                && folded[index] != UInt8(ascii: "\"") && folded[index] != UInt8(ascii: "\\")
+                && folded[index] != UInt8(ascii: "/")
+            if !plain {
+                if index - start > best.count { best = start..<index }
+                start = index + 1
+            }
+        }
+        if !best.isEmpty { return CaselessPattern(Array(folded[best]), ignoringCase: true) }
+        let bytes = Array(original.utf8)
+        if bytes == folded && Array(original.uppercased().utf8) == bytes && !bytes.isEmpty {
+            return CaselessPattern(bytes, ignoringCase: false)
+        }
+        return nil
+    }
+}
+
+extension String {
+    fileprivate var trimmingSpaces: String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" }
+        return String(drop(while: isSpace).reversed().drop(while: isSpace).reversed())
+    }
+}
+
+extension SearchTerm {
+    /// The byte range of the first occurrence of the term in decoded UTF-8 `text`, or nil.
+    func firstMatch(in text: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Range<Int>? {
+        guard let base = text.baseAddress, start < text.count else { return nil }
+        if isASCII {
+            // ASCII letters fold only to ASCII letters, so the text needs no folding.
+            return pattern.firstMatch(in: base, start: start, end: text.count).map { $0..<($0 + pattern.bytes.count) }
+        }
+        let (folded, origins) = CaseFolding.fold(UnsafeBufferPointer(rebasing: text[start...]))
+        let found = folded.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.flatMap { pattern.firstMatch(in: $0, start: 0, end: buffer.count) }
+        }
+        guard let found else { return nil }
+        let end = found + pattern.bytes.count
+        return (start + origins[found])..<(end < origins.count ? start + origins[end] : text.count)
+    }
+}
