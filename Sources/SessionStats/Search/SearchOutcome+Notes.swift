@@ -6,8 +6,10 @@ extension SearchOutcome {
         for warning in warnings { text += "warning: " + VisibleText.escape(warning) + "\n" }
         for path in unreadable { text += "warning: cannot read " + VisibleText.escape(path) + "\n" }
         if skippedLines > 0 {
-            let lines = skippedLines == 1 ? "1 transcript line" : "\(NumberFormat.grouped(skippedLines)) transcript lines"
-            text += "note: skipped \(lines) that are not well-formed JSON or too long to read\n"
+            let lines =
+                skippedLines == 1
+                ? "1 transcript line that is" : "\(NumberFormat.grouped(skippedLines)) transcript lines that are"
+            text += "note: skipped \(lines) not well-formed JSON or too long to read\n"
         }
         if refresh.transcriptsFound == 0 {
             let folders = roots.map(VisibleText.escape).joined(separator: ", ")

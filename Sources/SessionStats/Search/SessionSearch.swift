@@ -62,7 +62,8 @@ struct SessionSearch {
                 if match.hasAll(request.terms.count) { outcome.hits.append(SearchHit(session: session, match: match)) }
             }
             outcome.bytesRead = searcher.bytesRead
-            outcome.skippedLines += searcher.skippedLines
+            // The lines the search itself skipped: indexing this run read some of the same lines.
+            outcome.skippedLines = searcher.skippedLines
             outcome.unreadable += searcher.unreadable
         }
         let table = try PricingFile.table(logDirectory: directory, variables: variables)
