@@ -91,7 +91,7 @@ public enum SearchCommand {
     /// Runs `search` with `arguments` in `context`.
     public static func run(_ arguments: [String], context: StatsContext) -> ExitCode {
         context.run(parse(arguments), command: "search", help: help) { options throws(UsageError) in
-            let directories = try options.common.logDirectories(variables: context.variables)
+            let directories = try context.logDirectories(options.common)
             var request = SearchRequest()
             request.terms = SearchTerm.parse(options.words)
             request.project = options.project

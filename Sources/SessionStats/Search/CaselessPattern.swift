@@ -57,7 +57,9 @@ struct CaselessPattern: Sendable {
     @inline(__always)
     func matches(at offset: Int, in base: UnsafePointer<UInt8>) -> Bool {
         if !ignoringCase {
-            return bytes.withUnsafeBufferPointer { RawMemory.equal(base + offset, $0.baseAddress!, count: $0.count) }
+            return bytes.withUnsafeBufferPointer {
+                RawMemory.equal(base + offset, $0.baseAddress!, count: $0.count)
+            }
         }
         for index in bytes.indices where Self.lower(base[offset + index]) != bytes[index] { return false }
         return true
@@ -85,7 +87,9 @@ struct CaselessPattern: Sendable {
     // rest; JSON punctuation and spaces are the most common of all.
     private static func rank(_ byte: UInt8) -> Int {
         let letters: StaticString = "zqxjkvbpygfwmucldrhsnioate"
-        for index in 0..<letters.utf8CodeUnitCount where letters.utf8Start[index] == byte { return index + 10 }
+        for index in 0..<letters.utf8CodeUnitCount where letters.utf8Start[index] == byte {
+            return index + 10
+        }
         switch byte {
         case 0x80...: return 5
         case UInt8(ascii: "0")...UInt8(ascii: "9"): return 40

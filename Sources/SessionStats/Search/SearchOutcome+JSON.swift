@@ -23,7 +23,11 @@ extension SearchOutcome {
             if let match = hit.match { writer.integer(match.messages) } else { writer.null() }
             writer.nullable("snippet", hit.match?.snippet)
             writer.key("cost")
-            if let cost = hit.cost, cost.unpricedModels.isEmpty { writer.raw(cost.priced.fixed4) } else { writer.null() }
+            if let cost = hit.cost, cost.unpricedModels.isEmpty {
+                writer.raw(cost.priced.fixed4)
+            } else {
+                writer.null()
+            }
             writer.nullable("transcript", session.transcript?.path)
             writer.nullable("resume_command", ResumeCommand.line(sessionID: session.id, cwd: session.cwd))
             writer.endObject()

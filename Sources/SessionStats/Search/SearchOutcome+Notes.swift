@@ -8,12 +8,15 @@ extension SearchOutcome {
         if skippedLines > 0 {
             let lines =
                 skippedLines == 1
-                ? "1 transcript line that is" : "\(NumberFormat.grouped(skippedLines)) transcript lines that are"
+                ? "1 transcript line that is"
+                : "\(NumberFormat.grouped(skippedLines)) transcript lines that are"
             text += "note: skipped \(lines) not well-formed JSON or too long to read\n"
         }
         if refresh.transcriptsFound == 0 {
             let folders = roots.map(VisibleText.escape).joined(separator: ", ")
-            text += "note: no Claude Code transcripts in " + (folders.isEmpty ? "(no folder: HOME is not set)" : folders) + "\n"
+            text +=
+                "note: no Claude Code transcripts in "
+                + (folders.isEmpty ? "(no folder: HOME is not set)" : folders) + "\n"
         }
         return text
     }

@@ -11,7 +11,8 @@ extension SearchOutcome {
         if hits.isEmpty {
             text += terms.isEmpty ? "No sessions found.\n" : "No session contains " + quoted + ".\n"
         } else {
-            let heading = terms.isEmpty ? "Sessions, newest first" : "Sessions containing " + quoted + ", newest first"
+            let heading =
+                terms.isEmpty ? "Sessions, newest first" : "Sessions containing " + quoted + ", newest first"
             text += style.bold(heading) + "\n"
         }
         for hit in hits {
@@ -24,12 +25,14 @@ extension SearchOutcome {
     private func row(_ hit: SearchHit, terms: [SearchTerm], clock: LocalClock, style: TextStyle) -> String {
         let session = hit.session
         var first = session.last.map(clock.dateTime) ?? "(no date)        "
-        first += "  " + style.bold(VisibleText.escape(session.project.isEmpty ? "(no project)" : session.project))
+        first +=
+            "  " + style.bold(VisibleText.escape(session.project.isEmpty ? "(no project)" : session.project))
         first += "  " + VisibleText.escape(session.displayTitle ?? "(no title)")
         if let cost = hit.cost {
             first += "  " + style.green(cost.priced.display)
             if !cost.unpricedModels.isEmpty {
-                first += style.yellow(" + unpriced " + VisibleText.escape(cost.unpricedModels.joined(separator: ", ")))
+                first += style.yellow(
+                    " + unpriced " + VisibleText.escape(cost.unpricedModels.joined(separator: ", ")))
             }
         }
         var text = first + "\n"
@@ -37,9 +40,13 @@ extension SearchOutcome {
             text += "    " + style.yellow("transcript deleted") + "\n"
         } else if let match = hit.match {
             let count = match.messages == 1 ? "1 message" : "\(NumberFormat.grouped(match.messages)) messages"
-            text += "    " + count + ": " + highlighted(match.snippet ?? "", terms: terms, style: style) + "\n"
+            text +=
+                "    " + count + ": " + highlighted(match.snippet ?? "", terms: terms, style: style) + "\n"
         }
-        text += "    " + style.dim(VisibleText.escape(ResumeCommand.line(sessionID: session.id, cwd: session.cwd))) + "\n"
+        text +=
+            "    "
+            + style.dim(VisibleText.escape(ResumeCommand.line(sessionID: session.id, cwd: session.cwd)))
+            + "\n"
         return text
     }
 
@@ -59,11 +66,18 @@ extension SearchOutcome {
             var text = ""
             var position = 0
             for mark in marks where mark.lowerBound >= position {
-                text += VisibleText.escape(String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<mark.lowerBound]), as: UTF8.self))
-                text += style.bold(VisibleText.escape(String(decoding: UnsafeBufferPointer(rebasing: bytes[mark]), as: UTF8.self)))
+                text += VisibleText.escape(
+                    String(
+                        decoding: UnsafeBufferPointer(rebasing: bytes[position..<mark.lowerBound]),
+                        as: UTF8.self))
+                text += style.bold(
+                    VisibleText.escape(
+                        String(decoding: UnsafeBufferPointer(rebasing: bytes[mark]), as: UTF8.self)))
                 position = mark.upperBound
             }
-            return text + VisibleText.escape(String(decoding: UnsafeBufferPointer(rebasing: bytes[position...]), as: UTF8.self))
+            return text
+                + VisibleText.escape(
+                    String(decoding: UnsafeBufferPointer(rebasing: bytes[position...]), as: UTF8.self))
         }
     }
 }

@@ -20,14 +20,17 @@ struct SearchRequest: Equatable, Sendable {
             let holds = { (text: String) -> Bool in
                 var text = text
                 return text.withUTF8 { buffer in
-                    buffer.baseAddress.flatMap { pattern.firstMatch(in: $0, start: 0, end: buffer.count) } != nil
+                    buffer.baseAddress.flatMap { pattern.firstMatch(in: $0, start: 0, end: buffer.count) }
+                        != nil
                 }
             }
             guard holds(session.project) || holds(session.cwd) else { return false }
         }
         if let days {
             guard let first = session.first, let last = session.last else { return false }
-            if clock.date(of: last) < days.lowerBound || clock.date(of: first) > days.upperBound { return false }
+            if clock.date(of: last) < days.lowerBound || clock.date(of: first) > days.upperBound {
+                return false
+            }
         }
         return true
     }

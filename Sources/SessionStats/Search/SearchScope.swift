@@ -1,7 +1,6 @@
 /// Which text of a transcript a search reads besides the user's prompts and the assistant's replies.
 struct SearchScope: OptionSet, Equatable, Sendable {
     let rawValue: Int
-    init(rawValue: Int) { self.rawValue = rawValue }
 
     /// `--subagents`: subagents' transcripts and side-chain lines.
     static let subagents = SearchScope(rawValue: 1)

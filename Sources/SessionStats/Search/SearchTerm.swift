@@ -36,7 +36,8 @@ struct SearchTerm: Equatable, Sendable {
                     let phrase = String(part).trimmingSpaces
                     if !phrase.isEmpty { texts.append(phrase) }
                 } else {
-                    texts += part.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
+                    texts += part.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(
+                        String.init)
                 }
             }
         }
@@ -81,7 +82,9 @@ extension SearchTerm {
         guard let base = text.baseAddress, start < text.count else { return nil }
         if isASCII {
             // ASCII letters fold only to ASCII letters, so the text needs no folding.
-            return pattern.firstMatch(in: base, start: start, end: text.count).map { $0..<($0 + pattern.bytes.count) }
+            return pattern.firstMatch(in: base, start: start, end: text.count).map {
+                $0..<($0 + pattern.bytes.count)
+            }
         }
         let (folded, origins) = CaseFolding.fold(UnsafeBufferPointer(rebasing: text[start...]))
         let found = folded.withUnsafeBufferPointer { buffer in

@@ -7,7 +7,9 @@ extension SessionIndex {
     /// The index in `directory`; empty when there is none, it cannot be read, or it is another version
     /// (it is rebuilt then, as on the first run).
     static func load(directory: String) -> SessionIndex {
-        guard let bytes = contents(of: TranscriptRoots.join(directory, fileName)) else { return SessionIndex() }
+        guard let bytes = contents(of: TranscriptRoots.join(directory, fileName)) else {
+            return SessionIndex()
+        }
         var index = SessionIndex()
         let complete = bytes.withUnsafeBufferPointer { buffer -> Bool in
             var start = 0
@@ -109,7 +111,11 @@ extension SessionIndex {
         var cursor = try scanner.enterObject()
         var found: Int?
         while let key = try scanner.nextKey(&cursor) {
-            if scanner.matches(key, "version") { found = try scanner.scanInteger() } else { try scanner.skipValue() }
+            if scanner.matches(key, "version") {
+                found = try scanner.scanInteger()
+            } else {
+                try scanner.skipValue()
+            }
         }
         return found
     }
@@ -134,7 +140,8 @@ extension SessionIndex {
             } else if scanner.matches(key, "title") {
                 session.title = try Self.string(&scanner)
             } else if scanner.matches(key, "title_kind") {
-                session.titleKind = try Self.integer(&scanner).flatMap(TranscriptLine.TitleKind.init(rawValue:))
+                session.titleKind = try Self.integer(&scanner).flatMap(
+                    TranscriptLine.TitleKind.init(rawValue:))
             } else if scanner.matches(key, "prompt") {
                 session.firstPrompt = try Self.string(&scanner)
             } else if scanner.matches(key, "transcript") {

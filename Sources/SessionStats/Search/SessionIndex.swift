@@ -38,7 +38,9 @@ struct SessionIndex: Equatable, Sendable {
     /// The sessions, newest last activity first (ties by id, so the order is stable).
     var newestFirst: [IndexedSession] {
         sessions.values.sorted { left, right in
-            let (l, r) = (left.last ?? Timestamp(milliseconds: .min), right.last ?? Timestamp(milliseconds: .min))
+            let (l, r) = (
+                left.last ?? Timestamp(milliseconds: .min), right.last ?? Timestamp(milliseconds: .min)
+            )
             return l != r ? l > r : left.id < right.id
         }
     }
@@ -83,7 +85,8 @@ struct SessionIndex: Equatable, Sendable {
                         { line, scanner in session.take(line, scanner: scanner) })
                 else { continue }
                 session.transcript = IndexedFile(
-                    path: file.path, device: file.device, inode: file.inode, size: file.size, scanned: scanned)
+                    path: file.path, device: file.device, inode: file.inode, size: file.size, scanned: scanned
+                )
                 sessions[id] = session
                 refresh.changed = true
             case .agent(let parent):
@@ -106,7 +109,8 @@ struct SessionIndex: Equatable, Sendable {
                 session.agents.removeAll { $0.path == file.path }
                 session.agents.append(
                     IndexedFile(
-                        path: file.path, device: file.device, inode: file.inode, size: file.size, scanned: scanned))
+                        path: file.path, device: file.device, inode: file.inode, size: file.size,
+                        scanned: scanned))
                 // A subagent's work is the session's activity, but not its title or folder.
                 for time in times { session.noteTime(time) }
                 sessions[owner] = session
@@ -128,7 +132,8 @@ struct SessionIndex: Equatable, Sendable {
     // Reads `file` from `offset`, handing each object to `body`; the offset to start from next time,
     // or nil when the file could not be opened.
     private func read(
-        _ file: TranscriptFile, from offset: Int, stream: inout TranscriptLineStream, line: inout TranscriptLine,
+        _ file: TranscriptFile, from offset: Int, stream: inout TranscriptLineStream,
+        line: inout TranscriptLine,
         refresh: inout Refresh, _ body: (TranscriptLine, JSONScanner) -> Void
     ) -> Int? {
         guard let descriptor = FileAccess.openForReading(file.path) else {

@@ -29,7 +29,8 @@ struct SessionSearch {
         }
         var index = SessionIndex.load(directory: directory)
         outcome.refresh = index.refreshTranscripts(roots: roots)
-        let logsChanged = index.refreshLogs(directories: directories, source: source, localDays: clock.dayResolver)
+        let logsChanged = index.refreshLogs(
+            directories: directories, source: source, localDays: clock.dayResolver)
         if outcome.refresh.changed || logsChanged {
             do throws(SearchError) { try index.save(directory: directory) } catch {
                 outcome.warnings.append(error.message)
@@ -59,7 +60,9 @@ struct SessionSearch {
                     for agent in session.agents { searcher.search(agent.path, isAgent: true, into: &match) }
                 }
                 outcome.sessionsRead += 1
-                if match.hasAll(request.terms.count) { outcome.hits.append(SearchHit(session: session, match: match)) }
+                if match.hasAll(request.terms.count) {
+                    outcome.hits.append(SearchHit(session: session, match: match))
+                }
             }
             outcome.bytesRead = searcher.bytesRead
             // The lines the search itself skipped: indexing this run read some of the same lines.

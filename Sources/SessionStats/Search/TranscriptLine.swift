@@ -192,7 +192,9 @@ struct TranscriptLine {
     }
 
     // Every string value inside the value at the scanner (keys and a block's `type` excluded).
-    private mutating func collectStrings(_ scanner: inout JSONScanner, as kind: TextKind) throws(JSONScanError) {
+    private mutating func collectStrings(_ scanner: inout JSONScanner, as kind: TextKind)
+        throws(JSONScanError)
+    {
         switch scanner.peek() {
         case UInt8(ascii: "\""):
             texts.append((kind, try scanner.scanString()))

@@ -44,7 +44,8 @@ struct TranscriptSearcher: ~Copyable {
             guard everyLine || Self.mayHold(terms, bytes, start: start, end: end) else { return }
             do throws(JSONScanError) {
                 try TranscriptObjects.forEach(bytes, start: start, end: end, into: &line) { line, scanner in
-                    Self.match(line, scanner: scanner, terms: terms, scope: scope, isAgent: isAgent, into: &match)
+                    Self.match(
+                        line, scanner: scanner, terms: terms, scope: scope, isAgent: isAgent, into: &match)
                 }
             } catch {
                 malformed += 1
@@ -57,11 +58,15 @@ struct TranscriptSearcher: ~Copyable {
     }
 
     // Whether the raw line contains a piece of any term.
-    private static func mayHold(_ terms: [SearchTerm], _ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int)
+    private static func mayHold(
+        _ terms: [SearchTerm], _ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int
+    )
         -> Bool
     {
         guard let base = bytes.baseAddress else { return false }
-        for term in terms where term.anchor?.firstMatch(in: base, start: start, end: end) != nil { return true }
+        for term in terms where term.anchor?.firstMatch(in: base, start: start, end: end) != nil {
+            return true
+        }
         return false
     }
 

@@ -60,7 +60,9 @@ struct TranscriptLineStream: ~Copyable {
                     skipping = false
                 } else {
                     lineNumber += 1
-                    body(UnsafeBufferPointer(start: UnsafePointer(base), count: newline), start, newline, lineNumber)
+                    body(
+                        UnsafeBufferPointer(start: UnsafePointer(base), count: newline), start, newline,
+                        lineNumber)
                 }
                 start = newline + 1
                 pass.endOffset = bufferOffset + start
@@ -70,7 +72,9 @@ struct TranscriptLineStream: ~Copyable {
                 if !skipping && start < filled {
                     lineNumber += 1
                     if lastLineIsComplete(start: start, end: filled) {
-                        body(UnsafeBufferPointer(start: UnsafePointer(base), count: filled), start, filled, lineNumber)
+                        body(
+                            UnsafeBufferPointer(start: UnsafePointer(base), count: filled), start, filled,
+                            lineNumber)
                         pass.endOffset = bufferOffset + filled
                     }
                 }

@@ -1,7 +1,7 @@
 import Foundation
 import SessionLogCore
-import Testing
 import TestSupport
+import Testing
 
 @testable import SessionStats
 
@@ -43,10 +43,12 @@ import TestSupport
         #expect(result.code == .success)
         #expect(
             result.out.contains(
-                "2026-09-02 09:00  billing  (no title)  $0.3000\n    transcript deleted\n    cd '/srv/billing' && claude --resume old-from-ledger\n"))
+                "2026-09-02 09:00  billing  (no title)  $0.3000\n    transcript deleted\n    cd '/srv/billing' && claude --resume old-from-ledger\n"
+            ))
         #expect(
             result.out.contains(
-                "2026-08-01 12:30  legacy  (no title)\n    transcript deleted\n    cd '/srv/legacy' && claude --resume old-from-hook\n"))
+                "2026-08-01 12:30  legacy  (no title)\n    transcript deleted\n    cd '/srv/legacy' && claude --resume old-from-hook\n"
+            ))
         // Found by project and date, from the index alone.
         #expect(fixture.ids(["-p", "legacy"]) == ["old-from-hook"])
         #expect(fixture.ids(["--since", "2026-09-01"]) == ["old-from-ledger"])

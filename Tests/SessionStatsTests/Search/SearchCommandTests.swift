@@ -1,6 +1,6 @@
 import SessionLogCore
-import Testing
 import TestSupport
+import Testing
 
 @testable import SessionStats
 
@@ -49,6 +49,7 @@ import TestSupport
         (["--since", "2026-11-15", "menu"], [SearchFixture.shop]),
         (["--until", "2026-11-15", "menu"], [SearchFixture.blog]),
         (["--date", "2026-11-21"], [SearchFixture.review]),
+        (["--since", "5d"], [SearchFixture.review, SearchFixture.shop]),
     ])
     func scopeAndFilters(arguments: [String], expected: [String]) {
         #expect(SearchFixture().ids(arguments) == expected)
@@ -99,7 +100,9 @@ import TestSupport
         let fixture = SearchFixture()
         let result = fixture.run([])
         #expect(result.code == .success)
-        #expect(result.err == "note: skipped 1 transcript line that is not well-formed JSON or too long to read\n")
+        #expect(
+            result.err == "note: skipped 1 transcript line that is not well-formed JSON or too long to read\n"
+        )
         #expect(result.out.contains("Old summary"))
         // The line still counts for the searches that read it.
         #expect(fixture.run(["broken"]).err.contains("note: skipped 1 transcript line"))
@@ -110,7 +113,10 @@ import TestSupport
         let result = SearchFixture().run(["--all"])
         #expect(result.code == .usage)
         #expect(result.err.hasPrefix("error: missing words to search for"))
-        if case .failure = SearchCommand.parse(["--all", "\" \""]) {} else { Issue.record("accepted blank words") }
+        if case .failure = SearchCommand.parse(["--all", "\" \""]) {
+        } else {
+            Issue.record("accepted blank words")
+        }
     }
 
     @Test func noTranscriptsAtAllIsANoteAndExitZero() {
@@ -122,7 +128,8 @@ import TestSupport
     }
 
     @Test func parseKeepsWordsAndOptions() throws {
-        let options = try SearchCommand.parse(["fix", "-p", "shop", "-n", "3", "login page", "--subagents"]).get()
+        let options = try SearchCommand.parse(["fix", "-p", "shop", "-n", "3", "login page", "--subagents"])
+            .get()
         #expect(options.words == ["fix", "login page"])
         #expect(options.project == "shop")
         #expect(options.limit == 3)

@@ -36,7 +36,8 @@ final class SearchFixture {
 
     /// The session ids `search --json` prints for `arguments`, in order.
     func ids(_ arguments: [String]) -> [String] {
-        let sessions = jsonObject(run(["--json", "-n", "0"] + arguments).out)?["sessions"] as? [[String: Any]]
+        let sessions =
+            jsonObject(run(["--json", "-n", "0"] + arguments).out)?["sessions"] as? [[String: Any]]
         return (sessions ?? []).compactMap { $0["session_id"] as? String }
     }
 }
