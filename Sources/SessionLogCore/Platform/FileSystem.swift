@@ -107,6 +107,9 @@ public enum FileSystem {
         return entries
     }
 
+    /// Whether this process may run `path` (`access(2)` with `X_OK`, links followed).
+    public static func isExecutable(_ path: String) -> Bool { access(path, X_OK) == 0 }
+
     /// The process's working directory, or nil when it is gone or too long.
     public static func currentDirectory() -> String? {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)

@@ -78,9 +78,11 @@ public enum StatsCommand {
         ) {
             LimitsCommand.run($0, context: $1)
         },
-        StatsSubcommand(name: "hooks", summary: "install, remove or check the session-logger hook") {
-            arguments, _ in
-            SetupCommand.run(arguments)
+        StatsSubcommand(
+            name: "hooks", summary: "install, remove or check the session-logger hook",
+            commandLine: HooksCommand.commandLine
+        ) {
+            HooksCommand.run($0, context: $1)
         },
     ]
 

@@ -40,6 +40,10 @@ public enum UsageError: Error, Equatable, Sendable {
     case badPricingFile(String)
     /// `--version` given with other arguments, which it would silently ignore.
     case versionWithArguments
+    /// An option that only one of a command's actions takes, given to another.
+    case onlyFor(option: String, command: String)
+    /// A command line that cannot work as given, said in full.
+    case unusable(String)
 
     /// Candidates named in an ambiguity message before the rest are only counted.
     static let shownCandidates = 10
@@ -71,6 +75,8 @@ public enum UsageError: Error, Equatable, Sendable {
         case .noLogDirectory: "no log directory: set CLAUDE_LOG_DIR or HOME, or pass --dir"
         case .badPricingFile(let message): message
         case .versionWithArguments: "--version takes no other arguments"
+        case .onlyFor(let option, let command): "\(option) applies only to \(command)"
+        case .unusable(let message): message
         }
     }
 
@@ -79,6 +85,7 @@ public enum UsageError: Error, Equatable, Sendable {
         switch self {
         case .unknownCommand(let typed), .unknownOption(let typed):
             ClosestName.match(typed, among: candidates)
+        case .badChoice(_, let typed, let choices): ClosestName.match(typed, among: choices)
         default: nil
         }
     }

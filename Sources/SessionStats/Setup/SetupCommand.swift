@@ -1,33 +1,9 @@
 import SessionLogCore
 
-/// `session-stats hooks install|uninstall|status`: registers session-logger in Claude Code's settings.
+/// The work of `session-stats hooks install|uninstall|status` (`HooksCommand`) on Claude Code's settings file.
 public enum SetupCommand {
     /// The help text.
-    public static let usage = """
-        usage: session-stats hooks install [--settings FILE] [--command PATH] [--portable-path] [--statusline]
-               session-stats hooks uninstall [--settings FILE]
-               session-stats hooks status [--settings FILE]
-
-        Registers session-logger as a Claude Code hook for PostToolUse, PostToolUseFailure,
-        SessionStart, SessionEnd and UserPromptSubmit, keeping every other setting as it was.
-        A changed file is first backed up to FILE.bak (the last three kept: .bak, .bak.1, .bak.2).
-
-        commands:
-          install     register the hook; run again, it replaces our entry instead of adding one,
-                      but keeps one you customised (a command prefix, arguments or extra keys)
-          uninstall   remove our entries and our status line; keep everything else
-          status      show where the hook is registered; exit 1 when an event is missing
-
-        options:
-          --settings FILE   the settings file (default: ~/.claude/settings.json)
-          --command PATH    the session-logger binary (default: ~/.local/bin/session-logger)
-          --portable-path   register `~/…` run through a shell, for a settings.json shared between
-                            machines with different home directories (costs a shell per call);
-                            the default registers the absolute path run directly ("args": [])
-          --statusline      also set the status line to session-stats statusline, unless one is set
-          -h, --help        show this help
-          --version         show the version
-        """
+    public static var usage: String { HooksCommand.help }
 
     /// What a run printed and how it exits.
     public struct Outcome: Equatable, Sendable {
@@ -35,24 +11,6 @@ public enum SetupCommand {
         public var lines: [String]
         /// The exit code.
         public var exitCode: ExitCode
-    }
-
-    /// Runs with the arguments after `hooks`, printing to stdout and stderr, and returns the exit code.
-    public static func run(
-        _ arguments: [String], output: (String) -> Void = { print($0) },
-        errorOutput: (String) -> Void = { text in
-            try? FileDescriptor.standardError.writeAll(text)
-        }
-    ) -> ExitCode {
-        do throws(SetupError) {
-            let options = try SetupOptions.parse(arguments, home: HookEnvironment.variable("HOME"))
-            let outcome = try execute(options, now: Timestamp.now())
-            for line in outcome.lines { output(line) }
-            return outcome.exitCode
-        } catch {
-            errorOutput("error: " + error.message + "\n")
-            return error.exitCode
-        }
     }
 
     /// Carries out parsed options on the file system and returns what to print.
@@ -205,7 +163,88 @@ public enum SetupCommand {
         } else {
             lines.append(label + "not set")
         }
-        return Outcome(lines: lines, exitCode: missing ? .finding : .success)
+        let problems = checks(found, document: document, options: options)
+        lines += problems.lines
+        return Outcome(lines: lines, exitCode: missing || problems.failed ? .finding : .success)
+    }
+
+    // What can stop the registered hook from running: a missing or non-executable binary,
+    // `disableAllHooks`, and project settings that register session-logger as well.
+    private static func checks(
+        _ found: [HookRegistration.Found], document: JSONDocument, options: SetupOptions
+    )
+        -> (lines: [String], failed: Bool)
+    {
+        var lines: [String] = []
+        var failed = false
+        var checked: Set<String> = []
+        for entry in found {
+            guard let program = programPath(of: entry, home: options.home), checked.insert(program).inserted
+            else { continue }
+            if (try? FileSystem.status(of: program)) == nil {
+                lines.append(
+                    "warning: \(program) does not exist: every hook call fails; run hooks/install.sh")
+                failed = true
+            } else if !FileSystem.isExecutable(program) {
+                lines.append("warning: \(program) is not executable: every hook call fails; chmod +x it")
+                failed = true
+            }
+        }
+        if document["disableAllHooks"] == .bool(true) {
+            lines.append(
+                "warning: \(options.settingsPath) sets disableAllHooks: Claude Code runs no hooks at all")
+            failed = true
+        }
+        guard let project = options.projectDirectory else { return (lines, failed) }
+        let ours = Set(found.map(\.command))
+        for name in [".claude/settings.json", ".claude/settings.local.json"] {
+            let path = (project.hasSuffix("/") ? project : project + "/") + name
+            guard path != options.settingsPath,
+                let bytes = try? SettingsFile.read(path),
+                let projectDocument = try? JSONDocument(parsing: bytes)
+            else { continue }
+            if projectDocument["disableAllHooks"] == .bool(true) {
+                lines.append("warning: \(path) sets disableAllHooks: no hooks run in this project")
+                failed = true
+            }
+            let there = (try? HookRegistration.registrations(in: projectDocument)) ?? []
+            guard !there.isEmpty else { continue }
+            let events = Array(Set(there.map(\.event))).sorted().joined(separator: ", ")
+            if there.allSatisfy({ ours.contains($0.command) }) {
+                lines.append(
+                    "note: \(path) also registers session-logger for \(events), with the same command;"
+                        + " Claude Code runs identical commands once")
+            } else {
+                lines.append(
+                    "warning: \(path) also registers session-logger for \(events) with another command:"
+                        + " in this project each call is logged twice")
+                failed = true
+            }
+        }
+        return (lines, failed)
+    }
+
+    // The binary an entry runs: its command in exec form, else the shell command's program word,
+    // with a leading `~/` expanded as the shell would.
+    private static func programPath(of entry: HookRegistration.Found, home: String?) -> String? {
+        let program: String
+        if entry.form == .exec {
+            program = entry.command
+        } else {
+            guard
+                let word = ShellWords.words(of: entry.command).first(where: {
+                    !ShellWords.isAssignment($0.raw)
+                })
+            else { return nil }
+            program = word.raw.hasPrefix("~/") ? "~/" + word.text.dropFirst(2) : word.text
+        }
+        // A bare name is looked up in the PATH of Claude Code's shell, which this process cannot know.
+        guard program.contains("/") else { return nil }
+        if program.hasPrefix("~/") {
+            guard let home, !home.isEmpty else { return nil }
+            return (home.hasSuffix("/") ? String(home.dropLast()) : home) + program.dropFirst(1)
+        }
+        return program
     }
 
     // The file's bytes (nil when missing) and its document; an empty file reads as `{}`.

@@ -31,8 +31,12 @@ import Testing
         #expect(home.mode(".claude/settings.json") == 0o600)
         #expect(home.names(in: home.file(".claude")) == ["settings.json"])
         let status = try Self.run(["status"], in: home)
-        #expect(status.exitCode == .success)
         #expect(!status.lines.contains { $0.contains("not registered") })
+        // The registered binary is not there: every hook call would fail, so status says so.
+        #expect(status.exitCode == .finding)
+        #expect(
+            status.lines.last
+                == "warning: \(Self.logger) does not exist: every hook call fails; run hooks/install.sh")
     }
 
     @Test func keepsACustomisedRegistrationAndSaysWhy() throws {
@@ -59,7 +63,7 @@ import Testing
         #expect(second.lines.contains { $0.hasPrefix("kept your registration for PostToolUse") })
         #expect(try #require(home.read(".claude/settings.json")) == text)
         let status = try Self.run(["status"], in: home)
-        #expect(status.exitCode == .success)
+        #expect(status.exitCode == .finding)  // /opt/tools/bin/session-logger does not exist
         #expect(!status.lines.contains { $0.contains("duplicate") })
     }
 
@@ -129,11 +133,9 @@ import Testing
             #expect(throws: SetupError.cannotParse(path: settings, reason: reason)) {
                 try Self.run(arguments + ["--settings", settings], in: directory)
             }
-            var errors = ""
-            #expect(
-                SetupCommand.run(arguments + ["--settings", settings], errorOutput: { errors += $0 })
-                    == .finding)
-            #expect(errors.hasPrefix("error: cannot parse \(settings): "))
+            let test = TestContext()
+            #expect(test.run(["hooks"] + arguments + ["--settings", settings]) == .finding)
+            #expect(test.captured.standardError.hasPrefix("error: cannot parse \(settings): "))
         }
         #expect(
             SetupError.cannotParse(path: settings, reason: reason).message

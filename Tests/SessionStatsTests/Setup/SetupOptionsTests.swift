@@ -50,7 +50,7 @@ import Testing
         }
     }
 
-    @Test(arguments: [["--version"], ["install", "--version"], ["status", "--settings", "/x", "--version"]])
+    @Test(arguments: [["--version"]])
     func version(arguments: [String]) throws {
         let options = try SetupOptions.parse(arguments, home: "/h")
         #expect(options.action == .version)
@@ -72,12 +72,14 @@ import Testing
     }
 
     @Test(arguments: [
-        (["remove"], "unknown hooks command 'remove': use install, uninstall or status"),
+        (["remove"], "hooks: expected one of install, uninstall, status: remove"),
+        (["install", "--version"], "--version takes no other arguments"),
+        (["status", "--settings", "/x", "--version"], "--version takes no other arguments"),
         (["install", "--settings"], "--settings needs a value"),
-        (["install", "--settings="], "--settings needs a value"),
+        (["install", "--settings="], "--settings: expected a value: \"\""),
         (["install", "--command"], "--command needs a value"),
-        (["install", "--bogus"], "unknown option '--bogus'"),
-        (["install", "extra"], "unexpected argument 'extra'"),
+        (["install", "--bogus"], "unknown option: --bogus"),
+        (["install", "extra"], "unexpected argument: extra"),
         (["status", "--statusline"], "--statusline applies only to install"),
         (["uninstall", "--command", "/p/session-logger"], "--command applies only to install"),
         (["install", "--statusline=yes"], "--statusline takes no value"),
@@ -85,11 +87,11 @@ import Testing
         (["install", "--portable-path=1"], "--portable-path takes no value"),
         (
             ["install", "--command", "bin/session-logger"],
-            "--command must be an absolute path (or start with ~/): bin/session-logger"
+            "--command: expected an absolute path (or one starting with ~/): bin/session-logger"
         ),
         (
             ["install", "--command", "/p/my-logger"],
-            "--command must name the session-logger binary: /p/my-logger"
+            "--command: expected the path of the session-logger binary: /p/my-logger"
         ),
     ])
     func usageErrors(arguments: [String], message: String) {
@@ -105,14 +107,31 @@ import Testing
     }
 
     @Test func usageErrorsExit64() {
-        var errors = ""
-        #expect(SetupCommand.run(["install", "--nope"], errorOutput: { errors += $0 }) == .usage)
-        #expect(SetupCommand.run(["frobnicate"], errorOutput: { errors += $0 }) == .usage)
+        let test = TestContext()
+        #expect(test.run(["hooks", "install", "--nope"]) == .usage)
+        #expect(test.run(["hooks", "frobnicate"]) == .usage)
+        #expect(test.run(["hooks", "statsu"]) == .usage)
+        #expect(test.run(["hooks", "--version", "status"]) == .usage)
         #expect(
-            errors
-                == "error: unknown option '--nope'\n"
-                + "error: unknown hooks command 'frobnicate': use install, uninstall or status\n")
+            test.captured.standardError
+                == "error: unknown option: --nope\nrun 'session-stats hooks --help' for usage\n"
+                + "error: hooks: expected one of install, uninstall, status: frobnicate\n"
+                + "run 'session-stats hooks --help' for usage\n"
+                + "error: hooks: expected one of install, uninstall, status: statsu\ndid you mean 'status'?\n"
+                + "run 'session-stats hooks --help' for usage\n"
+                + "error: --version takes no other arguments\nrun 'session-stats hooks --help' for usage\n")
+        #expect(test.captured.standardOutput == "")
         #expect(SetupError.usage("x").exitCode.rawValue == 64)
         #expect(SetupError.cannotParse(path: "p", reason: "r").exitCode.rawValue == 1)
+    }
+
+    @Test func helpAndVersionGoThroughTheContext() {
+        let help = TestContext()
+        #expect(help.run(["hooks", "--help"]) == .success)
+        #expect(help.captured.standardOutput.hasPrefix("usage: session-stats hooks install"))
+        #expect(help.captured.standardOutput.contains("  --settings FILE     the settings file"))
+        let version = TestContext()
+        #expect(version.run(["hooks", "--version"]) == .success)
+        #expect(version.captured.standardOutput == StatsVersion.line)
     }
 }
