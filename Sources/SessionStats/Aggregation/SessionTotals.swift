@@ -54,6 +54,25 @@ public struct SessionTotals: Sendable {
         parts[index].tokens += entryTokens
     }
 
+    /// Adds the totals of the same session over later lines.
+    mutating func merge(_ other: SessionTotals) {
+        if project == nil { project = other.project }
+        if cwd == nil { cwd = other.cwd }
+        if other.start < start { start = other.start }
+        if end < other.end { end = other.end }
+        operations +|= other.operations
+        failures +|= other.failures
+        lines +|= other.lines
+        tokens += other.tokens
+        hasLoggerLines = hasLoggerLines || other.hasLoggerLines
+        for part in other.parts {
+            let index = partIndex(day: part.day, project: part.project)
+            parts[index].operations +|= part.operations
+            parts[index].failures +|= part.failures
+            parts[index].tokens += part.tokens
+        }
+    }
+
     /// The index of the part for `day` and `project`, added when new; the last part is tried first.
     @inline(__always)
     private mutating func partIndex(day: CivilDate, project: String) -> Int {

@@ -21,7 +21,9 @@ public struct StatsAggregate: Sendable {
     /// Tokens of every line counted.
     public private(set) var tokens = TokenCount()
     /// Per tool name ("" for operations that name none).
-    public private(set) var tools: [String: ToolTotals] = [:]
+    public var tools: [String: ToolTotals] {
+        Dictionary(uniqueKeysWithValues: zip(toolNames, toolTotals))
+    }
     /// Sessions in the order first seen; `GroupTotals.sessionTokens` refers to them by index.
     public private(set) var sessions: [SessionTotals] = []
     /// The lines without a session id, totalled like a session that is never listed or counted.
@@ -32,17 +34,29 @@ public struct StatsAggregate: Sendable {
     public private(set) var startedSessions: Set<String> = []
 
     private var sessionIndex: [String: Int] = [:]
+    // Tools in the order first seen: a few dozen names, found by comparison faster than by hashing.
+    private var toolNames: [String] = []
+    private var toolTotals: [ToolTotals] = []
+    private var toolIndex: [String: Int] = [:]
+    private static let toolsSearched = 32
     // Successful edits per file as logged; memory grows with distinct files, not with sessions.
     private var edits: [EditKey: Int] = [:]
     // Consecutive lines usually share a session: one string comparison saves a hash lookup.
     private var lastSessionID = ""
     private var lastSessionSlot = StatsAggregate.noSession
 
-    // A file edited in a project, as logged, and where the part shown begins.
+    // A file edited in a project, as logged, and where the part shown begins: `relativeFrom` bytes
+    // in, or, for a session's line, after its cwd (`relativeToSession`), found once at the end.
+    // `noCWDYet` marks a session's line read before any cwd of it: shown whole, unless merging
+    // finds that an earlier file gave the session a cwd.
     private struct EditKey: Hashable, Sendable {
         var project: String
         var file: String
+        var session: Int
         var relativeFrom: Int
+
+        static let relativeToSession = -1
+        static let noCWDYet = -2
     }
 
     /// Creates an empty aggregate that counts the entries `filter` lets through.
@@ -64,25 +78,29 @@ public struct StatsAggregate: Sendable {
         tokens += entryTokens
 
         let slot = sessionSlot(for: entry)
-        let cwd: String?
         if slot >= 0 {
             sessions[slot].add(entry, tokens: entryTokens)
-            cwd = sessions[slot].cwd
         } else {
             unattributed.add(entry, tokens: entryTokens)
-            cwd = entry.cwd
         }
         if entry.isOperation || entry.tool != nil {
-            tools[entry.tool ?? "", default: ToolTotals()].add(entry, tokens: entryTokens)
+            toolTotals[toolSlot(entry.tool ?? "")].add(entry, tokens: entryTokens)
         }
         let succeeded = entry.operations - entry.failures
         if succeeded > 0, let file = entry.file, !file.isEmpty, let tool = entry.tool,
             StatsAggregate.isEditing(tool)
         {
-            // The shown path is cut out once per file at the end; per line only its length is found.
-            let key = EditKey(
-                project: entry.project ?? "", file: file,
-                relativeFrom: RelativePath.prefixLength(of: file, inside: cwd))
+            // The shown path is cut out once per file at the end, a session's relative to its cwd.
+            let key: EditKey
+            if slot < 0 {
+                key = EditKey(
+                    project: entry.project ?? "", file: file, session: StatsAggregate.noSession,
+                    relativeFrom: RelativePath.prefixLength(of: file, inside: entry.cwd))
+            } else {
+                key = EditKey(
+                    project: entry.project ?? "", file: file, session: slot,
+                    relativeFrom: sessions[slot].cwd == nil ? EditKey.noCWDYet : EditKey.relativeToSession)
+            }
             edits[key, default: 0] +|= succeeded
         }
     }
@@ -98,12 +116,62 @@ public struct StatsAggregate: Sendable {
     public var editedFiles: [EditedFile: Int] {
         var files: [EditedFile: Int] = [:]
         for (key, count) in edits {
+            let relativeFrom =
+                switch key.relativeFrom {
+                case EditKey.relativeToSession:
+                    RelativePath.prefixLength(of: key.file, inside: sessions[key.session].cwd)
+                case EditKey.noCWDYet: 0
+                default: key.relativeFrom
+                }
             let path =
-                key.relativeFrom == 0
-                ? key.file : String(Substring(key.file.utf8.dropFirst(key.relativeFrom)))
+                relativeFrom == 0 ? key.file : String(Substring(key.file.utf8.dropFirst(relativeFrom)))
             files[EditedFile(project: key.project, path: path), default: 0] +|= count
         }
         return files
+    }
+
+    /// Adds what `other` counted from the files read after this one's, with the same filter: the
+    /// result is what adding all their entries to this aggregate, in order, would have given.
+    public mutating func merge(_ other: StatsAggregate) {
+        lines +|= other.lines
+        operations +|= other.operations
+        failures +|= other.failures
+        tokens += other.tokens
+        for (name, totals) in zip(other.toolNames, other.toolTotals) {
+            toolTotals[toolSlot(name)].merge(totals)
+        }
+        // Where each of `other`'s sessions is here, and whether it had a cwd here before.
+        var slots: [Int] = []
+        var hadCWD: [Bool] = []
+        slots.reserveCapacity(other.sessions.count)
+        hadCWD.reserveCapacity(other.sessions.count)
+        for session in other.sessions {
+            if let slot = sessionIndex[session.id] {
+                hadCWD.append(sessions[slot].cwd != nil)
+                sessions[slot].merge(session)
+                slots.append(slot)
+            } else {
+                hadCWD.append(false)
+                sessionIndex[session.id] = sessions.count
+                slots.append(sessions.count)
+                sessions.append(session)
+            }
+        }
+        unattributed.merge(other.unattributed)
+        for (key, count) in other.edits {
+            var key = key
+            if key.session >= 0 {
+                if key.relativeFrom == EditKey.noCWDYet && hadCWD[key.session] {
+                    key.relativeFrom = EditKey.relativeToSession
+                }
+                key.session = slots[key.session]
+            }
+            edits[key, default: 0] +|= count
+        }
+        models.merge(other.models) { _, later in later }
+        startedSessions.formUnion(other.startedSessions)
+        lastSessionID = ""
+        lastSessionSlot = StatsAggregate.noSession
     }
 
     /// Notes the model of a SessionStart line, also one read from before the range.
@@ -152,6 +220,25 @@ public struct StatsAggregate: Sendable {
             groups[key(part), default: GroupTotals()].add(part, session: StatsAggregate.noSession)
         }
         return groups
+    }
+
+    /// The index of `name` in `toolNames`, added when new.
+    @inline(__always)
+    private mutating func toolSlot(_ name: String) -> Int {
+        // Interned names are usually the same String, which compares without reading its bytes;
+        // past a few dozen names (a log of made-up tools) a dictionary finds them.
+        if toolNames.count <= StatsAggregate.toolsSearched {
+            if let index = toolNames.firstIndex(of: name) { return index }
+        } else if let index = toolIndex[name] {
+            return index
+        }
+        if toolNames.count == StatsAggregate.toolsSearched {
+            for (index, name) in toolNames.enumerated() { toolIndex[name] = index }
+        }
+        if toolNames.count >= StatsAggregate.toolsSearched { toolIndex[name] = toolNames.count }
+        toolNames.append(name)
+        toolTotals.append(ToolTotals())
+        return toolNames.count - 1
     }
 
     @inline(__always)

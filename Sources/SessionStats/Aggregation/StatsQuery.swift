@@ -33,8 +33,8 @@ public struct StatsQuery: Sendable {
     public func run(
         _ source: LogSource, localDays: LocalDayResolver
     ) throws(UsageError) -> (aggregate: StatsAggregate, diagnostics: ReadDiagnostics) {
-        var aggregate = StatsAggregate(filter: filter)
-        var diagnostics = source.read(directories, days, localDays, fields: fields) { aggregate.add($0) }
+        var (aggregate, diagnostics) = source.aggregate(
+            directories, days, localDays, fields: fields, filter: filter)
         if case .prefix(let prefix) = filter.session, aggregate.sessions.count > 1 {
             let candidates = aggregate.sessions.map(\.id).sorted()
             guard candidates.contains(prefix) else {
@@ -42,8 +42,8 @@ public struct StatsQuery: Sendable {
             }
             var exact = filter
             exact.session = .exact(prefix)
-            aggregate = StatsAggregate(filter: exact)
-            diagnostics = source.read(directories, days, localDays, fields: fields) { aggregate.add($0) }
+            (aggregate, diagnostics) = source.aggregate(
+                directories, days, localDays, fields: fields, filter: exact)
         }
         findEarlierModels(for: &aggregate, source: source, localDays: localDays)
         return (aggregate, diagnostics)

@@ -20,4 +20,12 @@ public struct ToolTotals: Sendable {
         tokens += entryTokens
         if entry.isOperation, let duration = entry.durationMS { durations.add(duration) }
     }
+
+    /// Adds the totals of the same tool over other lines.
+    mutating func merge(_ other: ToolTotals) {
+        operations +|= other.operations
+        failures +|= other.failures
+        tokens += other.tokens
+        durations.merge(other.durations)
+    }
 }

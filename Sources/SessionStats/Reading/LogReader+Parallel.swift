@@ -8,9 +8,10 @@ extension LogReader {
     /// Files read ahead of the entries handed on, per worker: bounds memory to a few files' entries.
     static let filesAheadPerWorker = 2
 
-    /// What a worker read from one file: the entries to hand on, in order, and what reading ran into.
-    struct FileResult: Sendable {
-        var entries: [LogEntry]
+    /// What a worker made of one file (its entries in order, or a value folded from them) and what
+    /// reading it ran into.
+    struct FileResult<Payload: Sendable>: Sendable {
+        var payload: Payload
         var diagnostics: ReadDiagnostics
         var invalidLines: Int
     }
@@ -31,7 +32,8 @@ extension LogReader {
         _ deliver: (LogEntry) -> Bool
     ) {
         let workers = min(threads, files.count)
-        let shared = ParallelReads(count: files.count, window: workers * LogReader.filesAheadPerWorker)
+        let shared = ParallelReads<[LogEntry]>(
+            count: files.count, window: workers * LogReader.filesAheadPerWorker)
         let days = self.days
         let localDays = self.localDays
         let fields = self.fields
@@ -56,7 +58,7 @@ extension LogReader {
                     shared.finish(
                         index,
                         FileResult(
-                            entries: entries, diagnostics: fileDiagnostics, invalidLines: fileInvalidLines))
+                            payload: entries, diagnostics: fileDiagnostics, invalidLines: fileInvalidLines))
                 }
             }
         }
@@ -64,18 +66,83 @@ extension LogReader {
             let result = shared.take(index)
             diagnostics.merge(result.diagnostics)
             invalidLines +|= result.invalidLines
-            for entry in result.entries where !deliver(entry) { break reading }
+            for entry in result.payload where !deliver(entry) { break reading }
         }
         shared.stop(workers: workers)
         group.wait()
     }
 }
 
+extension LogReader {
+    /// Folds the entries of `files` into one value: each file's entries, as `forEach` hands them on,
+    /// into a fresh `make()` on a worker thread, the files' values merged in file order on the calling
+    /// thread. With `merge` adding up what `add` counts, the result is the same as adding every entry
+    /// to one value on one thread, without handing entries from thread to thread.
+    func reduceInParallel<Partial: Sendable>(
+        _ files: [LogFile], diagnostics: inout ReadDiagnostics, invalidLines: inout Int,
+        make: @Sendable () -> Partial, add: @Sendable (inout Partial, LogEntry) -> Void,
+        merge: (inout Partial, Partial) -> Void
+    ) -> Partial {
+        let workers = min(threads, files.count)
+        let shared = ParallelReads<(Partial, entries: Int)>(
+            count: files.count, window: workers * LogReader.filesAheadPerWorker)
+        let days = self.days
+        let localDays = self.localDays
+        let fields = self.fields
+        let chunkSize = self.chunkSize
+        let limit = max(maximumRecordBytes, chunkSize)
+        let group = DispatchGroup()
+        var total = make()
+        var entries = 0
+        // The workers are waited for before this returns, so the closures never outlive the call.
+        withoutActuallyEscaping(make) { make in
+            withoutActuallyEscaping(add) { add in
+                for _ in 0..<workers {
+                    DispatchQueue.global().async(group: group) {
+                        var buffer = ReadBuffer(capacity: chunkSize, limit: limit)
+                        var decoder = LogLineDecoder(localDays: localDays, fields: fields)
+                        while let index = shared.claim() {
+                            var partial = make()
+                            var count = 0
+                            var fileDiagnostics = ReadDiagnostics()
+                            var fileInvalidLines = 0
+                            _ = LogReader.read(
+                                files[index], days: days, buffer: &buffer, decoder: &decoder,
+                                diagnostics: &fileDiagnostics, invalidLines: &fileInvalidLines
+                            ) { entry in
+                                add(&partial, entry)
+                                count += 1
+                                return true
+                            }
+                            shared.finish(
+                                index,
+                                FileResult(
+                                    payload: (partial, count), diagnostics: fileDiagnostics,
+                                    invalidLines: fileInvalidLines))
+                        }
+                    }
+                }
+                for index in files.indices {
+                    let result = shared.take(index)
+                    diagnostics.merge(result.diagnostics)
+                    invalidLines +|= result.invalidLines
+                    entries += result.payload.entries
+                    merge(&total, result.payload.0)
+                }
+                shared.stop(workers: workers)
+                group.wait()
+            }
+        }
+        diagnostics.entries += entries
+        return total
+    }
+}
+
 /// The hand-over between the workers and the reading thread: which file is next, and each file's
 /// result once read. A lock, not atomics, so it builds wherever Dispatch does.
-private final class ParallelReads: @unchecked Sendable {
+private final class ParallelReads<Payload: Sendable>: @unchecked Sendable {
     private let count: Int
-    private let results: UnsafeMutablePointer<LogReader.FileResult?>
+    private let results: UnsafeMutablePointer<LogReader.FileResult<Payload>?>
     private let ready: [DispatchSemaphore]
     // Permits to read a file ahead of the one being handed on.
     private let window: DispatchSemaphore
@@ -114,13 +181,13 @@ private final class ParallelReads: @unchecked Sendable {
     }
 
     /// Stores the result of the file at `index`, which this worker claimed.
-    func finish(_ index: Int, _ result: LogReader.FileResult) {
+    func finish(_ index: Int, _ result: LogReader.FileResult<Payload>) {
         results[index] = result
         ready[index].signal()
     }
 
     /// Waits for the result of the file at `index` and takes it.
-    func take(_ index: Int) -> LogReader.FileResult {
+    func take(_ index: Int) -> LogReader.FileResult<Payload> {
         ready[index].wait()
         let result = results[index]!
         results[index] = nil

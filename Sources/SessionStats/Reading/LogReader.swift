@@ -105,6 +105,44 @@ public struct LogReader {
         if let failure { throw failure }
     }
 
+    /// Folds every entry `forEach` would hand on into one value, in file order: `add` puts an entry
+    /// into a value begun with `make()`, `merge` adds a later files' value to an earlier one's.
+    ///
+    /// Reading on worker threads, each file is folded into its own value there and only those values
+    /// are merged on the calling thread; so `merge` must give what adding the entries one after
+    /// another would. On one thread every entry goes into a single value. Diagnostics start afresh.
+    public mutating func reduce<Partial: Sendable>(
+        _ make: @Sendable () -> Partial, add: @Sendable (inout Partial, LogEntry) -> Void,
+        merge: (inout Partial, Partial) -> Void
+    ) -> Partial {
+        var diagnostics = ReadDiagnostics()
+        defer { self.diagnostics = diagnostics }
+        let files = files(diagnostics: &diagnostics)
+        var invalidLines = 0
+        defer { diagnostics.invalidHookLines += invalidLines }
+        if readsInParallel(files) {
+            return reduceInParallel(
+                files, diagnostics: &diagnostics, invalidLines: &invalidLines, make: make, add: add,
+                merge: merge)
+        }
+        var total = make()
+        var entries = 0
+        var buffer = ReadBuffer(capacity: chunkSize, limit: max(maximumRecordBytes, chunkSize))
+        var decoder = LogLineDecoder(localDays: localDays, fields: fields)
+        for file in files {
+            _ = LogReader.read(
+                file, days: days, buffer: &buffer, decoder: &decoder, diagnostics: &diagnostics,
+                invalidLines: &invalidLines
+            ) { entry in
+                add(&total, entry)
+                entries += 1
+                return true
+            }
+        }
+        diagnostics.entries += entries
+        return total
+    }
+
     /// Reads the files of one of the days `forEach` reads (the rollup, then the activity bytes it does
     /// not hold) and calls `deliver` with the entries it hands on, until `deliver` returns false;
     /// returns false then.

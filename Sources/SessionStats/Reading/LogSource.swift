@@ -17,6 +17,15 @@ public struct LogSource {
                 _ fields: LogFields, _ body: (LogEntry) -> Void
             ) -> ReadDiagnostics
         )?
+    /// Counts the entries into a `StatsAggregate` its own way (per file on worker threads, say);
+    /// nil: `aggregate` adds the entries `read` hands on.
+    var aggregating:
+        (
+            (
+                _ directories: [String], _ days: ClosedRange<CivilDate>?, _ localDays: LocalDayResolver,
+                _ fields: LogFields, _ filter: EntryFilter
+            ) -> (StatsAggregate, ReadDiagnostics)
+        )?
 
     /// Creates a source from its reading function, which hands on entries with all their fields.
     public init(
@@ -49,6 +58,18 @@ public struct LogSource {
     ) -> ReadDiagnostics {
         if let readFields { return readFields(directories, days, localDays, fields, body) }
         return read(directories, days, localDays, body)
+    }
+
+    /// The entries of `days` in `directories` that pass `filter`, counted into an aggregate, with what
+    /// reading ran into; the entries need only carry the optional `fields`.
+    public func aggregate(
+        _ directories: [String], _ days: ClosedRange<CivilDate>?, _ localDays: LocalDayResolver,
+        fields: LogFields, filter: EntryFilter
+    ) -> (StatsAggregate, ReadDiagnostics) {
+        if let aggregating { return aggregating(directories, days, localDays, fields, filter) }
+        var aggregate = StatsAggregate(filter: filter)
+        let diagnostics = read(directories, days, localDays, fields: fields) { aggregate.add($0) }
+        return (aggregate, diagnostics)
     }
 
     /// Entries held in memory, in order, whatever the directories; days are taken from the entries.
