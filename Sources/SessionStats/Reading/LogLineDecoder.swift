@@ -52,7 +52,7 @@ struct LogLineDecoder {
         var outOfRange: String?
 
         var cursor = try scanner.enterObject()
-        while let key = try scanner.nextKey(&cursor) {
+        while let key = try scanner.nextPlainKey(&cursor) {
             switch key.end - key.start {
             case 1 where scanner.matches(key, LogKey.version):
                 hasVersion = true
@@ -200,7 +200,7 @@ struct LogLineDecoder {
         var input = 0
         var output = 0
         var cursor = try scanner.enterObject()
-        while let key = try scanner.nextKey(&cursor) {
+        while let key = try scanner.nextPlainKey(&cursor) {
             if scanner.matches(key, LogKey.input) {
                 input =
                     try LogLineDecoder.count(
@@ -243,7 +243,7 @@ struct LogLineDecoder {
         }
         var tags: [String: String] = [:]
         var cursor = try scanner.enterObject()
-        while let key = try scanner.nextKey(&cursor) {
+        while let key = try scanner.nextPlainKey(&cursor) {
             if let value = try string(&scanner) { tags[interner.string(key, in: scanner)] = value }
         }
         return tags

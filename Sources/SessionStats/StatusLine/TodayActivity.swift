@@ -15,6 +15,17 @@ public struct TodayActivity: Equatable, Sendable {
         /// Estimated tokens.
         public var tokens = TokenCount()
 
+        /// Counts one of the session's entries.
+        @inline(__always)
+        mutating func add(_ entry: LogEntry, tokens entryTokens: TokenCount) {
+            if entry.operations == 0 && entry.event == .sessionStart, let model = entry.model, !model.isEmpty
+            {
+                self.model = model
+            }
+            operations +|= entry.operations
+            tokens += entryTokens
+        }
+
         /// Creates totals.
         public init(model: String? = nil, operations: Int = 0, tokens: TokenCount = TokenCount()) {
             self.model = model
@@ -44,13 +55,8 @@ public struct TodayActivity: Equatable, Sendable {
             unattributed.tokens += tokens
             return
         }
-        var session = sessions[entry.sessionID] ?? Session()
-        if entry.operations == 0 && entry.event == .sessionStart, let model = entry.model, !model.isEmpty {
-            session.model = model
-        }
-        session.operations +|= entry.operations
-        session.tokens += tokens
-        sessions[entry.sessionID] = session
+        // Changed in place: one lookup, no copy of the session's model.
+        sessions[entry.sessionID, default: Session()].add(entry, tokens: tokens)
     }
 
     /// Operations today.
