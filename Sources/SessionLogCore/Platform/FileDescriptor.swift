@@ -268,6 +268,13 @@ public struct FileDescriptor: Hashable, Sendable {
     /// Whether the descriptor is a terminal (`isatty(3)`).
     public var isTerminal: Bool { isatty(rawValue) == 1 }
 
+    /// The width in columns of the terminal the descriptor is (`TIOCGWINSZ`); nil when it is none.
+    public var terminalColumns: Int? {
+        var size = winsize()
+        guard ioctl(rawValue, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+
     /// Tells the kernel the file will be read once from start to end (`posix_fadvise` on Linux; a no-op elsewhere).
     public func adviseSequentialRead() {
         #if os(Linux)

@@ -85,11 +85,18 @@ extension StatsContext {
             return fail(error, command: command, candidates: ClosestName.options(in: help))
         case .success(let options):
             if answer(options.common.request, help: help) { return .success }
-            do throws(UsageError) {
-                try options.common.checkRange(today: clock.today)
-                return try body(options)
-            } catch {
-                return fail(error, command: command)
+            // Tables fit the terminal for the whole run (`TextTable.fittingWidth`).
+            let result = TextTable.$fittingWidth.withValue(tableWidth) { () -> Result<ExitCode, UsageError> in
+                do throws(UsageError) {
+                    try options.common.checkRange(today: clock.today)
+                    return .success(try body(options))
+                } catch {
+                    return .failure(error)
+                }
+            }
+            switch result {
+            case .success(let code): return code
+            case .failure(let error): return fail(error, command: command)
             }
         }
     }

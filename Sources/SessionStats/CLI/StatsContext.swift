@@ -11,6 +11,8 @@ public struct StatsContext {
     public var variables: (String) -> String?
     /// Whether stdout is a terminal.
     public var isTerminal: Bool
+    /// The terminal's width in columns when stdout is one (`COLUMNS` overrides it, see `tableWidth`).
+    public var terminalColumns: Int?
     /// Where log entries come from.
     public var source: LogSource
     /// Writes to stdout.
@@ -33,10 +35,20 @@ public struct StatsContext {
 
     /// The running process: real clock and `TZ`, its environment, the log files, fds 1 and 2.
     public static func live() -> StatsContext {
-        StatsContext(
+        let isTerminal = FileDescriptor.standardOutput.isTerminal
+        var context = StatsContext(
             clock: .system(), variables: HookEnvironment.variable,
-            isTerminal: FileDescriptor.standardOutput.isTerminal, source: .files,
+            isTerminal: isTerminal, source: .files,
             output: { StatsContext.write($0, to: 1) }, errorOutput: { StatsContext.write($0, to: 2) })
+        if isTerminal { context.terminalColumns = FileDescriptor.standardOutput.terminalColumns }
+        return context
+    }
+
+    /// The width tables must fit: `COLUMNS` when set to a positive number, else the terminal's
+    /// width, else none (a pipe or file gets whole lines).
+    public var tableWidth: Int? {
+        if let text = variables("COLUMNS"), let columns = Int(text), columns > 0 { return columns }
+        return terminalColumns
     }
 
     /// Whether to colour output: on a terminal, without `NO_COLOR`, `--no-color` or `TERM=dumb`.

@@ -61,16 +61,47 @@ public struct TextTable {
     /// Adds a row.
     public mutating func append(_ row: [String]) { rows.append(row) }
 
+    /// The width every table rendered in this task must fit, in terminal cells; nil: no limit.
+    /// `StatsContext.run` sets it from `COLUMNS`, or the terminal's width when stdout is one.
+    @TaskLocal public static var fittingWidth: Int?
+
+    /// The narrowest a clipped free-text column becomes to fit the width.
+    static let narrowestClipped = 8
+
     /// The table as lines of text, each ending in a newline; `headerStyle` colours the header.
     ///
     /// Cells are made visible (`VisibleText`) before they are measured and clipped: most come from the logs.
-    public func render(headerStyle: (String) -> String = { $0 }) -> String {
-        let cells = rows.map { row in
-            row.enumerated().map { index, cell in TextTable.clip(VisibleText.escape(cell), columns[index]) }
+    /// Widths are display cells (`DisplayWidth`). When the table is wider than `width` (by default
+    /// `fittingWidth`), the widest free-text column (one with a `maxWidth`) is clipped with `…`, then the
+    /// next, down to `narrowestClipped` cells each; numbers and times are never cut.
+    public func render(headerStyle: (String) -> String = { $0 }, width: Int? = TextTable.fittingWidth)
+        -> String
+    {
+        let visible = rows.map { row in row.map { VisibleText.escape($0) } }
+        var limits = columns.map(\.maxWidth)
+        var cells = visible.map { row in
+            row.enumerated().map { TextTable.clip($1, columns[$0], limit: limits[$0]) }
         }
-        var widths = columns.map { showsHeader ? $0.title.count : 0 }
-        for row in cells {
-            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
+        var widths = measure(cells)
+        if let width {
+            var excess = indent + widths.reduce(0, +) + 2 * max(widths.count - 1, 0) - width
+            while excess > 0 {
+                let floor = { (index: Int) in
+                    max(TextTable.narrowestClipped, DisplayWidth.of(self.columns[index].title))
+                }
+                let candidates = columns.indices.filter {
+                    columns[$0].maxWidth != nil && widths[$0] > floor($0)
+                }
+                guard let widest = candidates.max(by: { widths[$0] < widths[$1] }) else { break }
+                let target = max(floor(widest), widths[widest] - excess)
+                limits[widest] = target
+                for row in cells.indices {
+                    cells[row][widest] = TextTable.clip(visible[row][widest], columns[widest], limit: target)
+                }
+                let newWidths = measure(cells)
+                excess -= widths[widest] - newWidths[widest]
+                widths = newWidths
+            }
         }
         var text = ""
         if showsHeader {
@@ -82,13 +113,23 @@ public struct TextTable {
         return text
     }
 
+    private func measure(_ cells: [[String]]) -> [Int] {
+        var widths = columns.map { showsHeader ? DisplayWidth.of($0.title) : 0 }
+        for row in cells {
+            for (index, cell) in row.enumerated() {
+                widths[index] = max(widths[index], DisplayWidth.of(cell))
+            }
+        }
+        return widths
+    }
+
     private func line(_ cells: [String], widths: [Int], style: (Int, String) -> String) -> String {
         var text = String(repeating: " ", count: indent)
         // The last non-empty left-aligned cell is not padded, so lines carry no trailing spaces.
         let lastIndex = cells.lastIndex { !$0.isEmpty } ?? 0
         for (index, cell) in cells.enumerated() where index <= lastIndex {
             if index > 0 { text += "  " }
-            let padding = String(repeating: " ", count: widths[index] - cell.count)
+            let padding = String(repeating: " ", count: max(0, widths[index] - DisplayWidth.of(cell)))
             let styled = cell.isEmpty ? cell : style(index, cell)
             switch columns[index].alignment {
             case .right: text += padding + styled
@@ -98,11 +139,11 @@ public struct TextTable {
         return text + "\n"
     }
 
-    private static func clip(_ cell: String, _ column: Column) -> String {
-        guard let limit = column.maxWidth, cell.count > limit, limit > 1 else { return cell }
+    private static func clip(_ cell: String, _ column: Column, limit: Int?) -> String {
+        guard let limit, limit > 1, DisplayWidth.of(cell) > limit else { return cell }
         switch column.clipping {
-        case .keepStart: return String(cell.prefix(limit - 1)) + "…"
-        case .keepEnd: return "…" + String(cell.suffix(limit - 1))
+        case .keepStart: return DisplayWidth.prefix(cell, cells: limit - 1) + "…"
+        case .keepEnd: return "…" + DisplayWidth.suffix(cell, cells: limit - 1)
         }
     }
 }
