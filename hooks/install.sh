@@ -76,7 +76,8 @@ shopt -s nullglob
 logs=("$work"/logs/activity-*.jsonl)
 shopt -u nullglob
 [[ ${#logs[@]} -eq 1 ]] || die "the sample event wrote ${#logs[@]} log files in $work/logs, expected 1"
-lines="$(wc -l <"${logs[0]}")"
+# BSD wc pads the count with spaces.
+lines="$(wc -l <"${logs[0]}" | tr -d ' ')"
 [[ "$lines" -eq 1 ]] || die "the sample event wrote $lines lines to ${logs[0]}, expected 1"
 echo "sample event logged:"
 cat "${logs[0]}"

@@ -37,7 +37,7 @@ hyperfine -w 1 -r "$runs" -i --export-json "$work/cold.json" \
     "$binary statusline < $work/status.json" >/dev/null
 
 lines=$(wc -l <"$todays")
-files=$(ls "$logs" | wc -l)
+files=$(find "$logs" -mindepth 1 -maxdepth 1 | wc -l | tr -d ' ')
 size=$(du -sh "$logs" | cut -f1)
 echo "log dir: $files files, $size; today's file: $lines lines"
 echo "status line: $("$binary" statusline <"$work/status.json")"

@@ -11,11 +11,15 @@ harnesses=("$@")
 [ ${#harnesses[@]} -gt 0 ] || harnesses=(payload reader settings)
 out=.build/fuzz
 mkdir -p "$out"
+# shellcheck disable=SC2054  # -sanitize=fuzzer,address is one flag; its comma is swiftc's list
 flags=(-sanitize=fuzzer,address -parse-as-library -O -g -I "$out" -L "$out" -module-cache-path "$out/cache")
 # -sanitize=fuzzer on the libraries instruments them for coverage; their own main-less code links in.
+# Source paths hold no spaces: the file list is split into words on purpose.
+# shellcheck disable=SC2046
 swiftc "${flags[@]}" -module-name SessionLogCore -emit-module -emit-module-path "$out/SessionLogCore.swiftmodule" \
     -emit-library -static -o "$out/libSessionLogCore.a" $(find Sources/SessionLogCore -name '*.swift' | sort) 2>&1 \
     | grep -v 'Cannot export local symbol' || true
+# shellcheck disable=SC2046
 [ "${harnesses[*]}" = payload ] || swiftc "${flags[@]}" -module-name SessionStats -emit-module -emit-module-path "$out/SessionStats.swiftmodule" \
     -emit-library -static -o "$out/libSessionStats.a" $(find Sources/SessionStats -name '*.swift' | sort) 2>&1 \
     | grep -v 'Cannot export local symbol' || true
