@@ -12,6 +12,8 @@ public enum LogFileName {
     public static let suffix = ".jsonl"
     /// The prefix of a day's quarantine: the lines `rotate` could not read, kept byte for byte.
     public static let quarantinePrefix = "quarantine-"
+    /// The prefix of a day's usage quarantine: the usage-ledger lines `rotate` could not read.
+    public static let usageQuarantinePrefix = "usage-quarantine-"
     /// The hook's own error log.
     public static let loggerErrors = "logger-errors.log"
 
@@ -32,6 +34,11 @@ public enum LogFileName {
     /// `quarantine-YYYY-MM-DD.jsonl`.
     public static func quarantine(_ date: CivilDate) -> String {
         quarantinePrefix + date.description + suffix
+    }
+
+    /// `usage-quarantine-YYYY-MM-DD.jsonl`.
+    public static func usageQuarantine(_ date: CivilDate) -> String {
+        usageQuarantinePrefix + date.description + suffix
     }
 
     /// The date of a file named exactly `<prefix>YYYY-MM-DD.jsonl`, or nil.

@@ -10,6 +10,10 @@ public enum RotateCommand {
         public var keepDays = 30
         /// `--dry-run`: only print what would be done.
         public var dryRun = false
+        /// `--no-sync`: roll up the usage ledger as it is, without syncing it first.
+        public var noSync = false
+        /// `--transcripts DIR`, in the order given; empty means Claude Code's own folders.
+        public var transcripts: [String] = []
 
         /// Creates the defaults.
         public init() {}
@@ -24,19 +28,27 @@ public enum RotateCommand {
             OptionSpec(
                 "--keep-days", value: "N",
                 help: "days to keep as they are, today included (default: 30, as --range month)"),
-            OptionSpec("--dry-run", help: "only print what would be done"),
+            OptionSpec("--dry-run", help: "only print what would be done (no sync)"),
+            OptionSpec("--no-sync", help: "do not sync the usage ledger from Claude Code's transcripts first"),
+            OptionSpec(
+                "--transcripts", value: "DIR",
+                help: "a folder of transcripts to sync from (repeatable; see sync --help)"),
         ], groups: groups)
 
     /// The help text.
     public static let help =
         """
-        usage: session-stats rotate [--keep-days N] [--dry-run] [--dir DIR]
+        usage: session-stats rotate [--keep-days N] [--dry-run] [--no-sync] [--transcripts DIR] [--dir DIR]
 
-        Rolls each activity-YYYY-MM-DD.jsonl older than N days (by the date in its name) up into
+        First syncs the usage ledger from Claude Code's transcripts (as session-stats sync does),
+        so no request is lost when Claude Code deletes them. Then rolls each
+        activity-YYYY-MM-DD.jsonl older than N days (by the date in its name) up into
         rollup-YYYY-MM-DD.jsonl: per project, session and tool, the operations, failures, tokens
-        and summed durations. The rollup is written to a temporary file and renamed into place
-        before the activity file is removed, so a rotate killed at any point and run again loses
-        and double-counts nothing. Lines written to a day after it was rotated are read beside its
+        and summed durations; and each usage-YYYY-MM-DD.jsonl into usage-rollup-YYYY-MM-DD.jsonl:
+        per hour, session and model, every token count, requests, web searches and what prices
+        them, so every report's exact figures stay the same to the picodollar. Each rollup is
+        written to a temporary file and renamed into place before the file it replaces is removed,
+        so a rotate killed at any point and run again loses and double-counts nothing. Lines written to a day after it was rotated are read beside its
         rollup and merged into it by the next rotate. Lines that cannot be read are kept byte for
         byte in quarantine-YYYY-MM-DD.jsonl. Rollups keep report totals (commands, files, URLs,
         tags and duration percentiles are not kept).
@@ -66,6 +78,8 @@ public enum RotateCommand {
                 }
                 options.keepDays = days
             case "--dry-run": options.dryRun = true
+            case "--no-sync": options.noSync = true
+            case "--transcripts": options.transcripts.append(try cursor.nonEmptyValue(for: name))
             default: return false
             }
             return true
@@ -79,12 +93,27 @@ public enum RotateCommand {
     public static func run(_ arguments: [String], context: StatsContext) -> ExitCode {
         context.run(parse(arguments), command: "rotate", help: help) { options throws(UsageError) in
             let directories = try context.logDirectories(options.common)
+            var code = ExitCode.success
+            if !options.dryRun && !options.noSync && !sync(directories[0], options: options, context: context)
+            {
+                code = .finding
+            }
+            let prices: PriceTable?
+            do throws(PricingFileError) {
+                prices = try PricingFile.table(logDirectory: directories[0], variables: context.variables)
+            } catch {
+                // The activity log still rotates; the ledger waits for a pricing file that reads.
+                context.errorOutput(
+                    "error: " + VisibleText.escape(error.message) + "; usage files not rolled up\n")
+                prices = nil
+                code = .finding
+            }
             for directory in directories {
                 do throws(RotationError) {
                     if options.dryRun {
                         try dryRun(directory, options: options, context: context)
                     } else {
-                        try rotate(directory, options: options, context: context)
+                        try rotate(directory, options: options, prices: prices, context: context)
                     }
                 } catch .missingDirectory(let path) {
                     // Before the first Claude Code run there is nothing to rotate; cron must not mail an error.
@@ -94,15 +123,38 @@ public enum RotateCommand {
                     return .finding
                 }
             }
-            return .success
+            return code
         }
     }
 
-    private static func rotate(_ directory: String, options: Options, context: StatsContext)
+    // Syncs the ledger of `directory` as `sync` does; false when the sync failed. Missing
+    // transcript folders are a note on stderr, not a failure.
+    private static func sync(_ directory: String, options: Options, context: StatsContext) -> Bool {
+        let roots = TranscriptRoots.resolve(explicit: options.transcripts, variables: context.variables)
+        var syncing = UsageSync(directory: directory, roots: roots, localDays: context.clock.dayResolver)
+        do throws(LedgerError) {
+            let summary = try syncing.run()
+            context.report(summary)
+            if summary.filesFound > 0 {
+                context.output(
+                    "synced \(NumberFormat.grouped(summary.filesRead)) of \(NumberFormat.grouped(summary.filesFound))"
+                        + " transcript files: \(NumberFormat.grouped(summary.requestsAdded)) requests added\n"
+                )
+            }
+            return true
+        } catch {
+            context.errorOutput("error: sync failed: " + VisibleText.escape(error.message) + "\n")
+            return false
+        }
+    }
+
+    private static func rotate(
+        _ directory: String, options: Options, prices: PriceTable?, context: StatsContext
+    )
         throws(RotationError)
     {
         let today = context.clock.today
-        var rotated = 0
+        var rotated: Set<CivilDate> = []
         var header = false
         func say(_ line: String) {
             if !header {
@@ -113,12 +165,15 @@ public enum RotateCommand {
         }
         let plan = try Rotation.run(
             directory: directory, keepDays: options.keepDays, today: today,
-            localDays: context.clock.dayResolver
+            localDays: context.clock.dayResolver, usagePrices: prices
         ) { step in
             switch step {
             case .removedLeftover(let name): say("removed \(name), left by an interrupted rotate")
             case .rolledUp(let outcome):
-                rotated += 1
+                rotated.insert(outcome.date)
+                say(describe(outcome))
+            case .rolledUpUsage(let outcome):
+                rotated.insert(outcome.date)
                 say(describe(outcome))
             case .trimmedErrorLog(let removed):
                 say(
@@ -126,10 +181,10 @@ public enum RotateCommand {
                         + " lines (\(NumberFormat.grouped(removed)) bytes removed)")
             }
         }
-        if rotated > 0 {
-            say("rotated \(days(rotated))")
+        if !rotated.isEmpty {
+            say("rotated \(days(rotated.count))")
         } else {
-            say("nothing to rotate: no activity files before \(plan.firstKept)")
+            say("nothing to rotate: no activity or usage files before \(plan.firstKept)")
         }
     }
 
@@ -148,15 +203,20 @@ public enum RotateCommand {
             }
             text += " and remove \(activity)\n"
         }
+        for date in plan.usageDays {
+            let usage = LogFileName.usage(date)
+            text += "would roll up \(usage) into \(LogFileName.usageRollup(date)) and remove \(usage)\n"
+        }
         if plan.hasErrorLog, let excess = Rotation.errorLogExcess(in: directory) {
             text += "would trim \(LogFileName.loggerErrors) to its last "
             text +=
                 "\(NumberFormat.grouped(RotationPlan.errorLogLines)) lines (\(NumberFormat.grouped(excess)) bytes)\n"
         }
+        let count = Set(plan.days + plan.usageDays).count
         text +=
-            plan.days.isEmpty
-            ? "nothing to rotate: no activity files before \(plan.firstKept)\n"
-            : "would rotate \(days(plan.days.count))\n"
+            count == 0
+            ? "nothing to rotate: no activity or usage files before \(plan.firstKept)\n"
+            : "would rotate \(days(count))\n"
         context.output(text)
     }
 
@@ -189,6 +249,29 @@ public enum RotateCommand {
             text +=
                 "\nkept \(NumberFormat.grouped(count)) unreadable \(count == 1 ? "line" : "lines") byte for byte in "
                 + LogFileName.quarantine(outcome.date)
+        }
+        return text
+    }
+
+    /// `rolled up usage-….jsonl (1,234 requests, 3 duplicate copies dropped) into usage-rollup-….jsonl (56 rows); removed usage-….jsonl`.
+    static func describe(_ outcome: UsageRotation.DayOutcome) -> String {
+        let usage = LogFileName.usage(outcome.date)
+        var requests =
+            NumberFormat.grouped(outcome.requests) + (outcome.requests == 1 ? " request" : " requests")
+        if outcome.duplicates > 0 {
+            requests +=
+                ", \(NumberFormat.grouped(outcome.duplicates)) "
+                + (outcome.duplicates == 1 ? "duplicate copy" : "duplicate copies") + " dropped"
+        }
+        let rows = NumberFormat.grouped(outcome.rows) + (outcome.rows == 1 ? " row" : " rows")
+        var text =
+            "rolled up \(usage) (\(requests)) " + (outcome.mergedRollup ? "merging it into" : "into")
+            + " \(LogFileName.usageRollup(outcome.date)) (\(rows)); removed \(usage)"
+        if outcome.quarantinedLines > 0 {
+            let count = outcome.quarantinedLines
+            text +=
+                "\nkept \(NumberFormat.grouped(count)) unreadable \(count == 1 ? "line" : "lines") byte for byte in "
+                + LogFileName.usageQuarantine(outcome.date)
         }
         return text
     }

@@ -33,11 +33,18 @@ public struct ModelPrice: Hashable, Sendable {
         return current
     }
 
-    /// What the request cost: its rates on its day, long context, fast mode, the US-only inference
+    /// Whether `record`, a single request, is billed at the long-context rates.
+    public func isLongContext(_ record: UsageRecord) -> Bool {
+        longContext.map { record.tokens.prompt > $0.threshold } ?? false
+    }
+
+    /// What the request (or a roll-up row's requests) cost: its rates on its day, long context, fast mode, the US-only inference
     /// multiplier (1.1×), then web searches at $10 per 1,000.
     public func cost(of record: UsageRecord) -> USD {
         var applied = rates(on: CivilDate(daysSinceEpoch: record.timestamp.seconds.floorDiv(86_400)))
-        if let longContext, record.tokens.prompt > longContext.threshold { applied = longContext.rates }
+        if let longContext, record.isLongContext ?? (record.tokens.prompt > longContext.threshold) {
+            applied = longContext.rates
+        }
         if record.speed == "fast", let fastMultiplier { applied = applied.scaled(fastMultiplier) }
         if record.inferenceGeo == "us" { applied = applied.scaled(11, 10) }
         return applied.cost(of: record.tokens) + ModelPrice.webSearch(record.webSearchRequests)

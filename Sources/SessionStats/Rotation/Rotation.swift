@@ -38,17 +38,20 @@ public enum Rotation {
         case rolledUp(DayOutcome)
         /// `logger-errors.log` was trimmed; the bytes removed.
         case trimmedErrorLog(removedBytes: Int)
+        /// A usage-ledger file was rolled up and removed.
+        case rolledUpUsage(UsageRotation.DayOutcome)
     }
 
     /// How many times an activity file that changed while it was read is read again.
     static let attempts = 3
 
     /// Locks `directory`, plans rotation to keep `keepDays` days up to `today`, and carries it out,
-    /// calling `report` after each step; returns the plan. Stops at the first failure.
+    /// calling `report` after each step; returns the plan. Stops at the first failure. Usage-ledger
+    /// files are rolled up too when `usagePrices` (which decide long-context billing) is given.
     @discardableResult
     public static func run(
         directory: String, keepDays: Int, today: CivilDate, localDays: LocalDayResolver,
-        report: (Step) -> Void = { _ in }
+        usagePrices: PriceTable? = nil, report: (Step) -> Void = { _ in }
     ) throws(RotationError) -> RotationPlan {
         let descriptor = try lock(directory)
         defer { try? descriptor.close() }
@@ -66,6 +69,12 @@ public enum Rotation {
             report(
                 .rolledUp(
                     try rollUp(date, in: directory, descriptor: descriptor, localDays: localDays)))
+        }
+        if let usagePrices, !plan.usageDays.isEmpty {
+            try UsageRotation.run(
+                directory: directory, firstKept: plan.firstKept, table: usagePrices, localDays: localDays,
+                directoryDescriptor: descriptor
+            ) { report(.rolledUpUsage($0)) }
         }
         if plan.hasErrorLog {
             let path = RotationPlan.join(directory, LogFileName.loggerErrors)
@@ -243,7 +252,7 @@ public enum Rotation {
 
     /// Appends `bytes` to the quarantine file at `path` and syncs it, before the rollup that leaves
     /// those lines out is renamed into place.
-    private static func keepInQuarantine(_ bytes: [UInt8], path: String) throws(RotationError) {
+    static func keepInQuarantine(_ bytes: [UInt8], path: String) throws(RotationError) {
         do throws(AppendError) {
             try AppendWriter.append(bytes, to: path)
             let descriptor = try SafeFile.openForUpdate(path)

@@ -4,8 +4,9 @@ import SessionLogCore
 /// regenerates, and which leftovers of an interrupted run it clears.
 ///
 /// Only names that match the patterns exactly are considered: `activity-YYYY-MM-DD.jsonl`,
-/// `rollup-YYYY-MM-DD.jsonl`, and the temporary `.rollup-YYYY-MM-DD.jsonl.tmp` and
-/// `.logger-errors.log.tmp` that rotate itself writes.
+/// `rollup-YYYY-MM-DD.jsonl`, `usage-YYYY-MM-DD.jsonl`, and the temporary `.rollup-…`,
+/// `.usage-rollup-…`, `.status-rollup-YYYY-MM-DD.jsonl.tmp` and `.logger-errors.log.tmp` that
+/// rotate itself writes.
 public struct RotationPlan: Equatable, Sendable {
     /// The directory.
     public var directory: String
@@ -18,6 +19,8 @@ public struct RotationPlan: Equatable, Sendable {
     public var existingRollups: Set<CivilDate>
     /// Temporary files of an interrupted rotate, by name.
     public var leftovers: [String]
+    /// The days whose usage-ledger file (`usage-D.jsonl`) is rolled up and removed, oldest first.
+    public var usageDays: [CivilDate] = []
     /// Whether `logger-errors.log` exists (it is trimmed when longer than `RotationPlan.errorLogLines`).
     public var hasErrorLog: Bool
 
@@ -56,11 +59,14 @@ public struct RotationPlan: Equatable, Sendable {
         var rollups: Set<CivilDate> = []
         var leftovers: [String] = []
         var hasErrorLog = false
+        var usage: [CivilDate] = []
         for name in names {
             if let date = LogFileName.date(of: name, prefix: LogFileName.activityPrefix) {
                 if date < firstKept && isRegularFile(join(directory, name)) { activity.append(date) }
             } else if let date = LogFileName.date(of: name, prefix: LogFileName.rollupPrefix) {
                 rollups.insert(date)
+            } else if let date = LogFileName.date(of: name, prefix: LogFileName.usagePrefix) {
+                if date < firstKept && isRegularFile(join(directory, name)) { usage.append(date) }
             } else if isLeftover(name) {
                 leftovers.append(name)
             } else if name == LogFileName.loggerErrors {
@@ -68,16 +74,21 @@ public struct RotationPlan: Equatable, Sendable {
             }
         }
         activity.sort()
-        return RotationPlan(
+        var plan = RotationPlan(
             directory: directory, firstKept: firstKept, days: activity,
             existingRollups: rollups.intersection(activity), leftovers: leftovers.sorted(),
             hasErrorLog: hasErrorLog)
+        plan.usageDays = usage.sorted()
+        return plan
     }
 
     /// The temporary file a day's rollup is written to before it is renamed into place.
     public static func temporaryName(forRollupOf date: CivilDate) -> String {
         "." + LogFileName.rollup(date) + temporarySuffix
     }
+
+    /// The temporary file a roll-up named `name` is written to before it is renamed into place.
+    public static func temporaryName(for name: String) -> String { "." + name + temporarySuffix }
 
     /// The temporary file the trimmed error log is written to.
     public static let temporaryErrorLogName = "." + LogFileName.loggerErrors + temporarySuffix
@@ -87,7 +98,9 @@ public struct RotationPlan: Equatable, Sendable {
         if name == temporaryErrorLogName { return true }
         guard name.hasPrefix("."), name.hasSuffix(temporarySuffix) else { return false }
         let inner = String(name.dropFirst().dropLast(temporarySuffix.count))
-        return LogFileName.date(of: inner, prefix: LogFileName.rollupPrefix) != nil
+        return [LogFileName.rollupPrefix, LogFileName.usageRollupPrefix, StatusRecord.rollupPrefix].contains {
+            LogFileName.date(of: inner, prefix: $0) != nil
+        }
     }
 
     /// `directory/name`.

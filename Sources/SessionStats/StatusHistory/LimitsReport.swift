@@ -62,10 +62,13 @@ public struct LimitsReport: Sendable {
         let times = records.map(\.timestamp.milliseconds)
         var costs: [Int128] = [0]
         var unpriced: [Int] = [0]
+        // A roll-up row stands for its requests; it is counted where its first request is.
+        var requests: [Int] = [0]
         for record in records {
             let price = table?.match(record.model).price
             costs.append(costs.last! + (price?.cost(of: record).picodollars ?? 0))
             unpriced.append(unpriced.last! + (price == nil ? 1 : 0))
+            requests.append(requests.last! + record.requests)
         }
         for kind in LimitKind.allCases {
             for index in windows[kind, default: []].indices {
@@ -74,7 +77,8 @@ public struct LimitsReport: Sendable {
                 let upper = LimitsReport.firstIndex(in: times) { $0 >= window.resetsAt * 1000 }
                 let cost =
                     unpriced[upper] == unpriced[lower] ? USD(picodollars: costs[upper] - costs[lower]) : nil
-                windows[kind]![index].spend = LimitWindow.Spend(requests: upper - lower, cost: cost)
+                windows[kind]![index].spend = LimitWindow.Spend(
+                    requests: requests[upper] - requests[lower], cost: cost)
             }
         }
     }

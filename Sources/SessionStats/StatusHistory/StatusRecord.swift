@@ -9,6 +9,8 @@ public struct StatusRecord: Equatable, Sendable {
     public static let version = 1
     /// The prefix of the daily capture files.
     public static let filePrefix = "status-"
+    /// The prefix of the roll-ups `rotate` makes of old capture files.
+    public static let rollupPrefix = "status-rollup-"
 
     /// When it was captured.
     public var timestamp: Timestamp

@@ -25,6 +25,20 @@ public struct UsageLedger: Sendable {
         return (usage, rollups)
     }
 
+    /// Opens `usage-sync.lock` (when a sync or rotate created it) and waits for its shared lock, which
+    /// keeps `rotate` from removing ledger files while a report reads them; the descriptor to close,
+    /// or nil.
+    public func lockShared() -> Int32? {
+        guard let descriptor = FileAccess.openForReading(path(UsageSync.lockName)) else { return nil }
+        do throws(Errno) {
+            try FileDescriptor(rawValue: descriptor).lock(.shared)
+        } catch {
+            FileAccess.close(descriptor)
+            return nil
+        }
+        return descriptor
+    }
+
     /// Appends whole lines to the usage file of `date`, in one write, synced to disk, with the hook's open rules:
     /// created 0600, never through a symbolic link, never into a file another user owns.
     public func append(_ lines: [UInt8], date: CivilDate) throws(LedgerError) {

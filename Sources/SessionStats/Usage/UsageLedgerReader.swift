@@ -9,6 +9,11 @@ import SessionLogCore
 /// 32-bit fingerprint of each request's key and notes the fingerprints seen twice; the second
 /// hands on every request whose fingerprint was seen once and deduplicates the rest exactly, by
 /// their full keys. A fingerprint collision only sends both requests down the exact path.
+///
+/// Days `rotate` rolled up are read from their `usage-rollup-D.jsonl` first: each row is handed on
+/// as one record that stands for its requests (`UsageRecord.requests`), and the keys it holds join
+/// the first pass, so a copy of a rolled-up request still in a usage file is dropped, never
+/// counted twice. The whole read holds `usage-sync.lock` shared, so no rotate removes a file midway.
 public struct UsageLedgerReader {
     /// What a read found.
     public struct Result: Sendable {
@@ -20,8 +25,10 @@ public struct UsageLedgerReader {
         public var skippedLines = 0
         /// Ledger files read.
         public var filesRead = 0
-        /// Every date that has a usage file in the directories, in or out of the range.
+        /// Every date that has a usage file or a usage roll-up in the directories, in or out of the range.
         public var ledgerDates: Set<CivilDate> = []
+        /// Roll-up rows handed on.
+        public var rollupRows = 0
     }
 
     /// The log directories.
@@ -49,21 +56,40 @@ public struct UsageLedgerReader {
     public mutating func read(days: ClosedRange<CivilDate>?, each: (UsageRecord) -> Void) -> Result {
         var result = Result()
         var files: [(ledger: UsageLedger, date: CivilDate)] = []
+        var rollups: [(ledger: UsageLedger, date: CivilDate)] = []
+        var locks: [Int32] = []
+        defer { for lock in locks { FileAccess.close(lock) } }
+        func wanted(_ date: CivilDate) -> Bool {
+            guard let days else { return true }
+            return date >= days.lowerBound.adding(days: -1) && date <= days.upperBound.adding(days: 1)
+        }
         for directory in directories {
             let ledger = UsageLedger(directory: directory)
-            let dates = ledger.dates().usage
-            result.ledgerDates.formUnion(dates)
-            for date in dates.sorted() {
-                if let days, date < days.lowerBound.adding(days: -1) || date > days.upperBound.adding(days: 1)
-                {
-                    continue
-                }
-                files.append((ledger, date))
+            if let lock = ledger.lockShared() { locks.append(lock) }
+            let dates = ledger.dates()
+            result.ledgerDates.formUnion(dates.usage)
+            result.ledgerDates.formUnion(dates.rollups)
+            for date in dates.usage.sorted() where wanted(date) { files.append((ledger, date)) }
+            for date in dates.rollups.sorted() where wanted(date) { rollups.append((ledger, date)) }
+        }
+        // Roll-ups first: their rows are final, and their keys mark the copies to drop.
+        var held: Set<String> = []
+        var rows: [UsageRecord] = []
+        for file in rollups {
+            guard let bytes = file.ledger.contents(LogFileName.usageRollup(file.date)) else { continue }
+            result.filesRead += 1
+            UsageRollupFile.forEachRow(bytes, skipped: &result.skippedLines) { row in
+                held.formUnion(row.keys)
+                rows.append(row.record)
             }
         }
         // Pass 1: which fingerprints repeat. Sharded so no single set's growth doubles the peak.
         var seen = [Set<UInt32>](repeating: [], count: 16)
         var repeated: Set<UInt32> = []
+        for key in held {
+            let print = Self.fingerprint(key)
+            seen[Int(print & 15)].insert(print)
+        }
         var decoder = UsageLineDecoder()
         for file in files {
             guard let bytes = file.ledger.contents(LogFileName.usage(file.date)) else { continue }
@@ -77,6 +103,7 @@ public struct UsageLedgerReader {
         // Pass 2: hand on the unrepeated, deduplicate the rest by their full keys.
         var deduplicator = UsageDeduplicator()
         var ignored = 0
+        var heldCopies = 0
         var resolver = localDays
         func inRange(_ record: UsageRecord) -> Bool {
             guard let days else { return true }
@@ -86,14 +113,22 @@ public struct UsageLedgerReader {
             guard let bytes = file.ledger.contents(LogFileName.usage(file.date)) else { continue }
             Self.forEachRecord(bytes, decoder: &decoder, skipped: &ignored) { record in
                 if !repeated.isEmpty, repeated.contains(Self.fingerprint(RequestKey.of(record))) {
-                    deduplicator.add(record)
+                    if held.isEmpty || !held.contains(RequestKey.of(record)) {
+                        deduplicator.add(record)
+                    } else {
+                        heldCopies += 1
+                    }
                 } else if inRange(record) {
                     each(record)
                 }
             }
         }
-        result.duplicates = deduplicator.duplicates
+        result.duplicates = deduplicator.duplicates + heldCopies
         for record in deduplicator.records where inRange(record) { each(record) }
+        for row in rows where inRange(row) {
+            result.rollupRows += 1
+            each(row)
+        }
         return result
     }
 

@@ -36,6 +36,14 @@ public struct UsageRecord: Hashable, Sendable {
     /// The attribution fields Claude Code writes on some lines, by key (`skill`, `plugin`, `mcp_server`,
     /// `mcp_tool`, `agent`).
     public var attribution = UsageAttribution()
+    /// How many requests the record stands for: 1, except for a row of a usage roll-up, which sums
+    /// the requests of one hour (see docs/usage-format.md, "Roll-ups").
+    public var requests = 1
+    /// A roll-up row's last request; nil for a single request, whose last request is `timestamp`.
+    public var lastRequest: Timestamp?
+    /// A roll-up row's long-context billing, decided per request when it was rolled up; nil for a
+    /// single request, whose prompt decides.
+    public var isLongContext: Bool?
 
     /// Creates a record; the optional parts default to absent.
     public init(
@@ -54,6 +62,9 @@ public struct UsageRecord: Hashable, Sendable {
 
     /// Whether the request came from a subagent (its own file, or a progress line that nests it).
     public var isSubagent: Bool { agentID != nil }
+
+    /// The time of the last request the record stands for.
+    public var lastTimestamp: Timestamp { lastRequest ?? timestamp }
 }
 
 /// The `attribution*` fields of a transcript line: which skill, plugin, MCP server or agent caused it.

@@ -12,9 +12,9 @@ public struct UsageTotals: Hashable, Sendable {
     /// Creates empty totals.
     public init() {}
 
-    /// Adds one request and its cost.
+    /// Adds a request (or a roll-up row's requests) and its cost.
     public mutating func add(_ record: UsageRecord, cost: USD) {
-        requests += 1
+        requests += record.requests
         tokens = tokens + record.tokens
         webSearchRequests += record.webSearchRequests
         self.cost = self.cost + cost
