@@ -3,13 +3,14 @@ import SessionLogCore
 /// Rolls old activity files up into rollups and removes them, so that a run killed at any point
 /// and run again neither loses nor double-counts anything.
 ///
-/// For each day, oldest first, holding the activity file's exclusive `flock` (hooks append under a
-/// shared one, so none writes meanwhile): read the day's rollup if there is one (lines that reached
+/// For each day, oldest first: read the day's rollup if there is one (lines that reached
 /// the activity file after an earlier rotate are merged into it, never replace it), read the bytes
 /// of the activity file the rollup does not hold yet (its `RollupSource` markers say which), keep
 /// the lines that cannot be read in `quarantine-D.jsonl`, write the merged rollup, with a marker
 /// for the whole activity file, to a temporary file, sync it, rename it into place, sync the
-/// directory, and only then remove the activity file. Killed before the rename, the activity file
+/// directory; then, holding the activity file's exclusive `flock` (hooks append under a shared
+/// one) only for this last step, merge the lines appended meanwhile the same way and remove the
+/// activity file. Killed before the rename, the activity file
 /// is intact and the old rollup too; killed after it, the new rollup's marker says it holds the whole
 /// activity file, so reports and the next run read none of it twice. A directory lock keeps two
 /// rotates apart.
@@ -114,7 +115,12 @@ public enum Rotation {
     }
 
     /// Merges the lines of `date`'s activity file that its rollup does not hold yet into the rollup,
-    /// keeps unreadable lines in quarantine, then removes the activity file, all under its exclusive lock.
+    /// keeps unreadable lines in quarantine, then removes the activity file.
+    ///
+    /// The file is read and the rollup written without a lock, so hooks keep appending meanwhile;
+    /// only the final check-and-remove holds the file's exclusive lock: under it, the lines
+    /// appended since (few, and the rollup's marker says which) are merged, and the file removed.
+    /// So a hook waits for the lock only that long, well under its 1.5-second limit.
     static func rollUp(
         _ date: CivilDate, in directory: String, descriptor: FileDescriptor, localDays: LocalDayResolver,
         stop: (RollUpStep) -> Bool = { _ in false }
@@ -131,20 +137,35 @@ public enum Rotation {
             defer { try? file.close() }
             let status: FileStatus
             do throws(Errno) {
-                _ = try file.lock(.exclusive)
                 status = try file.status()
             } catch {
                 throw .write(activity, errno: error.code)
             }
-            // Replaced while we waited for the lock: start again with the file now at the name.
             guard AppendWriter.isAtName(status, name: name, in: descriptor) else { continue }
-            let size = status.size
-            let outcome = try writeRollup(
-                date, activity: file, size: size, in: directory, descriptor: descriptor, localDays: localDays,
-                stop: stop)
+            // Up to the last newline: a hook may be writing the line after it right now.
+            let complete = completeLines(file, size: status.size)
+            var outcome = try writeRollup(
+                date, activity: file, size: complete, in: directory, descriptor: descriptor,
+                localDays: localDays, stop: stop)
             if stop(.renamed) { return outcome }
-            // A writer that did not take the lock appended meanwhile: go again for its lines.
-            guard (try? file.status())?.size == size else { continue }
+            let locked: FileStatus
+            do throws(Errno) {
+                _ = try file.lock(.exclusive)
+                locked = try file.status()
+            } catch {
+                throw .write(activity, errno: error.code)
+            }
+            // Replaced meanwhile: the rollup holds the old file's bytes; start again with the new one.
+            guard AppendWriter.isAtName(locked, name: name, in: descriptor) else { continue }
+            if locked.size != complete {
+                let late = try writeRollup(
+                    date, activity: file, size: locked.size, in: directory, descriptor: descriptor,
+                    localDays: localDays)
+                outcome.lines += late.lines
+                outcome.rows = late.rows
+                outcome.skipped += late.skipped
+                outcome.quarantinedLines += late.quarantinedLines
+            }
             do throws(Errno) {
                 try FileSystem.remove(activity)
             } catch {
@@ -154,6 +175,23 @@ public enum Rotation {
             return outcome
         }
         throw .stillChanging(activity)
+    }
+
+    /// The length of the open file's first `size` bytes up to and including their last newline (0 when none).
+    static func completeLines(_ file: FileDescriptor, size: Int) -> Int {
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        var end = size
+        while end > 0 {
+            let start = max(0, end - chunk.count)
+            let count = chunk.withUnsafeMutableBytes {
+                (try? file.read(
+                    into: UnsafeMutableRawBufferPointer(rebasing: $0[..<(end - start)]), at: start)) ?? -1
+            }
+            guard count == end - start else { return 0 }
+            if let newline = chunk[..<count].lastIndex(of: UInt8(ascii: "\n")) { return start + newline + 1 }
+            end = start
+        }
+        return 0
     }
 
     /// The points a rotate can be stopped at in tests, as a kill would stop it.

@@ -34,6 +34,38 @@ import Testing
         #expect(try Self.operations(directory) == .number("5"))
     }
 
+    /// Rotate reads the file and writes the rollup without the file's lock: a hook can take its
+    /// shared lock at once and append meanwhile (it never waits out its 1.5 s and appends unlocked);
+    /// rotate merges those lines under the exclusive lock, just before removing the file.
+    @Test func hooksAppendWithoutWaitingWhileTheRollupIsWrittenAndTheirLinesAreMerged() throws {
+        let directory = ScratchDirectory()
+        defer { directory.remove() }
+        let name = "activity-\(Self.day).jsonl"
+        // The last line is still being written: no newline yet.
+        directory.write(Self.line(0) + Self.line(1) + String(Self.line(2).dropLast()), to: name)
+        let descriptor = try #require(try? Rotation.lock(directory.path))
+        var sharedLockFree: [Bool] = []
+        let outcome = try Rotation.rollUp(
+            CivilDate(Self.day)!, in: directory.path, descriptor: descriptor,
+            localDays: LocalDayResolver(utcOffsetSeconds: LogEntry.fixtureOffset)
+        ) { step in
+            guard step == .quarantined else { return false }
+            let file = try? FileDescriptor.open(directory.file(name), .readOnly)
+            sharedLockFree.append((try? file?.lock(.shared, wait: false)) == true)
+            try? file?.close()
+            // The hook finishes its line, and another hook appends one.
+            directory.append("\n", to: name)
+            try? AppendWriter.append(Array(Self.line(3).utf8), to: directory.file(name))
+            return false
+        }
+        #expect(sharedLockFree == [true])
+        #expect(outcome.lines == 4)
+        #expect(!directory.names().contains(name))
+        try? descriptor.close()
+        #expect(try Self.operations(directory) == .number("4"))
+        #expect(directory.read("rollup-\(Self.day).jsonl")?.contains("\"count\":4") == true)
+    }
+
     @Test func aLogCopiedBackFromABackupIsNotCountedTwice() throws {
         let directory = ScratchDirectory()
         let original = Self.line(0) + Self.line(1)
