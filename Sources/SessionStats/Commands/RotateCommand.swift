@@ -29,7 +29,8 @@ public enum RotateCommand {
                 "--keep-days", value: "N",
                 help: "days to keep as they are, today included (default: 30, as --range month)"),
             OptionSpec("--dry-run", help: "only print what would be done (no sync)"),
-            OptionSpec("--no-sync", help: "do not sync the usage ledger from Claude Code's transcripts first"),
+            OptionSpec(
+                "--no-sync", help: "do not sync the usage ledger from Claude Code's transcripts first"),
             OptionSpec(
                 "--transcripts", value: "DIR",
                 help: "a folder of transcripts to sync from (repeatable; see sync --help)"),
