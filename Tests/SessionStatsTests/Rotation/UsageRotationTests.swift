@@ -17,7 +17,7 @@ import Testing
         ["report", "--date", "2026-11-19", "--json", "--no-sync"],
         ["report", "--date", "2026-11-20", "--project", "app", "--json", "--no-sync"],
         ["report", "--range", "week", "--session", String(first.prefix(8)), "--json", "--no-sync"],
-        ["sessions", "--range", "all", "--json"],
+        ["sessions", "--range", "all", "--json", "--no-sync"],
         ["budget", "--monthly", "1", "--weekly", "0.5", "--daily", "0.01", "--no-sync"],
         ["blocks", "--range", "all", "--json", "--no-sync"],
         ["blocks", "--range", "all", "--json", "--no-sync", "--token-limit", "max"],
@@ -301,7 +301,7 @@ import Testing
         let reports = [
             ["report", "--range", "all", "--json", "--no-sync"],
             ["blocks", "--range", "all", "--json", "--no-sync"],
-            ["sessions", "--range", "all", "--json"],
+            ["sessions", "--range", "all", "--json", "--no-sync"],
         ]
         func outputs() -> [String] {
             reports.map { arguments in
