@@ -90,10 +90,11 @@ public enum StatsCommand {
     public static var help: String {
         let width = (commands.map(\.name.count).max() ?? 0) + 2
         var text = """
-            usage: session-stats [COMMAND] [options]
+            usage: session-stats [options] [COMMAND] [options]
 
             Reads the logs of the session-logger hook and reports what Claude Code did and
-            roughly what it cost. Run 'session-stats COMMAND --help' for a command's options.
+            roughly what it cost. Run 'session-stats COMMAND --help' for a command's options;
+            they may also come before the command, as in git: session-stats --dir DIR errors.
 
             commands:
 
