@@ -1,4 +1,5 @@
 import SessionLogCore
+import TestSupport
 import Testing
 
 @testable import SessionStats
@@ -107,6 +108,34 @@ final class RequestedDays: @unchecked Sendable {
             _ = BudgetCommand.run(arguments, context: test.context)
             #expect(requested.ranges == [CivilDate(first)!...CivilDate("2026-11-22")!], "\(arguments)")
         }
+    }
+
+    /// The usage ledger has today ($25: 1M output tokens of Opus 4.5) and 3 days ago ($1: 1M input
+    /// tokens of Haiku 4.5), not 20 days ago: the daily and weekly spend are exact, the monthly one,
+    /// which has a day the ledger lacks, stays the estimate.
+    @Test func checksTheExactSpendWhereTheLedgerCoversThePeriod() {
+        let logs = ScratchDirectory()
+        defer { logs.remove() }
+        for (time, model, tokens) in [
+            ("2026-11-22T09:00:00Z", "claude-opus-4-5-20251101", UsageTokens(output: 1_000_000)),
+            ("2026-11-19T09:00:00Z", "claude-haiku-4-5-20251001", UsageTokens(input: 1_000_000)),
+        ] {
+            let record = UsageRecord(
+                timestamp: Timestamp(iso8601: time)!, sessionID: "s", project: "app", model: model,
+                messageID: "msg_01" + time.prefix(10), requestID: "req_01" + time.prefix(10), tokens: tokens)
+            logs.write(record.ledgerLine, to: "usage-\(time.prefix(10)).jsonl", mode: 0o600)
+        }
+        let (code, test) = Self.run(
+            ["--daily", "30", "--weekly", "20", "--monthly", "100", "--no-sync", "--dir", logs.path])
+        #expect(code == .finding)
+        #expect(
+            test.captured.standardOutput == """
+                daily   $25.0000 of $30.00 (83.3%) spent today (exact)
+                warning: weekly budget exceeded: $26.0000 spent in 7 days, limit $20.00 (exact)
+                monthly $15.5000 of $100.00 (15.5%) spent in 30 days
+
+                """)
+        #expect(test.captured.standardError == "")
     }
 
     @Test func saysWhenTheLogDirectoryIsMissing() {
