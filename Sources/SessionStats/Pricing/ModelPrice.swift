@@ -41,13 +41,25 @@ public struct ModelPrice: Hashable, Sendable {
     /// What the request (or a roll-up row's requests) cost: its rates on its day, long context, fast mode, the US-only inference
     /// multiplier (1.1×), then web searches at $10 per 1,000.
     public func cost(of record: UsageRecord) -> USD {
-        var applied = rates(on: CivilDate(daysSinceEpoch: record.timestamp.seconds.floorDiv(86_400)))
-        if let longContext, record.isLongContext ?? (record.tokens.prompt > longContext.threshold) {
+        cost(
+            tokens: record.tokens, at: record.timestamp, webSearchRequests: record.webSearchRequests,
+            isFast: record.speed == "fast", isUSOnly: record.inferenceGeo == "us",
+            isLongContext: record.isLongContext)
+    }
+
+    /// What a request cost, from the parts of it that set the price (see `cost(of:)`); a roll-up
+    /// row says whether its requests were long-context, a single request's prompt size does.
+    public func cost(
+        tokens: UsageTokens, at timestamp: Timestamp, webSearchRequests: Int, isFast: Bool, isUSOnly: Bool,
+        isLongContext: Bool? = nil
+    ) -> USD {
+        var applied = rates(on: CivilDate(daysSinceEpoch: timestamp.seconds.floorDiv(86_400)))
+        if let longContext, isLongContext ?? (tokens.prompt > longContext.threshold) {
             applied = longContext.rates
         }
-        if record.speed == "fast", let fastMultiplier { applied = applied.scaled(fastMultiplier) }
-        if record.inferenceGeo == "us" { applied = applied.scaled(11, 10) }
-        return applied.cost(of: record.tokens) + ModelPrice.webSearch(record.webSearchRequests)
+        if isFast, let fastMultiplier { applied = applied.scaled(fastMultiplier) }
+        if isUSOnly { applied = applied.scaled(11, 10) }
+        return applied.cost(of: tokens) + ModelPrice.webSearch(webSearchRequests)
     }
 
     /// $10 per 1,000 web searches.

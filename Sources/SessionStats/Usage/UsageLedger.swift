@@ -98,6 +98,30 @@ public struct UsageLedger: Sendable {
     }
 }
 
+extension UsageLedger {
+    /// Reads the whole file `name` of the directory into the start of `buffer`, which is reused
+    /// between calls and only grows; the byte count, or nil when the file cannot be read.
+    func read(_ name: String, into buffer: inout [UInt8]) -> Int? {
+        guard let descriptor = FileAccess.openForReading(path(name)) else { return nil }
+        defer { FileAccess.close(descriptor) }
+        let size = max(FileAccess.status(descriptor: descriptor)?.size ?? 0, 0)
+        var count = 0
+        while true {
+            // Room for the rest of the file and one byte more (end of file), or 64 KiB if it grew.
+            let needed = count + max(size + 1 - count, 1 << 16)
+            if buffer.count < needed {
+                buffer.append(contentsOf: repeatElement(0, count: needed - buffer.count))
+            }
+            let got = buffer.withUnsafeMutableBufferPointer { pointer in
+                FileAccess.read(descriptor, into: pointer.baseAddress! + count, count: pointer.count - count)
+            }
+            if got < 0 { return nil }
+            if got == 0 { return count }
+            count += got
+        }
+    }
+}
+
 /// Why the usage ledger could not be written.
 public enum LedgerError: Error, Equatable, Sendable {
     /// A file of the log directory could not be written.

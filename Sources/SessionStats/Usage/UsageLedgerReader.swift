@@ -133,7 +133,7 @@ public struct UsageLedgerReader {
     }
 
     // FNV-1a over the key's UTF-8: stable, cheap, and a collision costs only the exact path.
-    private static func fingerprint(_ key: String) -> UInt32 {
+    static func fingerprint(_ key: String) -> UInt32 {
         var hash: UInt32 = 2_166_136_261
         for byte in key.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
         return hash

@@ -13,6 +13,8 @@ public struct UsageQuery {
     public var days: ClosedRange<CivilDate>?
     /// The report's filters; a tool or tag filter cannot apply to requests, so it gives no summary.
     public var filter = EntryFilter()
+    /// The worker threads the ledger is read on.
+    public var threads = LogReader.defaultThreads
 
     /// Creates a query.
     public init(directories: [String], roots: [String], days: ClosedRange<CivilDate>?) {
@@ -37,18 +39,8 @@ public struct UsageQuery {
             }
         }
         let table = try PricingFile.table(logDirectory: first, variables: variables)
-        var summary = UsageSummary()
-        var localDays = clock.dayResolver
         var reader = UsageLedgerReader(directories: directories, localDays: clock.dayResolver)
-        let result = reader.read(days: days) { record in
-            if let project = filter.project, record.project != project { return }
-            switch filter.session {
-            case .prefix(let prefix): if !record.sessionID.hasPrefix(prefix) { return }
-            case .exact(let id): if record.sessionID != id { return }
-            case nil: break
-            }
-            summary.add(record, table: table, localDays: &localDays)
-        }
+        var (summary, result) = reader.summarize(days: days, table: table, filter: filter, threads: threads)
         guard !result.ledgerDates.isEmpty else { return nil }
         summary.skippedLines = result.skippedLines
         summary.daysWithoutUsage = activeDays.subtracting(result.ledgerDates).sorted()

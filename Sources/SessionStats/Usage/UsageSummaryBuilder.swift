@@ -1,0 +1,145 @@
+import SessionLogCore
+
+/// Adds up ledger lines into a `UsageSummary` from their raw fields: sessions, projects and models
+/// are integer ids with totals in arrays, priced once per model, and turned into the summary's
+/// string-keyed groups only at the end. The result is the one `UsageSummary.add` gives line by line.
+struct UsageSummaryBuilder {
+    private let table: PriceTable
+    private let project: String?
+    private let session: EntryFilter.SessionMatch?
+    private var localDays: LocalDayResolver
+    private var sessions = ByteInterner()
+    private var projects = ByteInterner()
+    private var models = ByteInterner()
+    private var totals = UsageTotals()
+    private var bySession: [UsageTotals] = []
+    // The project of each session's first request, as `UsageSummary.add` keeps it.
+    private var sessionProject: [Int] = []
+    private var sessionAllowed: [Bool] = []
+    private var byProject: [UsageTotals] = []
+    private var projectAllowed: [Bool] = []
+    private var byModel: [UsageTotals] = []
+    private var prices: [PriceTable.Match] = []
+    private var days: [CivilDate] = []
+    private var byDay: [UsageTotals] = []
+    private var dayIndex: [CivilDate: Int] = [:]
+    private var lastDay = CivilDate(year: 1970, month: 1, day: 1)
+    private var lastDayIndex = -1
+
+    /// A builder pricing by `table`, keeping the requests of `filter`'s project and session only.
+    init(table: PriceTable, filter: EntryFilter, localDays: LocalDayResolver) {
+        self.table = table
+        project = filter.project
+        session = filter.session
+        self.localDays = localDays
+    }
+
+    /// Adds one request read by `LedgerLineFields.scan` from `scanner`'s bytes.
+    mutating func add(_ fields: LedgerLineFields, in scanner: JSONScanner) {
+        let projectID = fields.project.map { projects.id($0, in: scanner) } ?? projects.emptyID()
+        if projectID == byProject.count {
+            byProject.append(UsageTotals())
+            projectAllowed.append(project.map { $0 == projects.strings[projectID] } ?? true)
+        }
+        guard projectAllowed[projectID] else { return }
+        let sessionID = sessions.id(fields.sessionID!, in: scanner)
+        if sessionID == bySession.count {
+            bySession.append(UsageTotals())
+            sessionProject.append(projectID)
+            let text = sessions.strings[sessionID]
+            switch session {
+            case .prefix(let prefix): sessionAllowed.append(text.hasPrefix(prefix))
+            case .exact(let id): sessionAllowed.append(text == id)
+            case nil: sessionAllowed.append(true)
+            }
+        }
+        guard sessionAllowed[sessionID] else { return }
+        let modelID = models.id(fields.model!, in: scanner)
+        if modelID == byModel.count {
+            byModel.append(UsageTotals())
+            prices.append(table.match(models.strings[modelID]))
+        }
+        let timestamp = fields.timestamp!
+        var cost = USD.zero
+        switch prices[modelID] {
+        case .exact(let price), .estimated(let price):
+            cost = price.cost(
+                tokens: fields.tokens, at: timestamp, webSearchRequests: fields.webSearchRequests,
+                isFast: fields.isFast, isUSOnly: fields.isUSOnly)
+        case .unpriced: break
+        }
+        let day = localDays.day(of: timestamp)
+        if day != lastDay || lastDayIndex < 0 {
+            lastDay = day
+            if let index = dayIndex[day] {
+                lastDayIndex = index
+            } else {
+                lastDayIndex = days.count
+                dayIndex[day] = days.count
+                days.append(day)
+                byDay.append(UsageTotals())
+            }
+        }
+        totals.add(fields.tokens, webSearchRequests: fields.webSearchRequests, cost: cost)
+        byDay[lastDayIndex].add(fields.tokens, webSearchRequests: fields.webSearchRequests, cost: cost)
+        byModel[modelID].add(fields.tokens, webSearchRequests: fields.webSearchRequests, cost: cost)
+        byProject[projectID].add(fields.tokens, webSearchRequests: fields.webSearchRequests, cost: cost)
+        bySession[sessionID].add(fields.tokens, webSearchRequests: fields.webSearchRequests, cost: cost)
+    }
+
+    /// The summary of every request added.
+    func summary() -> UsageSummary {
+        var summary = UsageSummary()
+        summary.totals = totals
+        for (index, day) in days.enumerated() { summary.byDay[day, default: UsageTotals()].add(byDay[index]) }
+        for (id, model) in models.strings.enumerated() where byModel[id].requests > 0 {
+            summary.byModel[model, default: UsageTotals()].add(byModel[id])
+            summary.pricing[model] = prices[id]
+        }
+        for (id, name) in projects.strings.enumerated() where byProject[id].requests > 0 {
+            summary.byProject[name, default: UsageTotals()].add(byProject[id])
+        }
+        for (id, name) in sessions.strings.enumerated() where bySession[id].requests > 0 {
+            var entry = summary.bySession[name] ?? (projects.strings[sessionProject[id]], UsageTotals())
+            entry.totals.add(bySession[id])
+            summary.bySession[name] = entry
+        }
+        return summary
+    }
+}
+
+extension UsageTotals {
+    /// Adds one request's tokens, web searches and cost.
+    @inline(__always)
+    mutating func add(_ requestTokens: UsageTokens, webSearchRequests searches: Int, cost requestCost: USD) {
+        requests += 1
+        tokens = tokens + requestTokens
+        webSearchRequests += searches
+        cost = cost + requestCost
+    }
+
+    /// Adds another group's totals.
+    mutating func add(_ other: UsageTotals) {
+        requests += other.requests
+        tokens = tokens + other.tokens
+        webSearchRequests += other.webSearchRequests
+        cost = cost + other.cost
+    }
+}
+
+extension UsageSummary {
+    /// Adds `other`, the summary of requests that came after this one's: a session keeps the
+    /// project of its first request.
+    mutating func merge(_ other: UsageSummary) {
+        totals.add(other.totals)
+        for (day, value) in other.byDay { byDay[day, default: UsageTotals()].add(value) }
+        for (model, value) in other.byModel { byModel[model, default: UsageTotals()].add(value) }
+        for (project, value) in other.byProject { byProject[project, default: UsageTotals()].add(value) }
+        for (session, value) in other.bySession {
+            var entry = bySession[session] ?? (value.project, UsageTotals())
+            entry.totals.add(value.totals)
+            bySession[session] = entry
+        }
+        pricing.merge(other.pricing) { kept, _ in kept }
+    }
+}

@@ -1,0 +1,123 @@
+import SessionLogCore
+import TestSupport
+import Testing
+
+@testable import SessionStats
+
+/// The report's fast read of the ledger (raw fields, integer ids, two workers) gives exactly the
+/// summary of the plain path: every record decoded, deduplicated and added one by one.
+@Suite struct UsageLedgerSummaryTests {
+    static let rules = [
+        "cache-creation-split", "half-written-line", "lone-surrogates", "missing-request-id",
+        "progress-subagent", "proxy-ids", "resumed-session", "sidechain-btw", "streaming-duplicates",
+        "synthetic", "two-objects-one-line",
+    ]
+
+    /// A ledger synced from every in-repo transcript fixture, with the lines a sync never writes
+    /// but a reader must take (repeats across files, escapes, spaces, no ids, junk) in two more directories.
+    static func ledger() throws -> ScratchDirectory {
+        let scratch = ScratchDirectory()
+        var sync = UsageSync(
+            directory: scratch.file("logs"), roots: rules.map(TranscriptFixtures.root),
+            localDays: LocalDayResolver(utcOffsetSeconds: 0))
+        _ = try sync.run()
+        let extra = """
+            {"v":1,"timestamp":"2026-02-05T12:00:00.000Z","session_id":"11111111-1111-1111-1111-111111111111","project":"demo","model":"claude-opus-4-6","message_id":"msg_01NNN","request_id":"req_01NNN","input":1,"output":1,"cache_write_5m":1000,"cache_write_1h":4000,"cache_read":0}
+            { "v": 1, "timestamp": "2026-02-05T13:00:00.000Z", "session_id": "sp\\u0061ced", "project": "d\\u00e9mo", "model": "claude-sonnet-4-5", "message_id": "msg_01SPACE", "input": 10, "output": 20 }
+            {"v":1,"timestamp":"2026-02-05T13:00:01.000Z","session_id":"spaced","project":"démo","model":"claude-sonnet-4-5","message_id":"msg_01SPACE","input":10,"output":25,"speed":"fast","inference_geo":"us"}
+            {"v":1,"timestamp":"2026-02-05T14:00:00.000Z","session_id":"noid","project":"demo","model":"glm-4.7","input":5,"output":5}
+            {"v":1,"timestamp":"2026-02-05T14:00:00.000Z","session_id":"noid","project":"demo","model":"glm-4.7","input":5,"output":5}
+            {"v":1,"timestamp":"2026-02-05T15:00:00.000Z","session_id":"a","project":"other","model":"claude-opus-6","message_id":"msg_2025","input":7,"output":7,"web_search_requests":3}
+            {"v":1,"timestamp":"2026-02-05T15:00:00.000Z","session_id":"b","project":"other","model":"claude-opus-6","message_id":"msg_2025","input":7,"output":7}
+            {"v":2,"timestamp":"2026-02-05T15:00:00.000Z","session_id":"b","project":"other","model":"x","input":1}
+            {"v":1,"timestamp":"2026-02-05T15:00:00.000Z","session_id":7,"model":"x"}
+            not json
+            {"v":1,"timestamp":"2026-02-05T16:00:00.000Z","session_id":"late","project":"demo","model":"claude-haiku-4-5","message_id":"msg_01LATE","input":1}
+
+            """
+        _ = scratch.makeDirectory("extra")
+        _ = scratch.write(extra, to: "extra/usage-2026-02-05.jsonl", mode: 0o600)
+        let copy = """
+            {"v":1,"timestamp":"2026-02-06T00:30:00.000Z","session_id":"late","project":"demo","model":"claude-haiku-4-5","message_id":"msg_01LATE","input":1,"output":9}
+            {"v":1,"timestamp":"2026-02-06T00:31:00.000Z","session_id":"second","project":"elsewhere","model":"claude-opus-4-5","message_id":"msg_01SECOND","input":1,"output":2}
+
+            """
+        _ = scratch.makeDirectory("more")
+        _ = scratch.write(copy, to: "more/usage-2026-02-06.jsonl", mode: 0o600)
+        return scratch
+    }
+
+    /// The plain path: `read(days:each:)`, the filter, `UsageSummary.add`.
+    static func plain(
+        _ directories: [String], days: ClosedRange<CivilDate>?, filter: EntryFilter, table: PriceTable
+    ) -> (String, UsageLedgerReader.Result) {
+        var summary = UsageSummary()
+        var localDays = LocalDayResolver(utcOffsetSeconds: 0)
+        var reader = UsageLedgerReader(directories: directories, localDays: localDays)
+        let result = reader.read(days: days) { record in
+            if let project = filter.project, record.project != project { return }
+            switch filter.session {
+            case .prefix(let prefix): if !record.sessionID.hasPrefix(prefix) { return }
+            case .exact(let id): if record.sessionID != id { return }
+            case nil: break
+            }
+            summary.add(record, table: table, localDays: &localDays)
+        }
+        return (text(summary), result)
+    }
+
+    static func text(_ summary: UsageSummary) -> String {
+        var writer = JSONWriter(indent: 1, capacity: 4096)
+        writer.beginObject()
+        writer.usage(summary)
+        writer.endObject()
+        return writer.text
+    }
+
+    @Test(
+        arguments: [
+            (nil, EntryFilter()), ("2026-02-05", EntryFilter()), (nil, EntryFilter(project: "demo")),
+            (nil, EntryFilter(session: .prefix("1111"))), (nil, EntryFilter(session: .exact("spaced"))),
+            ("2026-02-06", EntryFilter(project: "elsewhere")),
+        ] as [(String?, EntryFilter)])
+    func fastReadEqualsThePlainPathOnOneThreadAndTwo(day: String?, filter: EntryFilter) throws {
+        let scratch = try Self.ledger()
+        defer { scratch.remove() }
+        let directories = [scratch.file("logs"), scratch.file("extra"), scratch.file("more")]
+        let days = day.flatMap(CivilDate.init).map { $0...$0 }
+        let table = PriceTable.builtIn
+        let (expected, plain) = Self.plain(directories, days: days, filter: filter, table: table)
+        #expect(expected.contains("\"requests\": "))
+        for threads in [1, 2, 3] {
+            var reader = UsageLedgerReader(
+                directories: directories, localDays: LocalDayResolver(utcOffsetSeconds: 0))
+            let (summary, result) = reader.summarize(
+                days: days, table: table, filter: filter, threads: threads)
+            #expect(Self.text(summary) == expected, "\(threads) threads")
+            #expect(result.skippedLines == plain.skippedLines)
+            #expect(result.filesRead == plain.filesRead)
+            #expect(result.ledgerDates == plain.ledgerDates)
+        }
+    }
+
+    @Test func theEdgeLinesCountAsTheRulesSay() throws {
+        let scratch = try Self.ledger()
+        defer { scratch.remove() }
+        var reader = UsageLedgerReader(
+            directories: [scratch.file("extra"), scratch.file("more")],
+            localDays: LocalDayResolver(utcOffsetSeconds: 0))
+        let day = CivilDate("2026-02-05")!
+        let (summary, result) = reader.summarize(
+            days: day...day, table: .builtIn, filter: EntryFilter(), threads: 2)
+        // The escaped and the plain copy of msg_01SPACE are one request: the one with more tokens.
+        #expect(summary.bySession["spaced"]?.totals.requests == 1)
+        #expect(summary.bySession["spaced"]?.totals.tokens.output == 25)
+        // A proxy id is unique only within its session; a line without ids only repeats exactly.
+        #expect(summary.bySession["a"]?.totals.requests == 1)
+        #expect(summary.bySession["b"]?.totals.requests == 1)
+        #expect(summary.bySession["noid"]?.totals.requests == 1)
+        // The copy in the other directory, after midnight, is the kept one: it is not on this day.
+        #expect(summary.bySession["late"] == nil)
+        #expect(result.skippedLines == 3)
+    }
+}
