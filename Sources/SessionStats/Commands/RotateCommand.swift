@@ -176,6 +176,9 @@ public enum RotateCommand {
             case .rolledUpUsage(let outcome):
                 rotated.insert(outcome.date)
                 say(describe(outcome))
+            case .rolledUpStatus(let outcome):
+                rotated.insert(outcome.date)
+                say(describe(outcome))
             case .trimmedErrorLog(let removed):
                 say(
                     "trimmed \(LogFileName.loggerErrors) to its last \(NumberFormat.grouped(RotationPlan.errorLogLines))"
@@ -185,7 +188,7 @@ public enum RotateCommand {
         if !rotated.isEmpty {
             say("rotated \(days(rotated.count))")
         } else {
-            say("nothing to rotate: no activity or usage files before \(plan.firstKept)")
+            say("nothing to rotate: no activity, usage or status files before \(plan.firstKept)")
         }
     }
 
@@ -213,10 +216,14 @@ public enum RotateCommand {
             text +=
                 "\(NumberFormat.grouped(RotationPlan.errorLogLines)) lines (\(NumberFormat.grouped(excess)) bytes)\n"
         }
-        let count = Set(plan.days + plan.usageDays).count
+        for date in plan.statusDays {
+            let status = StatusRecord.fileName(date)
+            text += "would roll up \(status) into \(StatusRotation.rollupName(date)) and remove \(status)\n"
+        }
+        let count = Set(plan.days + plan.usageDays + plan.statusDays).count
         text +=
             count == 0
-            ? "nothing to rotate: no activity or usage files before \(plan.firstKept)\n"
+            ? "nothing to rotate: no activity, usage or status files before \(plan.firstKept)\n"
             : "would rotate \(days(count))\n"
         context.output(text)
     }
@@ -273,6 +280,24 @@ public enum RotateCommand {
             text +=
                 "\nkept \(NumberFormat.grouped(count)) unreadable \(count == 1 ? "line" : "lines") byte for byte in "
                 + LogFileName.usageQuarantine(outcome.date)
+        }
+        return text
+    }
+
+    /// `rolled up status-….jsonl (1,234 captures) into status-rollup-….jsonl (40 kept); removed status-….jsonl`.
+    static func describe(_ outcome: StatusRotation.DayOutcome) -> String {
+        let status = StatusRecord.fileName(outcome.date)
+        var text =
+            "rolled up \(status) (\(NumberFormat.grouped(outcome.captures)) "
+            + (outcome.captures == 1 ? "capture" : "captures") + ") "
+            + (outcome.mergedRollup ? "merging it into" : "into")
+            + " \(StatusRotation.rollupName(outcome.date)) (\(NumberFormat.grouped(outcome.kept)) kept);"
+            + " removed \(status)"
+        if outcome.quarantinedLines > 0 {
+            let count = outcome.quarantinedLines
+            text +=
+                "\nkept \(NumberFormat.grouped(count)) unreadable \(count == 1 ? "line" : "lines") byte for byte in "
+                + StatusRotation.quarantineName(outcome.date)
         }
         return text
     }

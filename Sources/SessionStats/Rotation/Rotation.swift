@@ -41,6 +41,8 @@ public enum Rotation {
         case trimmedErrorLog(removedBytes: Int)
         /// A usage-ledger file was rolled up and removed.
         case rolledUpUsage(UsageRotation.DayOutcome)
+        /// A status-line capture file was rolled up and removed.
+        case rolledUpStatus(StatusRotation.DayOutcome)
     }
 
     /// How many times an activity file that changed while it was read is read again.
@@ -76,6 +78,11 @@ public enum Rotation {
                 directory: directory, firstKept: plan.firstKept, table: usagePrices, localDays: localDays,
                 directoryDescriptor: descriptor
             ) { report(.rolledUpUsage($0)) }
+        }
+        for date in plan.statusDays {
+            report(
+                .rolledUpStatus(
+                    try StatusRotation.rollUp(date, in: directory, directoryDescriptor: descriptor)))
         }
         if plan.hasErrorLog {
             let path = RotationPlan.join(directory, LogFileName.loggerErrors)

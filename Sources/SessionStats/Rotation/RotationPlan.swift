@@ -21,6 +21,8 @@ public struct RotationPlan: Equatable, Sendable {
     public var leftovers: [String]
     /// The days whose usage-ledger file (`usage-D.jsonl`) is rolled up and removed, oldest first.
     public var usageDays: [CivilDate] = []
+    /// The days whose status-line capture file (`status-D.jsonl`) is rolled up and removed, oldest first.
+    public var statusDays: [CivilDate] = []
     /// Whether `logger-errors.log` exists (it is trimmed when longer than `RotationPlan.errorLogLines`).
     public var hasErrorLog: Bool
 
@@ -60,6 +62,7 @@ public struct RotationPlan: Equatable, Sendable {
         var leftovers: [String] = []
         var hasErrorLog = false
         var usage: [CivilDate] = []
+        var status: [CivilDate] = []
         for name in names {
             if let date = LogFileName.date(of: name, prefix: LogFileName.activityPrefix) {
                 if date < firstKept && isRegularFile(join(directory, name)) { activity.append(date) }
@@ -67,6 +70,8 @@ public struct RotationPlan: Equatable, Sendable {
                 rollups.insert(date)
             } else if let date = LogFileName.date(of: name, prefix: LogFileName.usagePrefix) {
                 if date < firstKept && isRegularFile(join(directory, name)) { usage.append(date) }
+            } else if let date = LogFileName.date(of: name, prefix: StatusRecord.filePrefix) {
+                if date < firstKept && isRegularFile(join(directory, name)) { status.append(date) }
             } else if isLeftover(name) {
                 leftovers.append(name)
             } else if name == LogFileName.loggerErrors {
@@ -79,6 +84,7 @@ public struct RotationPlan: Equatable, Sendable {
             existingRollups: rollups.intersection(activity), leftovers: leftovers.sorted(),
             hasErrorLog: hasErrorLog)
         plan.usageDays = usage.sorted()
+        plan.statusDays = status.sorted()
         return plan
     }
 

@@ -1,6 +1,7 @@
 import SessionLogCore
 
-/// Reads the status line's capture files (`status-YYYY-MM-DD.jsonl`) of one or more log directories.
+/// Reads the status line's capture files (`status-YYYY-MM-DD.jsonl`) and their roll-ups
+/// (`status-rollup-YYYY-MM-DD.jsonl`) of one or more log directories.
 public enum StatusHistoryReader {
     /// What a read found.
     public struct Result: Sendable {
@@ -18,7 +19,11 @@ public enum StatusHistoryReader {
         for directory in directories {
             guard let entries = FileAccess.entries(of: directory) else { continue }
             for (name, kind) in entries where kind == .file {
-                guard let date = LogFileName.date(of: name, prefix: StatusRecord.filePrefix) else { continue }
+                // Captures, and the roll-ups rotate made of old ones (the same lines, fewer).
+                guard
+                    let date = LogFileName.date(of: name, prefix: StatusRecord.filePrefix)
+                        ?? LogFileName.date(of: name, prefix: StatusRecord.rollupPrefix)
+                else { continue }
                 if let days, date < days.lowerBound.adding(days: -1) || date > days.upperBound.adding(days: 1)
                 {
                     continue
@@ -42,6 +47,16 @@ public enum StatusHistoryReader {
             }
         }
         result.records.sort { $0.timestamp < $1.timestamp }
+        // A capture file and a roll-up that already holds its lines (a rotate killed between the
+        // two steps) give the same line twice: keep one.
+        var unique: [StatusRecord] = []
+        var sameTime = 0
+        for record in result.records {
+            if let previous = unique.last, previous.timestamp != record.timestamp { sameTime = unique.count }
+            if unique[sameTime...].contains(record) { continue }
+            unique.append(record)
+        }
+        result.records = unique
         return result
     }
 }

@@ -100,7 +100,7 @@ import Testing
         #expect(again == .success)
         #expect(
             second.captured.standardOutput.hasSuffix(
-                "nothing to rotate: no activity or usage files before 2026-10-24\n"))
+                "nothing to rotate: no activity, usage or status files before 2026-10-24\n"))
         #expect(directory.names() == expectedNames)
         #expect(try Self.snapshot(directory) == before)
     }

@@ -86,10 +86,10 @@ import Testing
     /// Status captures, so `limits` has windows to put the ledger's requests in.
     static func writeCaptures(_ logs: String) {
         let lines = [
-            ("2026-11-19T09:05:00.000Z", 12, 1_763_546_400, 30, 1_764_100_000),
-            ("2026-11-19T10:40:00.000Z", 40, 1_763_546_400, 33, 1_764_100_000),
-            ("2026-11-20T06:00:00.000Z", 5, 1_763_632_800, 41, 1_764_100_000),
-            ("2026-11-21T07:30:00.000Z", 20, 1_763_722_800, 55, 1_764_100_000),
+            ("2026-11-19T09:05:00.000Z", 12, 1_795_096_800, 30, 1_795_564_800),
+            ("2026-11-19T10:40:00.000Z", 40, 1_795_096_800, 33, 1_795_564_800),
+            ("2026-11-20T06:00:00.000Z", 5, 1_795_168_800, 41, 1_795_564_800),
+            ("2026-11-21T07:30:00.000Z", 20, 1_795_262_400, 55, 1_795_564_800),
         ].map { time, five, fiveReset, seven, sevenReset in
             "{\"v\":1,\"timestamp\":\"\(time)\",\"session_id\":\"\(first)\",\"rate_limits\":{\"five_hour\":"
                 + "{\"used_percentage\":\(five),\"resets_at\":\(fiveReset)},\"seven_day\":"
@@ -108,6 +108,9 @@ import Testing
         let before = try Self.snapshot(logs)
         let names = scratch.names(in: logs)
         #expect(names.contains("usage-2026-11-19.jsonl") && names.contains("usage-2026-11-21.jsonl"))
+        let windows = before["limits --range all --json"]?["output"]?["windows"]?.elements ?? []
+        #expect(windows.count == 4)
+        #expect(windows.first?["requests"] == .number("9"))
 
         let (code, test) = Self.rotate(logs)
         #expect(code == .success, "\(test.captured.standardError)")
@@ -131,7 +134,7 @@ import Testing
         #expect(again == .success)
         #expect(
             second.captured.standardOutput.hasSuffix(
-                "nothing to rotate: no activity or usage files before 2026-11-22\n"))
+                "nothing to rotate: no activity, usage or status files before 2026-11-22\n"))
         #expect(scratch.names(in: logs) == after)
         #expect(after.map { scratch.read("logs/" + $0) } == files)
         #expect(try Self.snapshot(logs) == before)
