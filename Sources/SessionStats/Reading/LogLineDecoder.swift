@@ -193,6 +193,7 @@ struct LogLineDecoder {
     private func readTokens(_ scanner: inout JSONScanner, outOfRange: inout String?) throws(JSONScanError)
         -> (Int, Int)
     {
+        if let plain = LogLineDecoder.plainTokens(&scanner) { return plain }
         guard scanner.peekKind() == .object else {
             try scanner.skipValue()
             return (0, 0)
@@ -216,6 +217,45 @@ struct LogLineDecoder {
                 try scanner.skipValue()
             }
         }
+        return (input, output)
+    }
+
+    /// `tokens` as the hook writes it, `{"input":N,"output":N}` or `{"input":N,"output":N,"total":N}`
+    /// with plain counts within `ValueLimits.lineTokens`, read without the general scan; nil, with
+    /// the scanner unmoved, for anything else.
+    @inline(__always)
+    static func plainTokens(_ scanner: inout JSONScanner) -> (Int, Int)? {
+        guard let base = scanner.bytes.baseAddress else { return nil }
+        let end = scanner.end
+        var index = scanner.offset
+        func literal(_ text: StaticString) -> Bool {
+            let count = text.utf8CodeUnitCount
+            guard index + count <= end, RawMemory.equal(base + index, text.utf8Start, count: count) else {
+                return false
+            }
+            index += count
+            return true
+        }
+        // Up to 15 digits, no leading zero, ended by ',' or '}': other numbers take the general way.
+        func count() -> Int? {
+            let start = index
+            var value = 0
+            while index < end, index - start < 15, base[index] &- UInt8(ascii: "0") < 10 {
+                value = value * 10 + Int(base[index] &- UInt8(ascii: "0"))
+                index += 1
+            }
+            guard index > start, index < end,
+                base[index] == UInt8(ascii: ",") || base[index] == UInt8(ascii: "}"),
+                base[start] != UInt8(ascii: "0") || index == start + 1, value <= ValueLimits.lineTokens
+            else { return nil }
+            return value
+        }
+        guard literal(#"{"input":"#), let input = count(), literal(#","output":"#), let output = count()
+        else { return nil }
+        if !literal("}") {
+            guard literal(#","total":"#), count() != nil, literal("}") else { return nil }
+        }
+        scanner.offset = index
         return (input, output)
     }
 

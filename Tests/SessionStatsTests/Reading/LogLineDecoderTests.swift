@@ -375,3 +375,28 @@ import Testing
         #expect(diagnostics.warnings.first?.hasSuffix(":2: timestamp is not an ISO 8601 string") == true)
     }
 }
+
+extension LogLineDecoderTests {
+    /// Tokens as the hook writes them are read by a shortcut; a space before the object sends the
+    /// same value through the general scan, which must agree on counts, warnings and skips.
+    @Test(arguments: [
+        #"{"input":12,"output":3400,"total":3412}"#, #"{"input":0,"output":0}"#,
+        #"{"input":7,"output":1,"total":8,"x":1}"#,
+        #"{"input":012,"output":1}"#, #"{"input":1.5,"output":2}"#, #"{"input":-1,"output":2}"#,
+        #"{"input":1e3,"output":2}"#, #"{"input":99999999999999999,"output":1}"#,
+        #"{"input":1099511627777,"output":1}"#, #"{"input":1099511627776,"output":1}"#,
+        #"{"output":1,"input":2}"#, #"{"input":1,"output":2,"total":}"#, #"{"input":1,"output":2"#,
+        #"{"input":1,"output":"2"}"#, #"[1,2]"#,
+    ])
+    func plainTokensReadAsTheGeneralScanDoes(tokens: String) {
+        func read(_ value: String) -> String {
+            let line = #"{"v":1,"timestamp":"2026-11-20T10:00:00.000Z","event":"PostToolUse","tokens":"#
+            let (entries, diagnostics) = ReadingFixture().read(text: line + value + "}\n")
+            return entries.map { "\($0.inputTokens) \($0.outputTokens)" }.joined()
+                + " skipped \(diagnostics.skipped) "
+                + diagnostics.warnings.map { $0.split(separator: ":")[2].split(separator: " at byte")[0] }
+                .joined(separator: ";")
+        }
+        #expect(read(tokens) == read(" " + tokens))
+    }
+}
