@@ -21,15 +21,13 @@ public enum BudgetCheck {
         }
     }
 
-    /// The statuses with the exact spend from the usage ledger for every period it covers: one
-    /// with exact requests on each day the activity log has entries (so no day is left to the estimate).
+    /// The statuses with the exact spend from the usage ledger (`costByDay`: its cost per local day)
+    /// for every period it covers: one with exact requests on each day the activity log has entries
+    /// (so no day is left to the estimate).
     public static func exact(
-        _ statuses: [BudgetStatus], requests: [(record: UsageRecord, cost: USD)], activeDays: Set<CivilDate>,
-        localDays: LocalDayResolver, today: CivilDate
+        _ statuses: [BudgetStatus], costByDay byDay: [CivilDate: USD], activeDays: Set<CivilDate>,
+        today: CivilDate
     ) -> [BudgetStatus] {
-        var resolver = localDays
-        var byDay: [CivilDate: USD] = [:]
-        for (record, cost) in requests { byDay[resolver.day(of: record.timestamp), default: .zero] += cost }
         return statuses.map { status in
             let range = status.period.range(today: today)
             let exactDays = byDay.keys.filter { range.contains($0) }

@@ -139,12 +139,17 @@ public enum BudgetCommand {
                 days: query.days)
             usage.sync = !options.noSync
             do throws(PricingFileError) {
-                let requests = try usage.pricedRecords(clock: context.clock, variables: context.variables) {
-                    context.errorOutput("warning: " + $0 + "\n")
+                // Summed by day as they stream past: a year of requests is never held.
+                var costByDay: [CivilDate: USD] = [:]
+                var resolver = context.clock.dayResolver
+                try usage.forEachPriced(
+                    clock: context.clock, variables: context.variables,
+                    warn: { context.errorOutput("warning: " + $0 + "\n") }
+                ) { record, cost in
+                    costByDay[resolver.day(of: record.timestamp), default: .zero] += cost
                 }
                 statuses = BudgetCheck.exact(
-                    statuses, requests: requests, activeDays: Set(aggregate.days.keys),
-                    localDays: context.clock.dayResolver, today: today)
+                    statuses, costByDay: costByDay, activeDays: Set(aggregate.days.keys), today: today)
             } catch {
                 throw .badPricingFile(error.message)
             }

@@ -51,7 +51,18 @@ public struct UsageQuery {
     public func pricedRecords(
         clock: LocalClock, variables: (String) -> String?, warn: (String) -> Void
     ) throws(PricingFileError) -> [(record: UsageRecord, cost: USD)] {
-        guard let first = directories.first else { return [] }
+        var all: [(record: UsageRecord, cost: USD)] = []
+        try forEachPriced(clock: clock, variables: variables, warn: warn) { all.append(($0, $1)) }
+        return all
+    }
+
+    /// Syncs (unless told not to) and calls `body` with each request of the range and its exact
+    /// cost, one at a time: nothing holds every request.
+    public func forEachPriced(
+        clock: LocalClock, variables: (String) -> String?, warn: (String) -> Void,
+        _ body: (UsageRecord, USD) -> Void
+    ) throws(PricingFileError) {
+        guard let first = directories.first else { return }
         if sync {
             var syncing = UsageSync(directory: first, roots: roots, localDays: clock.dayResolver)
             do throws(LedgerError) {
@@ -61,11 +72,10 @@ public struct UsageQuery {
                 warn("sync failed: " + error.message)
             }
         }
-        var reader = UsageLedgerReader(directories: directories, localDays: clock.dayResolver)
-        let records = reader.read(days: days).records
         let table = try PricingFile.table(logDirectory: first, variables: variables)
         var prices: [String: ModelPrice?] = [:]
-        return records.map { record in
+        var reader = UsageLedgerReader(directories: directories, localDays: clock.dayResolver)
+        _ = reader.read(days: days) { record in
             let price: ModelPrice?
             if let known = prices[record.model] {
                 price = known
@@ -73,7 +83,7 @@ public struct UsageQuery {
                 price = table.match(record.model).price
                 prices[record.model] = price
             }
-            return (record, price?.cost(of: record) ?? .zero)
+            body(record, price?.cost(of: record) ?? .zero)
         }
     }
 }
