@@ -43,7 +43,9 @@ public enum TranscriptFinder {
             }
             walk(root, into: &listing)
         }
-        listing.files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        // String order is byte order for ASCII and NFC paths, and compares ASCII with memcmp: the generic
+        // UTF-8 comparison took most of a warm `search` listing of 2,000 sessions.
+        listing.files.sort { $0.path < $1.path }
         return listing
     }
 

@@ -30,9 +30,14 @@ public struct UsageSync {
     /// Runs the sync. Throws only when the ledger cannot be written; unreadable transcripts are
     /// listed in the summary and the rest synced.
     public mutating func run() throws(LedgerError) -> SyncSummary {
+        try run(listing: TranscriptFinder.list(roots: roots))
+    }
+
+    /// Runs the sync over a listing of the roots made by the caller (`search` lists them once for
+    /// its index and the sync).
+    public mutating func run(listing: TranscriptFinder.Listing) throws(LedgerError) -> SyncSummary {
         var summary = SyncSummary()
         summary.roots = roots
-        let listing = TranscriptFinder.list(roots: roots)
         summary.filesFound = listing.files.count
         summary.missingRoots = listing.missingRoots
         summary.unreadable = listing.unreadable.map { "\($0.path): \($0.reason)" }
