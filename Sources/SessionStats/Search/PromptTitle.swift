@@ -25,10 +25,10 @@ enum PromptTitle {
                 pendingSpace = !result.isEmpty
                 continue
             }
+            if result.count + (pendingSpace ? 1 : 0) >= maximumCharacters { break }
             if pendingSpace { result.append(" ") }
             pendingSpace = false
             result.append(character)
-            if result.count >= maximumCharacters { break }
         }
         return result.isEmpty ? nil : result
     }

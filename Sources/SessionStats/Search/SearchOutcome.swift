@@ -2,7 +2,7 @@
 struct SearchOutcome {
     /// The sessions found, newest first.
     var hits: [SearchHit] = []
-    /// Whether the search stopped at the limit with sessions left unread or unshown.
+    /// Whether the search stopped at the limit with sessions left to read or show.
     var stoppedAtLimit = false
     /// What refreshing the index found.
     var refresh = SessionIndex.Refresh()

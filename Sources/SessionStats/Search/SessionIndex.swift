@@ -7,7 +7,7 @@ struct SessionIndex: Equatable, Sendable {
     /// The index file's name in the log directory.
     static let fileName = "search-index.jsonl"
     /// The format written; another version is rebuilt from scratch.
-    static let version = 1
+    static let version = 2
     /// The longest transcript line read; longer ones (pasted files, images) are skipped unread.
     static let maximumLineBytes = 8 << 20
 
@@ -35,21 +35,22 @@ struct SessionIndex: Equatable, Sendable {
     /// Creates an empty index.
     init() {}
 
-    /// The sessions, newest last activity first (ties by id, so the order is stable).
-    var newestFirst: [IndexedSession] {
-        sessions.values.sorted { left, right in
-            let (l, r) = (
-                left.last ?? Timestamp(milliseconds: .min), right.last ?? Timestamp(milliseconds: .min)
-            )
-            return l != r ? l > r : left.id < right.id
-        }
+    /// The session ids, newest last activity first (ties by id, so the order is stable).
+    var newestFirst: [String] {
+        // Sorted by keys, not by the (large) records themselves.
+        let keys = sessions.map { (last: $0.value.last?.milliseconds ?? .min, id: $0.key) }
+        return keys.sorted { $0.last != $1.last ? $0.last > $1.last : $0.id < $1.id }.map(\.id)
     }
 
     /// Reads what changed in the transcripts under `roots`; transcripts that are gone stay as sessions
     /// without one.
     mutating func refreshTranscripts(roots: [String]) -> Refresh {
+        refreshTranscripts(listing: TranscriptFinder.list(roots: roots))
+    }
+
+    /// Reads what changed in the transcripts of `listing`.
+    mutating func refreshTranscripts(listing: TranscriptFinder.Listing) -> Refresh {
         var refresh = Refresh()
-        let listing = TranscriptFinder.list(roots: roots)
         refresh.transcriptsFound = listing.files.count
         refresh.missingRoots = listing.missingRoots
         refresh.unreadable = listing.unreadable.map { "\($0.path): \($0.reason)" }

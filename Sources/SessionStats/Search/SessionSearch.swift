@@ -19,16 +19,18 @@ struct SessionSearch {
     {
         var outcome = SearchOutcome()
         guard let directory = directories.first else { return outcome }
+        // One listing of the transcript folders serves the sync and the index.
+        let listing = TranscriptFinder.list(roots: roots)
         if sync {
             var syncing = UsageSync(directory: directory, roots: roots, localDays: clock.dayResolver)
             do throws(LedgerError) {
-                _ = try syncing.run()
+                _ = try syncing.run(listing: listing)
             } catch {
                 outcome.warnings.append("sync failed: " + error.message)
             }
         }
         var index = SessionIndex.load(directory: directory)
-        outcome.refresh = index.refreshTranscripts(roots: roots)
+        outcome.refresh = index.refreshTranscripts(listing: listing)
         let logsChanged = index.refreshLogs(
             directories: directories, source: source, localDays: clock.dayResolver)
         if outcome.refresh.changed || logsChanged {
@@ -39,36 +41,37 @@ struct SessionSearch {
         outcome.sessionsKnown = index.sessions.count
         outcome.skippedLines = outcome.refresh.skippedLines
         outcome.unreadable = outcome.refresh.unreadable
-        let candidates = index.newestFirst.filter { session in
+        // Newest first, filtered from the index alone, taken only as far as the limit needs.
+        let candidates = index.newestFirst.lazy.compactMap { index.sessions[$0] }.filter { session in
             (session.transcript != nil || !session.project.isEmpty) && request.admits(session, clock: clock)
         }
-        if request.terms.isEmpty {
-            let shown = request.limit == 0 ? candidates : Array(candidates.prefix(request.limit))
-            outcome.hits = shown.map { SearchHit(session: $0) }
-            outcome.stoppedAtLimit = shown.count < candidates.count
-        } else {
-            var searcher = TranscriptSearcher(terms: request.terms, scope: request.scope)
-            for (position, session) in candidates.enumerated() {
-                guard let transcript = session.transcript else { continue }
-                if request.limit > 0 && outcome.hits.count == request.limit {
-                    outcome.stoppedAtLimit = candidates[position...].contains { $0.transcript != nil }
-                    break
-                }
-                var match = SessionMatch()
-                searcher.search(transcript.path, isAgent: false, into: &match)
-                if request.scope.contains(.subagents) {
-                    for agent in session.agents { searcher.search(agent.path, isAgent: true, into: &match) }
-                }
-                outcome.sessionsRead += 1
-                if match.hasAll(request.terms.count) {
-                    outcome.hits.append(SearchHit(session: session, match: match))
-                }
+        var searcher = TranscriptSearcher(terms: request.terms, scope: request.scope)
+        for session in candidates {
+            if request.limit > 0 && outcome.hits.count == request.limit {
+                outcome.stoppedAtLimit = true
+                break
             }
-            outcome.bytesRead = searcher.bytesRead
+            if request.terms.isEmpty {
+                outcome.hits.append(SearchHit(session: session))
+                continue
+            }
+            guard let transcript = session.transcript else { continue }
+            var match = SessionMatch()
+            searcher.search(transcript.path, isAgent: false, into: &match)
+            if request.scope.contains(.subagents) {
+                for agent in session.agents { searcher.search(agent.path, isAgent: true, into: &match) }
+            }
+            outcome.sessionsRead += 1
+            if match.hasAll(request.terms.count) {
+                outcome.hits.append(SearchHit(session: session, match: match))
+            }
+        }
+        outcome.bytesRead = searcher.bytesRead
+        if !request.terms.isEmpty {
             // The lines the search itself skipped: indexing this run read some of the same lines.
             outcome.skippedLines = searcher.skippedLines
-            outcome.unreadable += searcher.unreadable
         }
+        outcome.unreadable += searcher.unreadable
         let table = try PricingFile.table(logDirectory: directory, variables: variables)
         let costs = SessionCost.of(
             outcome.hits.map(\.session), directories: directories, table: table, clock: clock)
