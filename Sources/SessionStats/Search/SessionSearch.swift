@@ -57,9 +57,10 @@ struct SessionSearch {
             }
             guard let transcript = session.transcript else { continue }
             var match = SessionMatch()
-            searcher.search(transcript.path, isAgent: false, into: &match)
-            if request.scope.contains(.subagents) {
-                for agent in session.agents { searcher.search(agent.path, isAgent: true, into: &match) }
+            let agents = request.scope.contains(.subagents) ? session.agents : []
+            searcher.search(transcript.path, isAgent: false, last: agents.isEmpty, into: &match)
+            for (position, agent) in agents.enumerated() {
+                searcher.search(agent.path, isAgent: true, last: position == agents.count - 1, into: &match)
             }
             outcome.sessionsRead += 1
             if match.hasAll(request.terms.count) {

@@ -9,6 +9,8 @@ enum TranscriptObjects {
         _ body: (inout TranscriptLine, JSONScanner) -> Void
     ) throws(JSONScanError) {
         var scanner = JSONScanner(bytes, start: start, end: end)
+        // Nothing here uses the scanner's character counts; counting ill-formed UTF-8 exactly is slow.
+        scanner.knownValidUTF8 = true
         while !scanner.isAtEnd() {
             if scanner.peek() == UInt8(ascii: "{") {
                 try line.read(&scanner)

@@ -20,6 +20,8 @@ struct TranscriptSearcher: ~Copyable {
     private var line = TranscriptLine()
     // Whether some term has no piece a line must contain: then every line is parsed.
     private let everyLine: Bool
+    // The first pass's buffer, allocated on first use.
+    private var scanBuffer: UnsafeMutablePointer<UInt8>?
 
     /// Creates a searcher for `terms` (at most 64) within `scope`.
     init(terms: [SearchTerm], scope: SearchScope) {
@@ -28,13 +30,26 @@ struct TranscriptSearcher: ~Copyable {
         everyLine = terms.contains { $0.anchor == nil }
     }
 
+    deinit { scanBuffer?.deallocate() }
+
     /// Reads the transcript at `path` into `match`; `isAgent` for a subagent's file.
-    mutating func search(_ path: String, isAgent: Bool, into match: inout SessionMatch) {
+    ///
+    /// A first pass over the raw bytes looks for a piece of each term not yet found in the session;
+    /// a file that lacks one cannot complete the session's match on its own, so when the session
+    /// has nothing else to read (`last`) its lines are not parsed at all.
+    mutating func search(_ path: String, isAgent: Bool, last: Bool, into match: inout SessionMatch) {
         guard let descriptor = FileAccess.openForReading(path) else {
             unreadable.append(path + ": " + AppendError.describe(FileAccess.lastError))
             return
         }
         defer { FileAccess.close(descriptor) }
+        if last && match.termsFound == 0 && !everyLine {
+            guard holdsEveryAnchor(descriptor) else { return }
+            guard FileAccess.seek(descriptor, to: 0) else {
+                unreadable.append(path + ": " + AppendError.describe(FileAccess.lastError))
+                return
+            }
+        }
         var malformed = 0
         var line = self.line
         let terms = self.terms
@@ -55,6 +70,30 @@ struct TranscriptSearcher: ~Copyable {
         skippedLines += malformed + pass.overlongLines
         bytesRead += pass.bytesRead
         if let error = pass.readError { unreadable.append(path + ": " + AppendError.describe(error)) }
+    }
+
+    // Whether the file's raw bytes contain a piece of every term, read in chunks that overlap by
+    // the longest piece, stopping as soon as all are found.
+    private mutating func holdsEveryAnchor(_ descriptor: Int32) -> Bool {
+        let anchors = terms.compactMap(\.anchor)
+        let overlap = (anchors.map(\.bytes.count).max() ?? 1) - 1
+        var missing = Array(anchors.indices)
+        var filled = 0
+        let chunk = TranscriptReader.defaultChunkSize
+        if scanBuffer == nil { scanBuffer = .allocate(capacity: chunk + overlap) }
+        guard let base = scanBuffer else { return true }
+        while !missing.isEmpty {
+            let count = FileAccess.read(descriptor, into: base + filled, count: chunk)
+            if count <= 0 { return count < 0 }  // A read error: let the second pass report it.
+            bytesRead += count
+            let end = filled + count
+            missing.removeAll { anchors[$0].firstMatch(in: base, start: 0, end: end) != nil }
+            // Keep the tail, so a piece split between two reads is still found.
+            let kept = min(overlap, end)
+            base.update(from: base + end - kept, count: kept)
+            filled = kept
+        }
+        return true
     }
 
     // Whether the raw line contains a piece of any term.
