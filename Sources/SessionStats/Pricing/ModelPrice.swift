@@ -53,13 +53,28 @@ public struct ModelPrice: Hashable, Sendable {
         tokens: UsageTokens, at timestamp: Timestamp, webSearchRequests: Int, isFast: Bool, isUSOnly: Bool,
         isLongContext: Bool? = nil
     ) -> USD {
+        rates(tokens: tokens, at: timestamp, isFast: isFast, isUSOnly: isUSOnly, isLongContext: isLongContext)
+            .cost(of: tokens) + ModelPrice.webSearch(webSearchRequests)
+    }
+
+    /// The rates one request (or row) is billed at: its day's, long context, fast mode, US-only inference.
+    public func rates(for record: UsageRecord) -> PriceRates {
+        rates(
+            tokens: record.tokens, at: record.timestamp, isFast: record.speed == "fast",
+            isUSOnly: record.inferenceGeo == "us", isLongContext: record.isLongContext)
+    }
+
+    /// The rates from the parts of a request that set them (see `cost(tokens:at:…)`).
+    public func rates(
+        tokens: UsageTokens, at timestamp: Timestamp, isFast: Bool, isUSOnly: Bool, isLongContext: Bool? = nil
+    ) -> PriceRates {
         var applied = rates(on: CivilDate(daysSinceEpoch: timestamp.seconds.floorDiv(86_400)))
         if let longContext, isLongContext ?? (tokens.prompt > longContext.threshold) {
             applied = longContext.rates
         }
         if isFast, let fastMultiplier { applied = applied.scaled(fastMultiplier) }
         if isUSOnly { applied = applied.scaled(11, 10) }
-        return applied.cost(of: tokens) + ModelPrice.webSearch(webSearchRequests)
+        return applied
     }
 
     /// $10 per 1,000 web searches.

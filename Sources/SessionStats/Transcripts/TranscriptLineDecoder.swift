@@ -16,6 +16,8 @@ public struct TranscriptLineDecoder {
         case synthetic
         /// A request line that cannot be used: no timestamp, session or model, or impossible counts.
         case invalid
+        /// A user message or a compaction: what enters a chain's context before its next request.
+        case context(TranscriptContext)
     }
 
     private var interner = StringInterner()
@@ -70,6 +72,13 @@ public struct TranscriptLineDecoder {
         var mcpServer: JSONStringToken?
         var mcpTool: JSONStringToken?
         var attributionAgent: JSONStringToken?
+        // Sizes for attribution: the response's blocks, or a user message's.
+        var isUser = false
+        var isCompaction = false
+        var toolInputChars: [Int] = []
+        var textChars = 0
+        var thinkingChars = 0
+        var results: [(id: JSONStringToken, chars: Int)] = []
         // A progress line's nested assistant line and the agent id beside it.
         var nested: [Envelope] = []
         var dataAgentID: JSONStringToken?
@@ -84,7 +93,14 @@ public struct TranscriptLineDecoder {
                 if let token = try scanner.scanOptionalString() {
                     envelope.isAssistant = scanner.matches(token, "assistant")
                     envelope.isProgress = scanner.matches(token, "progress")
+                    envelope.isUser = scanner.matches(token, "user")
                 }
+            } else if scanner.matches(key, "subtype") {
+                if let token = try scanner.scanOptionalString(), scanner.matches(token, "compact_boundary") {
+                    envelope.isCompaction = true
+                }
+            } else if scanner.matches(key, "isCompactSummary") {
+                if try scanner.scanOptionalBool() == true { envelope.isCompaction = true }
             } else if scanner.matches(key, "message") {
                 if scanner.peek() == UInt8(ascii: "{") {
                     try readMessage(&scanner, into: &envelope)
@@ -156,6 +172,8 @@ public struct TranscriptLineDecoder {
                 try readUsage(&scanner, into: &envelope)
             } else if scanner.matches(key, "content") && scanner.peek() == UInt8(ascii: "[") {
                 try readContent(&scanner, into: &envelope)
+            } else if scanner.matches(key, "content") && scanner.peek() == UInt8(ascii: "\"") {
+                envelope.textChars += try scanner.scanString().characters
             } else {
                 try scanner.skipValue()
             }
@@ -216,19 +234,7 @@ public struct TranscriptLineDecoder {
         }
         while true {
             if scanner.peek() == UInt8(ascii: "{") {
-                var isToolUse = false
-                var id: JSONStringToken?
-                var cursor = try scanner.enterObject()
-                while let key = try scanner.nextKey(&cursor) {
-                    if scanner.matches(key, "type"), let token = try scanner.scanOptionalString() {
-                        isToolUse = scanner.matches(token, "tool_use")
-                    } else if scanner.matches(key, "id") {
-                        id = try scanner.scanOptionalString()
-                    } else {
-                        try scanner.skipValue()
-                    }
-                }
-                if isToolUse, let id { envelope.toolUseIDs.append(id) }
+                try readBlock(&scanner, into: &envelope)
             } else {
                 try scanner.skipValue()
             }
@@ -236,6 +242,51 @@ public struct TranscriptLineDecoder {
             scanner.offset += 1
             if byte == UInt8(ascii: "]") { return }
             guard byte == UInt8(ascii: ",") else { throw .unexpectedByte(byte, at: scanner.offset - 1) }
+        }
+    }
+
+    // One content block: a tool_use's id and input size, a tool_result's id and content size, a
+    // text or thinking block's characters.
+    private mutating func readBlock(
+        _ scanner: inout JSONScanner, into envelope: inout Envelope
+    ) throws(JSONScanError) {
+        var kind: JSONStringToken?
+        var id: JSONStringToken?
+        var toolUseID: JSONStringToken?
+        var inputChars = 0
+        var contentChars = 0
+        var textChars = 0
+        var thinkingChars = 0
+        var cursor = try scanner.enterObject()
+        while let key = try scanner.nextKey(&cursor) {
+            if scanner.matches(key, "type") {
+                kind = try scanner.scanOptionalString()
+            } else if scanner.matches(key, "id") {
+                id = try scanner.scanOptionalString()
+            } else if scanner.matches(key, "tool_use_id") {
+                toolUseID = try scanner.scanOptionalString()
+            } else if scanner.matches(key, "input") {
+                inputChars = try scanner.skipValue()
+            } else if scanner.matches(key, "content") {
+                contentChars = try scanner.skipValue()
+            } else if scanner.matches(key, "text"), scanner.peek() == UInt8(ascii: "\"") {
+                textChars = try scanner.scanString().characters
+            } else if scanner.matches(key, "thinking"), scanner.peek() == UInt8(ascii: "\"") {
+                thinkingChars = try scanner.scanString().characters
+            } else {
+                try scanner.skipValue()
+            }
+        }
+        guard let kind else { return }
+        if scanner.matches(kind, "tool_use"), let id {
+            envelope.toolUseIDs.append(id)
+            envelope.toolInputChars.append(inputChars)
+        } else if scanner.matches(kind, "tool_result"), let toolUseID {
+            envelope.results.append((toolUseID, contentChars))
+        } else if scanner.matches(kind, "text") {
+            envelope.textChars += textChars
+        } else if scanner.matches(kind, "thinking") {
+            envelope.thinkingChars += thinkingChars
         }
     }
 
@@ -259,6 +310,13 @@ extension TranscriptLineDecoder.Envelope {
     func line(interner: inout StringInterner, bytes: UnsafeBufferPointer<UInt8>) -> TranscriptLineDecoder.Line
     {
         if isProgress, let inner = nested.first {
+            if inner.isUser {
+                // A subagent's user message, streamed into its parent's file.
+                var merged = inner
+                merged.isSidechain = true
+                merged.agentID = inner.agentID ?? dataAgentID
+                return merged.line(interner: &interner, bytes: bytes)
+            }
             guard inner.isAssistant, inner.hasUsage else { return .other }
             // The nested line lacks the parent's session and directory; it is always a subagent's.
             var merged = inner
@@ -269,8 +327,20 @@ extension TranscriptLineDecoder.Envelope {
             merged.agentID = inner.agentID ?? dataAgentID
             return merged.line(interner: &interner, bytes: bytes)
         }
-        guard isAssistant, hasUsage else { return .other }
         let scanner = JSONScanner(bytes)
+        if isCompaction || (isUser && !isAssistant) {
+            var context = TranscriptContext()
+            context.agentID = agentID.map { interner.string($0, in: scanner) }
+            context.isSidechain = isSidechain
+            context.compacted = isCompaction
+            // A compaction's summary is part of the new context's setup, not a prompt.
+            if !isCompaction {
+                context.promptChars = textChars
+                context.results = results.map { .init(id: scanner.decode($0.id), chars: $0.chars) }
+            }
+            return .context(context)
+        }
+        guard isAssistant, hasUsage else { return .other }
         let model = model.map { interner.string($0, in: scanner) }
         if model == "<synthetic>" { return .synthetic }
         guard let timestamp, let sessionID, let model, !model.isEmpty, !impossible else { return .invalid }
@@ -294,6 +364,10 @@ extension TranscriptLineDecoder.Envelope {
         record.isSidechain = isSidechain
         record.agentID = agentID.map { interner.string($0, in: scanner) }
         record.toolUseIDs = toolUseIDs.map { scanner.decode($0) }
+        record.pieces.isKnown = true
+        record.pieces.toolInputChars = toolInputChars
+        record.pieces.textChars = textChars
+        record.pieces.thinkingChars = thinkingChars
         record.attribution = UsageAttribution(
             skill: skill.map { scanner.decode($0) }, plugin: plugin.map { scanner.decode($0) },
             mcpServer: mcpServer.map { scanner.decode($0) }, mcpTool: mcpTool.map { scanner.decode($0) },
@@ -301,4 +375,29 @@ extension TranscriptLineDecoder.Envelope {
         if record.sessionID.isEmpty { return .invalid }
         return .request(record)
     }
+}
+
+/// What a user line or a compaction adds to its chain's context before the chain's next request.
+public struct TranscriptContext: Equatable, Sendable {
+    /// The subagent's id, when the line is a subagent's.
+    public var agentID: String?
+    /// Whether the line is on a side chain.
+    public var isSidechain = false
+    /// The characters of the message's text (a typed prompt, command output, a reminder).
+    public var promptChars = 0
+    /// The tool results the message carries: the `tool_use_id` and the characters of its content.
+    public var results: [ResultSize] = []
+    /// Whether the context was compacted here.
+    public var compacted = false
+
+    /// One tool result's size.
+    public struct ResultSize: Equatable, Sendable {
+        /// The `tool_use_id` it answers.
+        public var id: String
+        /// The characters of its `content` (compact JSON).
+        public var chars: Int
+    }
+
+    /// Creates an empty context.
+    public init() {}
 }

@@ -41,6 +41,18 @@ struct TranscriptLineStream: ~Copyable {
         _ descriptor: Int32, from offset: Int,
         _ body: (_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ number: Int) -> Void
     ) -> Pass {
+        forEachLine(descriptor, from: offset) { bytes, start, end, number, _ in
+            body(bytes, start, end, number)
+        }
+    }
+
+    /// The same, also handing on the file offset where each line starts.
+    mutating func forEachLine(
+        _ descriptor: Int32, from offset: Int,
+        _ body: (
+            _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ number: Int, _ fileOffset: Int
+        ) -> Void
+    ) -> Pass {
         var pass = Pass()
         pass.endOffset = offset
         guard FileAccess.seek(descriptor, to: offset) else {
@@ -62,7 +74,7 @@ struct TranscriptLineStream: ~Copyable {
                     lineNumber += 1
                     body(
                         UnsafeBufferPointer(start: UnsafePointer(base), count: newline), start, newline,
-                        lineNumber)
+                        lineNumber, bufferOffset + start)
                 }
                 start = newline + 1
                 pass.endOffset = bufferOffset + start
@@ -74,7 +86,7 @@ struct TranscriptLineStream: ~Copyable {
                     if lastLineIsComplete(start: start, end: filled) {
                         body(
                             UnsafeBufferPointer(start: UnsafePointer(base), count: filled), start, filled,
-                            lineNumber)
+                            lineNumber, bufferOffset + start)
                         pass.endOffset = bufferOffset + filled
                     }
                 }

@@ -4,8 +4,9 @@ import SessionLogCore
 ///
 /// Lines are read in large chunks; a line longer than `maximumLineBytes` (Claude Code's
 /// `file-history-snapshot` lines reach hundreds of megabytes) is skipped while it streams past,
-/// never held in memory. Only lines that contain `"usage":` are decoded: no other line can hold a
-/// request. The last line is taken only when it is complete JSON, so a line Claude Code is still
+/// never held in memory. Only lines that contain `"usage":`, `"user"` or `compact_boundary` are
+/// decoded: no other line can hold a request or change what the next request's context holds (the
+/// sizes attribution shares by, attached to that request). The last line is taken only when it is complete JSON, so a line Claude Code is still
 /// writing is read again, whole, next time.
 public struct TranscriptReader: ~Copyable {
     /// The default size of one read.
@@ -35,6 +36,9 @@ public struct TranscriptReader: ~Copyable {
 
     private var lines: TranscriptLineStream
     private var decoder = TranscriptLineDecoder()
+    // Per chain of the file being read (main, each subagent, the asides): what entered its context
+    // since its last request, the file offset of the first line that added to it, its last message
+    // id; and where the last request line ended.
 
     /// Creates a reader; the sizes are for tests.
     public init(
@@ -52,23 +56,32 @@ public struct TranscriptReader: ~Copyable {
         var pass = Pass()
         // The decoder leaves `self` while the line stream, also part of `self`, is in use.
         var decoder = self.decoder
-        let read = lines.forEachLine(descriptor, from: offset) { bytes, start, end, number in
-            Self.process(bytes, start: start, end: end, line: number, decoder: &decoder, pass: &pass, body)
+        var context = PendingContexts(start: offset)
+        let read = lines.forEachLine(descriptor, from: offset) { bytes, start, end, number, fileOffset in
+            Self.process(
+                bytes, start: start, end: end, line: number, fileOffset: fileOffset, decoder: &decoder,
+                context: &context, pass: &pass, body)
         }
         self.decoder = decoder
         pass.endOffset = read.endOffset
         pass.bytesRead = read.bytesRead
         pass.overlongLines = read.overlongLines
         pass.readError = read.readError
+        context.hold(&pass)
         return pass
     }
 
     // Decodes every object of one line; a line that cannot hold a request is not decoded at all.
     private static func process(
-        _ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int, line: Int,
-        decoder: inout TranscriptLineDecoder, pass: inout Pass, _ body: (UsageRecord) -> Void
+        _ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int, line: Int, fileOffset: Int,
+        decoder: inout TranscriptLineDecoder, context: inout PendingContexts, pass: inout Pass,
+        _ body: (UsageRecord) -> Void
     ) {
-        guard FileAccess.find("\"usage\":", in: bytes, start: start, end: end) != nil else { return }
+        guard
+            FileAccess.find("\"usage\":", in: bytes, start: start, end: end) != nil
+                || FileAccess.find("\"user\"", in: bytes, start: start, end: end) != nil
+                || FileAccess.find("compact_boundary", in: bytes, start: start, end: end) != nil
+        else { return }
         var offset = start
         do throws(JSONScanError) {
             while true {
@@ -77,7 +90,10 @@ public struct TranscriptReader: ~Copyable {
                 let (decoded, next) = try decoder.decode(bytes, start: scanner.offset, end: end)
                 offset = next
                 switch decoded {
-                case .request(let record): body(record)
+                case .request(let record):
+                    body(context.attach(to: record))
+                    context.lastRequestLineEnd = fileOffset + (end - start)
+                case .context(let entered): context.add(entered, at: fileOffset)
                 case .other: break
                 case .synthetic: pass.syntheticRequests += 1
                 case .invalid: pass.invalidRequests += 1

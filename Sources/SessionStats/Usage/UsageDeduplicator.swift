@@ -14,7 +14,13 @@ public struct UsageDeduplicator {
         let key = RequestKey.of(record)
         if let position = index[key] {
             duplicates += 1
-            if RequestKey.prefers(record, over: records[position]) { records[position] = record }
+            if RequestKey.prefers(record, over: records[position]) {
+                var kept = record
+                kept.merge(records[position])
+                records[position] = kept
+            } else {
+                records[position].merge(record)
+            }
         } else {
             index[key] = records.count
             records.append(record)

@@ -29,4 +29,12 @@ public enum UsageKeys {
     public static let attributionMCPServer: StaticString = "attribution_mcp_server"
     public static let attributionMCPTool: StaticString = "attribution_mcp_tool"
     public static let attributionAgent: StaticString = "attribution_agent"
+    // Sizes for attribution (docs/attribution.md); a line with `text_chars` has them all.
+    public static let toolInputChars: StaticString = "tool_input_chars"
+    public static let textChars: StaticString = "text_chars"
+    public static let thinkingChars: StaticString = "thinking_chars"
+    public static let promptChars: StaticString = "prompt_chars"
+    public static let resultIDs: StaticString = "result_ids"
+    public static let resultChars: StaticString = "result_chars"
+    public static let compacted: StaticString = "compacted"
 }

@@ -70,6 +70,21 @@ struct UsageLineDecoder {
                 record.attribution.mcpTool = try string(&scanner)
             } else if scanner.matches(key, UsageKeys.attributionAgent) {
                 record.attribution.agent = try string(&scanner)
+            } else if scanner.matches(key, UsageKeys.toolInputChars) {
+                record.pieces.toolInputChars = try counts(&scanner)
+            } else if scanner.matches(key, UsageKeys.textChars) {
+                record.pieces.isKnown = true
+                record.pieces.textChars = try count(&scanner)
+            } else if scanner.matches(key, UsageKeys.thinkingChars) {
+                record.pieces.thinkingChars = try count(&scanner)
+            } else if scanner.matches(key, UsageKeys.promptChars) {
+                record.pieces.promptChars = try count(&scanner)
+            } else if scanner.matches(key, UsageKeys.resultIDs) {
+                record.pieces.resultIDs = try strings(&scanner)
+            } else if scanner.matches(key, UsageKeys.resultChars) {
+                record.pieces.resultChars = try counts(&scanner)
+            } else if scanner.matches(key, UsageKeys.compacted) {
+                record.pieces.compacted = try scanner.scanOptionalBool() ?? false
             } else {
                 try scanner.skipValue()
             }
@@ -81,6 +96,13 @@ struct UsageLineDecoder {
         record.timestamp = timestamp
         record.sessionID = sessionID
         record.model = model
+        // Sizes that do not line up with their ids (a hand-edited line) are not trusted.
+        if record.pieces.isKnown,
+            record.pieces.toolInputChars.count != record.toolUseIDs.count
+                || record.pieces.resultChars.count != record.pieces.resultIDs.count
+        {
+            record.pieces = UsagePieces()
+        }
         return record
     }
 
@@ -92,6 +114,26 @@ struct UsageLineDecoder {
     // A token count that is not a non-negative integer counts as zero.
     private func count(_ scanner: inout JSONScanner) throws(JSONScanError) -> Int {
         max(try scanner.scanInteger() ?? 0, 0)
+    }
+
+    private func counts(_ scanner: inout JSONScanner) throws(JSONScanError) -> [Int] {
+        guard scanner.peek() == UInt8(ascii: "[") else {
+            try scanner.skipValue()
+            return []
+        }
+        scanner.offset += 1
+        var values: [Int] = []
+        if scanner.peek() == UInt8(ascii: "]") {
+            scanner.offset += 1
+            return values
+        }
+        while true {
+            values.append(max(try scanner.scanInteger() ?? 0, 0))
+            guard let byte = scanner.peek() else { throw .unexpectedEnd(at: scanner.offset) }
+            scanner.offset += 1
+            if byte == UInt8(ascii: "]") { return values }
+            guard byte == UInt8(ascii: ",") else { throw .unexpectedByte(byte, at: scanner.offset - 1) }
+        }
     }
 
     private mutating func strings(_ scanner: inout JSONScanner) throws(JSONScanError) -> [String] {

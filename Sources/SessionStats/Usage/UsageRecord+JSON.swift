@@ -37,6 +37,20 @@ extension UsageRecord {
         writer.field(key: UsageKeys.attributionMCPServer, attribution.mcpServer)
         writer.field(key: UsageKeys.attributionMCPTool, attribution.mcpTool)
         writer.field(key: UsageKeys.attributionAgent, attribution.agent)
+        if pieces.isKnown {
+            writer.integers(key: UsageKeys.toolInputChars, pieces.toolInputChars)
+            writer.field(key: UsageKeys.textChars, pieces.textChars)
+            if pieces.thinkingChars != 0 { writer.field(key: UsageKeys.thinkingChars, pieces.thinkingChars) }
+            if pieces.promptChars != 0 { writer.field(key: UsageKeys.promptChars, pieces.promptChars) }
+            if !pieces.resultIDs.isEmpty {
+                writer.key(key: UsageKeys.resultIDs)
+                writer.beginArray()
+                for id in pieces.resultIDs { writer.string(id) }
+                writer.endArray()
+                writer.integers(key: UsageKeys.resultChars, pieces.resultChars)
+            }
+            if pieces.compacted { writer.field(key: UsageKeys.compacted, true) }
+        }
         writer.endObject()
         var bytes = writer.bytes
         bytes.append(UInt8(ascii: "\n"))
@@ -56,4 +70,13 @@ extension JSONWriter {
 
     /// Writes `"key": value` for a vocabulary key, or nothing when the value is nil.
     mutating func field(key: StaticString, _ value: Bool?) { field(key.description, value) }
+
+    /// Writes `"key": [n, …]` for a vocabulary key, or nothing when the array is empty.
+    mutating func integers(key: StaticString, _ values: [Int]) {
+        guard !values.isEmpty else { return }
+        self.key(key: key)
+        beginArray()
+        for value in values { integer(value) }
+        endArray()
+    }
 }

@@ -44,6 +44,8 @@ public struct UsageRecord: Hashable, Sendable {
     /// A roll-up row's long-context billing, decided per request when it was rolled up; nil for a
     /// single request, whose prompt decides.
     public var isLongContext: Bool?
+    /// The sizes of the response's blocks and of what entered the context before it, for attribution.
+    public var pieces = UsagePieces()
 
     /// Creates a record; the optional parts default to absent.
     public init(

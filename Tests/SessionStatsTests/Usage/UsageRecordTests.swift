@@ -19,6 +19,14 @@ import Testing
         record.toolUseIDs = ["toolu_1", "toolu_2"]
         record.attribution = UsageAttribution(
             skill: "pdf", plugin: "p", mcpServer: "github", mcpTool: "search", agent: "Explore")
+        record.pieces.isKnown = true
+        record.pieces.toolInputChars = [16, 0]
+        record.pieces.textChars = 12
+        record.pieces.thinkingChars = 300
+        record.pieces.promptChars = 40
+        record.pieces.resultIDs = ["toolu_0"]
+        record.pieces.resultChars = [9_000]
+        record.pieces.compacted = true
         return record
     }()
 
@@ -35,6 +43,19 @@ import Testing
             return try decoder.decode(&scanner)
         }
         #expect(decoded == record)
+    }
+
+    @Test func sizesThatDoNotLineUpWithTheirIDsAreDropped() throws {
+        let line = Array(
+            (#"{"v":1,"timestamp":"2026-03-01T10:00:00.000Z","session_id":"s","model":"m","tool_use_ids":["a"],"#
+                + #""tool_input_chars":[1,2],"text_chars":3}"#).utf8)
+        let decoded = try line.withUnsafeBufferPointer { buffer in
+            var scanner = JSONScanner(buffer, end: buffer.count)
+            var decoder = UsageLineDecoder()
+            return try decoder.decode(&scanner)
+        }
+        #expect(decoded?.toolUseIDs == ["a"])
+        #expect(decoded?.pieces == UsagePieces())
     }
 
     @Test func newerVersionsAndMissingFieldsAreNoRecord() throws {

@@ -1,0 +1,54 @@
+/// Where a session's (or a range's) exact cost went, in the buckets of docs/attribution.md; they
+/// add up to the exact cost.
+public struct AttributionBuckets: Hashable, Sendable {
+    /// Tool calls: issue, result and carry.
+    public var tools: USD = .zero
+    /// The user's messages.
+    public var prompts: USD = .zero
+    /// The assistant's text blocks.
+    public var assistantText: USD = .zero
+    /// The assistant's thinking blocks.
+    public var thinking: USD = .zero
+    /// System prompt, tool definitions, CLAUDE.md, a compaction's summary.
+    public var setup: USD = .zero
+    /// What no rule places: web searches, costs with nothing to split them over.
+    public var unattributed: USD = .zero
+
+    /// No cost.
+    public init() {}
+
+    /// The sum of the buckets.
+    public var total: USD { tools + prompts + assistantText + thinking + setup + unattributed }
+
+    /// Adds `amount` to the bucket of a piece that is not a tool call.
+    mutating func add(_ amount: USD, to owner: ContextOwner) {
+        switch owner {
+        case .call: tools = tools + amount
+        case .prompt: prompts = prompts + amount
+        case .text: assistantText = assistantText + amount
+        case .thinking: thinking = thinking + amount
+        case .setup: setup = setup + amount
+        }
+    }
+
+    /// Both sets of buckets added.
+    public static func + (lhs: AttributionBuckets, rhs: AttributionBuckets) -> AttributionBuckets {
+        var sum = lhs
+        sum.tools = lhs.tools + rhs.tools
+        sum.prompts = lhs.prompts + rhs.prompts
+        sum.assistantText = lhs.assistantText + rhs.assistantText
+        sum.thinking = lhs.thinking + rhs.thinking
+        sum.setup = lhs.setup + rhs.setup
+        sum.unattributed = lhs.unattributed + rhs.unattributed
+        return sum
+    }
+}
+
+/// Whose a piece of a chain's context is: a tool call (by its index in the chain) or a kind of text.
+enum ContextOwner: Hashable, Sendable {
+    case call(Int)
+    case prompt
+    case text
+    case thinking
+    case setup
+}

@@ -1,0 +1,74 @@
+import SessionLogCore
+
+/// Walks the ledger's requests and attributes every picodollar of each session (docs/attribution.md).
+///
+/// Memory is per open chain: a chain idle for longer than `idleLimit` is closed and its calls
+/// handed on, as are all chains at `finish`. Requests must come in time order within a chain,
+/// which is the ledger's order.
+public struct Attributor {
+    /// How each model is priced.
+    public var pricing: PriceTable
+    /// A chain with no request for this long is closed (milliseconds); a later request starts anew.
+    public var idleLimit = 24 * 3_600_000
+    /// Every session seen, by id.
+    public private(set) var sessions: [String: SessionAttribution] = [:]
+    /// Requests attributed.
+    public private(set) var requests = 0
+    private var chains: [String: ContextChain] = [:]
+    private var prices: [String: ModelPrice?] = [:]
+    private var latest = Timestamp(milliseconds: 0)
+    private var sinceSweep = 0
+
+    /// Creates an attributor that prices with `pricing`.
+    public init(pricing: PriceTable) { self.pricing = pricing }
+
+    /// The price of `model`, nil when it is not priced.
+    public mutating func price(of model: String) -> ModelPrice? {
+        if let cached = prices[model] { return cached }
+        let price = pricing.match(model).price
+        prices[model] = price
+        return price
+    }
+
+    /// Attributes one request; `closed` receives the calls of any chain closed on the way.
+    public mutating func add(_ record: UsageRecord, closed: (CallCost) -> Void) {
+        requests += 1
+        if record.timestamp > latest { latest = record.timestamp }
+        sinceSweep += 1
+        if sinceSweep >= 4096 {
+            sinceSweep = 0
+            sweep(olderThan: latest.milliseconds - idleLimit, closed)
+        }
+        let parts = CostParts(record, price: price(of: record.model))
+        let key = Self.chainKey(record)
+        var chain =
+            chains.removeValue(forKey: key)
+            ?? ContextChain(sessionID: record.sessionID, agentID: record.agentID, start: record.timestamp)
+        var session = sessions[record.sessionID] ?? SessionAttribution(sessionID: record.sessionID)
+        let callsBefore = chain.calls.count
+        chain.attribute(record, parts: parts, into: &session.buckets)
+        session.calls += chain.calls.count - callsBefore
+        session.requests += 1
+        session.cost = session.cost + parts.total
+        if session.project.isEmpty { session.project = record.project }
+        sessions[record.sessionID] = session
+        chains[key] = chain
+    }
+
+    /// Closes every chain, handing on its calls.
+    public mutating func finish(_ closed: (CallCost) -> Void) {
+        sweep(olderThan: Int.max, closed)
+    }
+
+    private mutating func sweep(olderThan limit: Int, _ closed: (CallCost) -> Void) {
+        for (key, chain) in chains where chain.last.milliseconds < limit {
+            for call in chain.calls { closed(call) }
+            chains[key] = nil
+        }
+    }
+
+    /// The chain a request belongs to: its session and its agent (the main chain, a subagent, an aside).
+    static func chainKey(_ record: UsageRecord) -> String {
+        record.sessionID + "\u{1}" + (record.agentID ?? (record.isSidechain ? "~" : ""))
+    }
+}

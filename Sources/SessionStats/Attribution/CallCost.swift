@@ -1,0 +1,32 @@
+import SessionLogCore
+
+/// One tool call's exact cost: what issuing it, bringing its result into context and carrying that
+/// result cost (see docs/attribution.md).
+public struct CallCost: Hashable, Sendable {
+    /// The `tool_use_id`.
+    public var id: String
+    /// The session of the chain that issued it.
+    public var sessionID: String
+    /// The subagent whose chain issued it, if any.
+    public var agentID: String?
+    /// When the request that issued it was answered (nil when only its result was seen).
+    public var timestamp: Timestamp?
+    /// The model that issued it.
+    public var model: String = ""
+    /// Its share of the output of the request that issued it.
+    public var issue: USD = .zero
+    /// Its share of what the next request wrote into the context.
+    public var result: USD = .zero
+    /// Its share of the cache reads of the later requests of its chain.
+    public var carry: USD = .zero
+
+    /// Creates a call with no cost yet.
+    public init(id: String, sessionID: String, agentID: String? = nil) {
+        self.id = id
+        self.sessionID = sessionID
+        self.agentID = agentID
+    }
+
+    /// Issue, result and carry.
+    public var total: USD { issue + result + carry }
+}

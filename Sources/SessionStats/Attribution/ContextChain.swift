@@ -1,0 +1,149 @@
+import SessionLogCore
+
+/// One conversation context (a session's main chain, a subagent's, an aside's): what it holds and
+/// the tool calls it issued, while it is open. Applies the per-request rule of docs/attribution.md.
+struct ContextChain {
+    /// A piece of the context and its size in characters.
+    struct Piece {
+        var owner: ContextOwner
+        var chars: Int
+    }
+
+    /// Which part of a tool call's cost a share is.
+    enum Share {
+        case issue
+        case result
+        case carry
+    }
+
+    let sessionID: String
+    let agentID: String?
+    /// When its last request was answered.
+    var last: Timestamp
+    /// The tool calls it issued or answered, in order.
+    private(set) var calls: [CallCost] = []
+    private var callIndex: [String: Int] = [:]
+    private var started = false
+    // What the context held before the current request, one piece per owner.
+    private var held: [Piece] = []
+    private var heldPosition: [ContextOwner: Int] = [:]
+    // The previous response's blocks: they enter the context of the next request.
+    private var response: [Piece] = []
+
+    init(sessionID: String, agentID: String?, start: Timestamp) {
+        self.sessionID = sessionID
+        self.agentID = agentID
+        last = start
+    }
+
+    /// Shares the request's price, cut into `parts`, into `buckets` and the calls' costs.
+    mutating func attribute(_ record: UsageRecord, parts: CostParts, into buckets: inout AttributionBuckets) {
+        last = record.timestamp
+        let pieces = record.pieces
+        guard pieces.isKnown else {
+            // A ledger line from before sizes were recorded: its calls exist, their cost is unknown.
+            for id in record.toolUseIDs { issued(id, by: record) }
+            buckets.unattributed = buckets.unattributed + parts.total
+            started = true
+            held = []
+            heldPosition = [:]
+            response = []
+            return
+        }
+        let first = !started || pieces.compacted
+        if pieces.compacted {
+            // The old context, the previous response included, left with the compaction.
+            held = []
+            heldPosition = [:]
+            response = []
+        }
+        var entering = response
+        if pieces.promptChars > 0 { entering.append(Piece(owner: .prompt, chars: pieces.promptChars)) }
+        for (index, id) in pieces.resultIDs.enumerated() {
+            entering.append(Piece(owner: .call(call(id)), chars: pieces.resultChars[index]))
+        }
+        if first {
+            let newTokens = record.tokens.input + record.tokens.cacheWrite
+            let visible = entering.reduce(0) { $0 + $1.chars }
+            let setup = max(0, 4 * newTokens - visible)
+            if setup > 0 { entering.append(Piece(owner: .setup, chars: setup)) }
+            buckets.setup = buckets.setup + parts.read
+            share(parts.new, over: entering.map { ($0, .result) }, into: &buckets)
+        } else {
+            share(parts.read, over: held.map { ($0, .carry) }, into: &buckets)
+            if record.tokens.cacheRead == 0 && !held.isEmpty {
+                // A cache miss: the whole context was written again.
+                share(
+                    parts.new, over: held.map { ($0, .carry) } + entering.map { ($0, .result) },
+                    into: &buckets)
+            } else {
+                share(parts.new, over: entering.map { ($0, .result) }, into: &buckets)
+            }
+        }
+        var answer: [Piece] = []
+        if pieces.textChars > 0 { answer.append(Piece(owner: .text, chars: pieces.textChars)) }
+        if pieces.thinkingChars > 0 { answer.append(Piece(owner: .thinking, chars: pieces.thinkingChars)) }
+        for (index, id) in record.toolUseIDs.enumerated() {
+            let position = issued(id, by: record)
+            let chars = index < pieces.toolInputChars.count ? pieces.toolInputChars[index] : 0
+            answer.append(Piece(owner: .call(position), chars: chars))
+        }
+        share(parts.output, over: answer.map { ($0, .issue) }, into: &buckets)
+        buckets.unattributed = buckets.unattributed + parts.webSearch
+        for piece in entering { hold(piece) }
+        response = answer
+        started = true
+    }
+
+    // The index of call `id`, added when new.
+    private mutating func call(_ id: String) -> Int {
+        if let index = callIndex[id] { return index }
+        callIndex[id] = calls.count
+        calls.append(CallCost(id: id, sessionID: sessionID, agentID: agentID))
+        return calls.count - 1
+    }
+
+    @discardableResult
+    private mutating func issued(_ id: String, by record: UsageRecord) -> Int {
+        let index = call(id)
+        if calls[index].timestamp == nil {
+            calls[index].timestamp = record.timestamp
+            calls[index].model = record.model
+        }
+        return index
+    }
+
+    private mutating func hold(_ piece: Piece) {
+        if let position = heldPosition[piece.owner] {
+            held[position].chars += piece.chars
+        } else {
+            heldPosition[piece.owner] = held.count
+            held.append(piece)
+        }
+    }
+
+    // Shares `amount` by the pieces' sizes; with nothing to share by, it is unattributed.
+    private mutating func share(
+        _ amount: USD, over pieces: [(Piece, Share)], into buckets: inout AttributionBuckets
+    ) {
+        if amount.picodollars == 0 { return }
+        guard let shares = ProportionalSplit.shares(of: amount.picodollars, by: pieces.map { $0.0.chars })
+        else {
+            buckets.unattributed = buckets.unattributed + amount
+            return
+        }
+        for (index, (piece, kind)) in pieces.enumerated() {
+            let value = USD(picodollars: shares[index])
+            guard case .call(let position) = piece.owner else {
+                buckets.add(value, to: piece.owner)
+                continue
+            }
+            buckets.tools = buckets.tools + value
+            switch kind {
+            case .issue: calls[position].issue = calls[position].issue + value
+            case .result: calls[position].result = calls[position].result + value
+            case .carry: calls[position].carry = calls[position].carry + value
+            }
+        }
+    }
+}

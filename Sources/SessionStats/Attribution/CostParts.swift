@@ -1,0 +1,31 @@
+/// A request's exact price cut into the parts attribution shares separately; they add up to the
+/// price `ModelPrice.cost(of:)` gives (see docs/attribution.md, "The rule, per request").
+public struct CostParts: Hashable, Sendable {
+    /// Output tokens.
+    public var output: USD = .zero
+    /// Uncached input and both cache writes: what entered the context.
+    public var new: USD = .zero
+    /// Cache reads: what the context already held.
+    public var read: USD = .zero
+    /// Web searches, billed per request.
+    public var webSearch: USD = .zero
+
+    /// No cost.
+    public init() {}
+
+    /// The parts of `record`'s price; all zero when the model is not priced.
+    public init(_ record: UsageRecord, price: ModelPrice?) {
+        guard let price else { return }
+        let rates = price.rates(for: record)
+        let tokens = record.tokens
+        output = USD(picodollars: Int128(tokens.output) * Int128(rates.output))
+        new = USD(
+            picodollars: Int128(tokens.input) * Int128(rates.input) + Int128(tokens.cacheWrite5m)
+                * Int128(rates.cacheWrite5m) + Int128(tokens.cacheWrite1h) * Int128(rates.cacheWrite1h))
+        read = USD(picodollars: Int128(tokens.cacheRead) * Int128(rates.cacheRead))
+        webSearch = ModelPrice.webSearch(record.webSearchRequests)
+    }
+
+    /// The whole price.
+    public var total: USD { output + new + read + webSearch }
+}
