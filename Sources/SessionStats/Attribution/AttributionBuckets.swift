@@ -13,6 +13,8 @@ public struct AttributionBuckets: Hashable, Sendable {
     public var setup: USD = .zero
     /// What no rule places: web searches, costs with nothing to split them over.
     public var unattributed: USD = .zero
+    /// The billed tokens shared the same way (a web search has no tokens).
+    public var tokens = BucketTokens()
 
     /// No cost.
     public init() {}
@@ -21,13 +23,23 @@ public struct AttributionBuckets: Hashable, Sendable {
     public var total: USD { tools + prompts + assistantText + thinking + setup + unattributed }
 
     /// Adds `amount` to the bucket of a piece that is not a tool call.
-    mutating func add(_ amount: USD, to owner: ContextOwner) {
+    mutating func add(_ amount: USD, tokens count: Int, to owner: ContextOwner) {
         switch owner {
-        case .call: tools = tools + amount
-        case .prompt: prompts = prompts + amount
-        case .text: assistantText = assistantText + amount
-        case .thinking: thinking = thinking + amount
-        case .setup: setup = setup + amount
+        case .call:
+            tools = tools + amount
+            tokens.tools += count
+        case .prompt:
+            prompts = prompts + amount
+            tokens.prompts += count
+        case .text:
+            assistantText = assistantText + amount
+            tokens.assistantText += count
+        case .thinking:
+            thinking = thinking + amount
+            tokens.thinking += count
+        case .setup:
+            setup = setup + amount
+            tokens.setup += count
         }
     }
 
@@ -40,6 +52,41 @@ public struct AttributionBuckets: Hashable, Sendable {
         sum.thinking = lhs.thinking + rhs.thinking
         sum.setup = lhs.setup + rhs.setup
         sum.unattributed = lhs.unattributed + rhs.unattributed
+        sum.tokens = lhs.tokens + rhs.tokens
+        return sum
+    }
+}
+
+/// Billed tokens by bucket; they add up to the requests' tokens.
+public struct BucketTokens: Hashable, Sendable {
+    /// Tool calls.
+    public var tools = 0
+    /// The user's messages.
+    public var prompts = 0
+    /// The assistant's text.
+    public var assistantText = 0
+    /// Thinking.
+    public var thinking = 0
+    /// Setup.
+    public var setup = 0
+    /// Unattributed.
+    public var unattributed = 0
+
+    /// No tokens.
+    public init() {}
+
+    /// Every bucket's tokens.
+    public var total: Int { tools + prompts + assistantText + thinking + setup + unattributed }
+
+    /// Both added.
+    public static func + (lhs: BucketTokens, rhs: BucketTokens) -> BucketTokens {
+        var sum = lhs
+        sum.tools += rhs.tools
+        sum.prompts += rhs.prompts
+        sum.assistantText += rhs.assistantText
+        sum.thinking += rhs.thinking
+        sum.setup += rhs.setup
+        sum.unattributed += rhs.unattributed
         return sum
     }
 }

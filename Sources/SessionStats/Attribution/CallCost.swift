@@ -19,6 +19,8 @@ public struct CallCost: Hashable, Sendable {
     public var result: USD = .zero
     /// Its share of the cache reads of the later requests of its chain.
     public var carry: USD = .zero
+    /// Its share of the billed tokens, all three parts.
+    public var tokens = 0
 
     /// Creates a call with no cost yet.
     public init(id: String, sessionID: String, agentID: String? = nil) {

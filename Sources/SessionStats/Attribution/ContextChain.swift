@@ -44,6 +44,7 @@ struct ContextChain {
             // A ledger line from before sizes were recorded: its calls exist, their cost is unknown.
             for id in record.toolUseIDs { issued(id, by: record) }
             buckets.unattributed = buckets.unattributed + parts.total
+            buckets.tokens.unattributed += record.tokens.total
             started = true
             held = []
             heldPosition = [:]
@@ -51,6 +52,7 @@ struct ContextChain {
             return
         }
         let first = !started || pieces.compacted
+        let newTokens = record.tokens.input + record.tokens.cacheWrite
         if pieces.compacted {
             // The old context, the previous response included, left with the compaction.
             held = []
@@ -63,21 +65,22 @@ struct ContextChain {
             entering.append(Piece(owner: .call(call(id)), chars: pieces.resultChars[index]))
         }
         if first {
-            let newTokens = record.tokens.input + record.tokens.cacheWrite
             let visible = entering.reduce(0) { $0 + $1.chars }
             let setup = max(0, 4 * newTokens - visible)
             if setup > 0 { entering.append(Piece(owner: .setup, chars: setup)) }
             buckets.setup = buckets.setup + parts.read
-            share(parts.new, over: entering.map { ($0, .result) }, into: &buckets)
+            buckets.tokens.setup += record.tokens.cacheRead
+            share(parts.new, tokens: newTokens, over: entering.map { ($0, .result) }, into: &buckets)
         } else {
-            share(parts.read, over: held.map { ($0, .carry) }, into: &buckets)
+            share(
+                parts.read, tokens: record.tokens.cacheRead, over: held.map { ($0, .carry) }, into: &buckets)
             if record.tokens.cacheRead == 0 && !held.isEmpty {
                 // A cache miss: the whole context was written again.
                 share(
-                    parts.new, over: held.map { ($0, .carry) } + entering.map { ($0, .result) },
-                    into: &buckets)
+                    parts.new, tokens: newTokens,
+                    over: held.map { ($0, .carry) } + entering.map { ($0, .result) }, into: &buckets)
             } else {
-                share(parts.new, over: entering.map { ($0, .result) }, into: &buckets)
+                share(parts.new, tokens: newTokens, over: entering.map { ($0, .result) }, into: &buckets)
             }
         }
         var answer: [Piece] = []
@@ -88,7 +91,7 @@ struct ContextChain {
             let chars = index < pieces.toolInputChars.count ? pieces.toolInputChars[index] : 0
             answer.append(Piece(owner: .call(position), chars: chars))
         }
-        share(parts.output, over: answer.map { ($0, .issue) }, into: &buckets)
+        share(parts.output, tokens: record.tokens.output, over: answer.map { ($0, .issue) }, into: &buckets)
         buckets.unattributed = buckets.unattributed + parts.webSearch
         for piece in entering { hold(piece) }
         response = answer
@@ -122,23 +125,29 @@ struct ContextChain {
         }
     }
 
-    // Shares `amount` by the pieces' sizes; with nothing to share by, it is unattributed.
+    // Shares `amount` and `tokens` by the pieces' sizes; with nothing to share by, both are unattributed.
     private mutating func share(
-        _ amount: USD, over pieces: [(Piece, Share)], into buckets: inout AttributionBuckets
+        _ amount: USD, tokens: Int, over pieces: [(Piece, Share)], into buckets: inout AttributionBuckets
     ) {
-        if amount.picodollars == 0 { return }
-        guard let shares = ProportionalSplit.shares(of: amount.picodollars, by: pieces.map { $0.0.chars })
+        if amount.picodollars == 0 && tokens == 0 { return }
+        let sizes = pieces.map { $0.0.chars }
+        guard let shares = ProportionalSplit.shares(of: amount.picodollars, by: sizes),
+            let tokenShares = ProportionalSplit.shares(of: Int128(tokens), by: sizes)
         else {
             buckets.unattributed = buckets.unattributed + amount
+            buckets.tokens.unattributed += tokens
             return
         }
         for (index, (piece, kind)) in pieces.enumerated() {
             let value = USD(picodollars: shares[index])
+            let count = Int(tokenShares[index])
             guard case .call(let position) = piece.owner else {
-                buckets.add(value, to: piece.owner)
+                buckets.add(value, tokens: count, to: piece.owner)
                 continue
             }
             buckets.tools = buckets.tools + value
+            buckets.tokens.tools += count
+            calls[position].tokens += count
             switch kind {
             case .issue: calls[position].issue = calls[position].issue + value
             case .result: calls[position].result = calls[position].result + value

@@ -67,6 +67,14 @@ public struct LogEntry: Sendable {
     public var events = 1
     /// The last time a rollup row covers; nil for a single line, whose only time is `timestamp`.
     public var endTimestamp: Timestamp? = nil
+    /// The call's `tool_use_id` (read with `LogFields.attribution`).
+    public var toolUseID: String? = nil
+    /// The MCP server of an `mcp__server__tool` call (read with `LogFields.attribution`).
+    public var mcpServer: String? = nil
+    /// The subagent the call came from, id and type (read with `LogFields.attribution`).
+    public var subagentID: String? = nil
+    /// The subagent's type, e.g. `Explore` (read with `LogFields.attribution`).
+    public var subagentType: String? = nil
 
     /// Whether this entry counts as tool operations.
     public var isOperation: Bool { operations > 0 }

@@ -29,6 +29,10 @@ public struct LogFields: OptionSet, Sendable, Hashable {
     /// `model`: the model, on SessionStart lines.
     public static let model = LogFields(rawValue: 1 << 8)
 
+    /// `tool_use_id`, `mcp_server` and `subagent`: what attribution joins the usage ledger by. Not
+    /// in `all`: only attribution asks for them.
+    public static let attribution = LogFields(rawValue: 1 << 9)
+
     /// Every optional field: what callers that do not say get.
     public static let all: LogFields = [.command, .url, .path, .pattern, .error, .cwd, .file, .tags, .model]
 }

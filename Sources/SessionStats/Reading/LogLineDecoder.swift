@@ -50,6 +50,9 @@ struct LogLineDecoder {
         var interrupted = false
         var tags: [String: String] = [:]
         var outOfRange: String?
+        var toolUseID: String?
+        var mcpServer: String?
+        var subagent: (id: String?, type: String?)
 
         var cursor = try scanner.enterObject()
         while let key = try scanner.nextPlainKey(&cursor) {
@@ -90,6 +93,16 @@ struct LogLineDecoder {
                     outOfRange: &outOfRange)
             case 11 where scanner.matches(key, LogKey.interrupted):
                 interrupted = try scanner.scanOptionalBool() ?? false
+            case 11 where scanner.matches(key, LogKey.toolUseID):
+                toolUseID = try string(&scanner, if: .attribution)
+            case 10 where scanner.matches(key, LogKey.mcpServer):
+                mcpServer = try string(&scanner, if: .attribution)
+            case 8 where scanner.matches(key, LogKey.subagent):
+                if fields.contains(.attribution) && scanner.peek() == UInt8(ascii: "{") {
+                    subagent = try readSubagent(&scanner)
+                } else {
+                    try scanner.skipValue()
+                }
             default: try scanner.skipValue()
             }
         }
@@ -133,7 +146,7 @@ struct LogLineDecoder {
         // Read only for a legacy entry's path.
         if !fields.contains(.file) { file = nil }
 
-        return LogEntry(
+        var entry = LogEntry(
             source: isLegacy ? .legacy : .v1,
             timestamp: timestamp,
             day: localDays.day(of: timestamp),
@@ -159,6 +172,30 @@ struct LogLineDecoder {
             tags: tags,
             location: location
         )
+        entry.toolUseID = toolUseID
+        entry.mcpServer = mcpServer
+        entry.subagentID = subagent.id
+        entry.subagentType = subagent.type
+        return entry
+    }
+
+    // `subagent`: `{"id": …, "type": …}`.
+    private mutating func readSubagent(_ scanner: inout JSONScanner) throws(JSONScanError) -> (
+        String?, String?
+    ) {
+        var id: String?
+        var type: String?
+        var cursor = try scanner.enterObject()
+        while let key = try scanner.nextKey(&cursor) {
+            if scanner.matches(key, LogKey.subagentID) {
+                id = try string(&scanner)
+            } else if scanner.matches(key, LogKey.subagentType) {
+                type = try string(&scanner)
+            } else {
+                try scanner.skipValue()
+            }
+        }
+        return (id, type)
     }
 
     /// A string value, interned, or nil (with the value skipped) for any other type.

@@ -1,0 +1,177 @@
+import SessionLogCore
+
+/// Builds an `AttributionReport`: the hook calls first (`index`), then the ledger's requests in
+/// ledger order, then `finish`.
+public struct AttributionBuilder {
+    /// How many "most expensive calls" to keep.
+    public var topCount = 10
+    /// Sessions whose calls are kept one by one (for `session ID`); empty: none.
+    public var detailSessions: Set<String> = []
+    private var attributor: Attributor
+    private var index: HookCallIndex
+    private var report = AttributionReport()
+    private var toolGroups: [String: (group: AttributionReport.CallGroup, costs: [Int128])] = [:]
+    private var serverGroups: [String: (group: AttributionReport.CallGroup, costs: [Int128])] = [:]
+    private var subagents: [String: AttributionReport.RequestGroup] = [:]
+    private var skills: [String: AttributionReport.RequestGroup] = [:]
+    private var models: [String: AttributionReport.RequestGroup] = [:]
+    private var families: [String: (characters: Int, tokens: Int)] = [:]
+    private var hours: [Int: (weekday: Int, hour: Int)] = [:]
+    private var ledgerCalls: Set<String> = []
+
+    /// The name ledger calls the hook did not log are grouped under.
+    public static let notInHookLog = "(not in hook log)"
+
+    /// Creates a builder pricing with `pricing` and joining with `index`.
+    public init(pricing: PriceTable, index: HookCallIndex) {
+        attributor = Attributor(pricing: pricing)
+        self.index = index
+    }
+
+    /// Takes in one request of the ledger.
+    public mutating func add(_ record: UsageRecord) {
+        var closed: [CallCost] = []
+        attributor.add(record) { closed.append($0) }
+        for call in closed { take(call) }
+        let price = attributor.price(of: record.model)
+        let cost = price?.cost(of: record) ?? .zero
+        report.requests += 1
+        report.cost = report.cost + cost
+        report.promptTokens = report.promptTokens + record.tokens
+        Self.count(&models, record.model, cost)
+        if let agent = record.agentID {
+            Self.count(
+                &subagents, index.agentTypes[agent] ?? record.attribution.agent ?? "(type unknown)", cost)
+        }
+        if let skill = record.attribution.skill { Self.count(&skills, skill, cost) }
+        var unjoined = false
+        for id in record.toolUseIDs where index.join(id) == nil { unjoined = true }
+        if unjoined {
+            report.unjoinedRequests += 1
+            if report.unjoinedRequestSessions.count < 5,
+                !report.unjoinedRequestSessions.contains(record.sessionID)
+            {
+                report.unjoinedRequestSessions.append(record.sessionID)
+            }
+        }
+        let pieces = record.pieces
+        if pieces.isKnown, record.tokens.output > 0, let price {
+            let characters = pieces.textChars + pieces.thinkingChars + pieces.toolInputChars.reduce(0, +)
+            if characters > 0 {
+                let family = families[price.family] ?? (0, 0)
+                families[price.family] = (
+                    family.characters + characters, family.tokens + record.tokens.output
+                )
+            }
+        }
+        let hour =
+            record.timestamp.seconds >= 0
+            ? record.timestamp.seconds / 3600 : (record.timestamp.seconds - 3599) / 3600
+        let slot = hours[hour] ?? Self.localSlot(hour)
+        hours[hour] = slot
+        report.activity[slot.weekday][slot.hour] += 1
+    }
+
+    /// The report, with every chain closed.
+    public mutating func finish() -> AttributionReport {
+        var closed: [CallCost] = []
+        attributor.finish { closed.append($0) }
+        for call in closed { take(call) }
+        report.sessions = attributor.sessions
+        for session in report.sessions.values { report.buckets = report.buckets + session.buckets }
+        report.byTool = Self.sorted(toolGroups)
+        report.byMCPServer = Self.sorted(serverGroups)
+        report.bySubagent = subagents.values.sorted(by: Self.costlier)
+        report.bySkill = skills.values.sorted(by: Self.costlier)
+        report.byModel = models.values.sorted(by: Self.costlier)
+        for (id, call) in index.calls where !call.joined && !ledgerCalls.contains(id) {
+            report.unjoinedCalls[call.tool, default: 0] += 1
+        }
+        report.charactersPerToken = families.map { ($0.key, $0.value.characters, $0.value.tokens) }
+            .sorted { $0.family < $1.family }
+        return report
+    }
+
+    // A closed call: into its groups, the top list and, for a detailed session, one by one.
+    // A call seen by two chains (a resumed session replays a result) counts once, with both costs.
+    private mutating func take(_ call: CallCost) {
+        let isNew = ledgerCalls.insert(call.id).inserted
+        let hook = index.calls[call.id]
+        let tool = hook?.tool ?? Self.notInHookLog
+        let estimate = isNew ? hook?.estimatedTokens ?? 0 : 0
+        Self.add(call, isNew: isNew, estimate: estimate, to: &toolGroups, tool)
+        if let server = hook?.mcpServer {
+            Self.add(call, isNew: isNew, estimate: estimate, to: &serverGroups, server)
+        }
+        if detailSessions.contains(call.sessionID) {
+            var kept = report.sessionCalls[call.id] ?? CallCost(id: call.id, sessionID: call.sessionID)
+            kept.issue = kept.issue + call.issue
+            kept.result = kept.result + call.result
+            kept.carry = kept.carry + call.carry
+            kept.tokens += call.tokens
+            kept.timestamp = kept.timestamp ?? call.timestamp
+            kept.model = kept.model.isEmpty ? call.model : kept.model
+            kept.agentID = kept.agentID ?? call.agentID
+            report.sessionCalls[call.id] = kept
+        }
+        let top = AttributionReport.TopCall(cost: call, tool: tool, detail: hook?.detail)
+        if report.topCalls.count < topCount || call.total > report.topCalls.last!.cost.total {
+            let position = report.topCalls.firstIndex { $0.cost.total < call.total } ?? report.topCalls.count
+            report.topCalls.insert(top, at: position)
+            if report.topCalls.count > topCount { report.topCalls.removeLast() }
+        }
+    }
+
+    private static func add(
+        _ call: CallCost, isNew: Bool, estimate: Int,
+        to groups: inout [String: (group: AttributionReport.CallGroup, costs: [Int128])], _ name: String
+    ) {
+        var entry = groups[name] ?? (AttributionReport.CallGroup(name: name), [])
+        if isNew { entry.group.calls += 1 }
+        entry.group.cost = entry.group.cost + call.total
+        entry.group.issue = entry.group.issue + call.issue
+        entry.group.result = entry.group.result + call.result
+        entry.group.carry = entry.group.carry + call.carry
+        entry.group.tokens += call.tokens
+        entry.group.estimatedTokens += estimate
+        if isNew { entry.costs.append(call.total.picodollars) }
+        groups[name] = entry
+    }
+
+    private static func sorted(
+        _ groups: [String: (group: AttributionReport.CallGroup, costs: [Int128])]
+    ) -> [AttributionReport.CallGroup] {
+        groups.values.map { entry in
+            var group = entry.group
+            let costs = entry.costs.sorted()
+            // Nearest rank: the smallest cost at or above the share of calls.
+            group.median = USD(picodollars: costs[(costs.count + 1) / 2 - 1])
+            group.p95 = USD(picodollars: costs[max((costs.count * 95 + 99) / 100 - 1, 0)])
+            return group
+        }.sorted { $0.cost != $1.cost ? $1.cost < $0.cost : $0.name < $1.name }
+    }
+
+    private static func costlier(_ a: AttributionReport.RequestGroup, _ b: AttributionReport.RequestGroup)
+        -> Bool
+    {
+        a.cost != b.cost ? b.cost < a.cost : a.name < b.name
+    }
+
+    private static func count(
+        _ groups: inout [String: AttributionReport.RequestGroup], _ name: String, _ cost: USD
+    ) {
+        var group = groups[name] ?? AttributionReport.RequestGroup(name: name)
+        group.requests += 1
+        group.cost = group.cost + cost
+        groups[name] = group
+    }
+
+    // The local weekday (0 Sunday) and hour of a UTC hour.
+    private static func localSlot(_ utcHour: Int) -> (weekday: Int, hour: Int) {
+        let offset = Timestamp(milliseconds: utcHour * 3_600_000).local.utcOffset
+        let seconds = utcHour * 3600 + offset
+        let day = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let hour = (seconds - day * 86_400) / 3600
+        return (((day + 4) % 7 + 7) % 7, hour)
+    }
+}
