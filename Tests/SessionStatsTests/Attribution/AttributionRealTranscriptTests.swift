@@ -23,7 +23,7 @@ import Testing
         var reader = LogReader(
             directories: [logs], days: nil, localDays: LocalDayResolver(utcOffsetSeconds: 0),
             fields: HookCallIndex.fields)
-        reader.forEach { index.add($0) }
+        reader.forEach({ index.add($0) })
         #expect(index.calls.count == logged)
 
         var builder = AttributionBuilder(pricing: .builtIn, index: index)
