@@ -109,6 +109,7 @@ public struct AttributionBuilder {
             kept.result = kept.result + call.result
             kept.carry = kept.carry + call.carry
             kept.tokens += call.tokens
+            kept.carryTokens += call.carryTokens
             kept.timestamp = kept.timestamp ?? call.timestamp
             kept.model = kept.model.isEmpty ? call.model : kept.model
             kept.agentID = kept.agentID ?? call.agentID
@@ -133,6 +134,7 @@ public struct AttributionBuilder {
         entry.group.result = entry.group.result + call.result
         entry.group.carry = entry.group.carry + call.carry
         entry.group.tokens += call.tokens
+        entry.group.carryTokens += call.carryTokens
         entry.group.estimatedTokens += estimate
         if isNew { entry.costs.append(call.total.picodollars) }
         groups[name] = entry

@@ -19,6 +19,8 @@ public struct AttributionReport: Sendable {
         public var carry: USD = .zero
         /// Billed tokens shared to the calls.
         public var tokens = 0
+        /// Of `tokens`, the cache reads that carried the calls.
+        public var carryTokens = 0
         /// The hook's estimate for the joined calls, in tokens.
         public var estimatedTokens = 0
         /// The median cost of one call.

@@ -21,6 +21,8 @@ public struct CallCost: Hashable, Sendable {
     public var carry: USD = .zero
     /// Its share of the billed tokens, all three parts.
     public var tokens = 0
+    /// Of `tokens`, the cache reads that carried it.
+    public var carryTokens = 0
 
     /// Creates a call with no cost yet.
     public init(id: String, sessionID: String, agentID: String? = nil) {

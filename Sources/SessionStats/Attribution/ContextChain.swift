@@ -151,7 +151,9 @@ struct ContextChain {
             switch kind {
             case .issue: calls[position].issue = calls[position].issue + value
             case .result: calls[position].result = calls[position].result + value
-            case .carry: calls[position].carry = calls[position].carry + value
+            case .carry:
+                calls[position].carry = calls[position].carry + value
+                calls[position].carryTokens += count
             }
         }
     }

@@ -107,6 +107,13 @@ public enum ReportCommand {
             report.usage = try usage.run(
                 clock: context.clock, variables: context.variables, activeDays: Set(aggregate.days.keys),
                 warn: { context.errorOutput("warning: " + $0 + "\n") })
+            if report.usage != nil, let first = directories.first {
+                var attribution = AttributionQuery(directories: directories, days: days)
+                attribution.filter = options.common.filter
+                let table = try PricingFile.table(logDirectory: first, variables: context.variables)
+                report.attribution = attribution.run(
+                    source: context.source, localDays: context.clock.dayResolver, table: table)
+            }
         } catch {
             throw .badPricingFile(error.message)
         }

@@ -56,6 +56,7 @@ extension StatsReport {
         writer.endObject()
 
         if let usage { writer.usage(usage) }
+        if let attribution { writer.attribution(attribution) }
 
         writer.key("tools")
         writer.beginArray()

@@ -11,6 +11,7 @@ extension StatsReport {
         }
         text += "\n" + keyValueSections(style: style)
         if let usage { text += usage.text(style: style, listDays: usage.byDay.count <= 31) }
+        if let attribution { text += attribution.text(style: style) }
         text += section("Tools", toolsTable(style: style), style: style)
         text += section("Projects", projectsTable(style: style), style: style)
         let sessionsTitle = top.map { "Sessions (top \($0) by tokens)" } ?? "Sessions (by tokens)"

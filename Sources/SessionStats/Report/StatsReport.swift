@@ -20,6 +20,8 @@ public struct StatsReport {
     public var clock: LocalClock
     /// The exact usage from the usage ledger, when there is a ledger and the filters allow it.
     public var usage: UsageSummary?
+    /// Where the exact cost went (docs/attribution.md), when there is a ledger and the filters allow it.
+    public var attribution: AttributionReport?
 
     /// Creates a report.
     public init(
