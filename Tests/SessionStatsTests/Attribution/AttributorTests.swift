@@ -59,7 +59,7 @@ import Testing
         #expect([b.issue, b.result, b.carry].map(\.picodollars) == [750_000_000, 384_000_000, 0])
         #expect(session.calls == 2)
         // Tokens are shared the same way and add up to the requests' tokens.
-        #expect(session.buckets.tokens.total == 2_210 + 3_665 + 3_738)
+        #expect(session.buckets.tokens.total == 2_110 + 3_665 + 3_738)
         #expect(a.tokens > 0 && b.tokens > 0)
     }
 
