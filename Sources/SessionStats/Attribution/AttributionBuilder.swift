@@ -35,15 +35,15 @@ public struct AttributionBuilder {
         for call in closed { take(call) }
         let price = attributor.price(of: record.model)
         let cost = price?.cost(of: record) ?? .zero
-        report.requests += 1
+        report.requests += record.requests
         report.cost = report.cost + cost
         report.promptTokens = report.promptTokens + record.tokens
-        Self.count(&models, record.model, cost)
+        Self.count(&models, record.model, cost, record.requests)
         if let agent = record.agentID {
-            Self.count(
-                &subagents, index.agentTypes[agent] ?? record.attribution.agent ?? "(type unknown)", cost)
+            let type = index.agentTypes[agent] ?? record.attribution.agent ?? "(type unknown)"
+            Self.count(&subagents, type, cost, record.requests)
         }
-        if let skill = record.attribution.skill { Self.count(&skills, skill, cost) }
+        if let skill = record.attribution.skill { Self.count(&skills, skill, cost, record.requests) }
         var unjoined = false
         for id in record.toolUseIDs where index.join(id) == nil { unjoined = true }
         if unjoined {
@@ -69,7 +69,7 @@ public struct AttributionBuilder {
             ? record.timestamp.seconds / 3600 : (record.timestamp.seconds - 3599) / 3600
         let slot = hours[hour] ?? Self.localSlot(hour)
         hours[hour] = slot
-        report.activity[slot.weekday][slot.hour] += 1
+        report.activity[slot.weekday][slot.hour] += record.requests
     }
 
     /// The report, with every chain closed.
@@ -78,6 +78,7 @@ public struct AttributionBuilder {
         attributor.finish { closed.append($0) }
         for call in closed { take(call) }
         report.sessions = attributor.sessions
+        report.rolledUpRequests = attributor.rolledUpRequests
         for session in report.sessions.values { report.buckets = report.buckets + session.buckets }
         report.byTool = Self.sorted(toolGroups)
         report.byMCPServer = Self.sorted(serverGroups)
@@ -160,10 +161,10 @@ public struct AttributionBuilder {
     }
 
     private static func count(
-        _ groups: inout [String: AttributionReport.RequestGroup], _ name: String, _ cost: USD
+        _ groups: inout [String: AttributionReport.RequestGroup], _ name: String, _ cost: USD, _ requests: Int
     ) {
         var group = groups[name] ?? AttributionReport.RequestGroup(name: name)
-        group.requests += 1
+        group.requests += requests
         group.cost = group.cost + cost
         groups[name] = group
     }

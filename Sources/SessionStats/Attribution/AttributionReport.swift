@@ -53,6 +53,8 @@ public struct AttributionReport: Sendable {
     public var cost: USD = .zero
     /// Requests attributed.
     public var requests = 0
+    /// Of `requests`, those of rolled-up days (`rotate`), which cannot be attributed.
+    public var rolledUpRequests = 0
     /// The buckets, adding up to `cost`.
     public var buckets = AttributionBuckets()
     /// By tool, most expensive first.

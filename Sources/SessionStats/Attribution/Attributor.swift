@@ -14,6 +14,9 @@ public struct Attributor {
     public private(set) var sessions: [String: SessionAttribution] = [:]
     /// Requests attributed.
     public private(set) var requests = 0
+    /// Requests that came as rows of a usage roll-up (`rotate`): no sizes, no order, so their cost
+    /// is unattributed.
+    public private(set) var rolledUpRequests = 0
     private var chains: [String: ContextChain] = [:]
     private var prices: [String: ModelPrice?] = [:]
     private var latest = Timestamp(milliseconds: 0)
@@ -40,6 +43,17 @@ public struct Attributor {
             sweep(olderThan: latest.milliseconds - idleLimit, closed)
         }
         let parts = CostParts(record, price: price(of: record.model))
+        if record.requests != 1 || record.lastRequest != nil {
+            var session = sessions[record.sessionID] ?? SessionAttribution(sessionID: record.sessionID)
+            session.buckets.unattributed = session.buckets.unattributed + parts.total
+            session.buckets.tokens.unattributed += record.tokens.total
+            session.requests += record.requests
+            session.cost = session.cost + parts.total
+            if session.project.isEmpty { session.project = record.project }
+            sessions[record.sessionID] = session
+            rolledUpRequests += record.requests
+            return
+        }
         let key = Self.chainKey(record)
         var chain =
             chains.removeValue(forKey: key)

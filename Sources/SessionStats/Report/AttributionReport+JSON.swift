@@ -9,6 +9,7 @@ extension JSONWriter {
         beginObject()
         money("cost", report.cost)
         field("requests", report.requests)
+        field("rolled_up_requests", report.rolledUpRequests)
         attributionBuckets(report.buckets)
         callGroups("by_tool", "tool", report.byTool)
         callGroups("by_mcp_server", "server", report.byMCPServer)

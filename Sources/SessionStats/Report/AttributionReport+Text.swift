@@ -116,6 +116,11 @@ extension AttributionReport {
 
     private func unjoinedLines(style: TextStyle) -> String {
         var text = ""
+        if rolledUpRequests > 0 {
+            text +=
+                "  " + style.yellow("Rolled up: \(NumberFormat.grouped(rolledUpRequests)) requests")
+                + " of days rotate rolled up cannot be attributed (no sizes): counted as unattributed\n"
+        }
         if unjoinedCallCount > 0 {
             let tools = unjoinedCalls.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(5)
                 .map { "\(VisibleText.escape($0.key)) \($0.value)" }.joined(separator: ", ")

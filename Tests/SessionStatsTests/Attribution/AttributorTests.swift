@@ -86,6 +86,18 @@ import Testing
         #expect(calls["A"]?.total == .zero)
     }
 
+    @Test func aRolledUpRowCannotBeAttributed() {
+        var row = request(0, "msg_01ROW", input: 10, output: 10, write: 10, read: 10, text: 5)
+        row.requests = 3
+        row.lastRequest = row.timestamp
+        var attributor = Attributor(pricing: .builtIn)
+        attributor.add(row) { _ in }
+        let session = attributor.sessions.values.first!
+        #expect(session.buckets.unattributed == session.cost)
+        #expect(session.requests == 3)
+        #expect(attributor.rolledUpRequests == 3)
+    }
+
     @Test func webSearchesAreUnattributed() {
         var record = request(0, "msg_01WEB", input: 0, output: 10, write: 0, read: 0, text: 5)
         record.webSearchRequests = 2
