@@ -73,9 +73,9 @@ public enum SessionCommand {
             let directories = try context.logDirectories(options.common)
             let days = options.common.rangeGiven ? options.common.range.days(today: context.clock.today) : nil
             var collector = SessionCollector(prefix: options.id)
-            let diagnostics = context.source.read(directories, days, context.clock.dayResolver) {
-                collector.add($0)
-            }
+            let diagnostics = context.source.read(
+                directories, days, context.clock.dayResolver, fields: LogFields.all.union(.attribution)
+            ) { collector.add($0) }
             context.warn(about: diagnostics, directoryCount: directories.count)
             if diagnostics.missingDirectories.count == directories.count && !options.common.json {
                 context.output(
@@ -96,6 +96,14 @@ public enum SessionCommand {
                 timeline.usage = try usage.run(
                     clock: context.clock, variables: context.variables, activeDays: [],
                     warn: { context.errorOutput("warning: " + $0 + "\n") })
+                if timeline.exact != nil, let first = directories.first {
+                    var attribution = AttributionQuery(directories: directories, days: days)
+                    attribution.filter = EntryFilter(session: .exact(id))
+                    attribution.detailSessions = [id]
+                    let table = try PricingFile.table(logDirectory: first, variables: context.variables)
+                    timeline.attribution = attribution.run(
+                        source: context.source, localDays: context.clock.dayResolver, table: table)
+                }
             } catch {
                 throw .badPricingFile(error.message)
             }

@@ -65,6 +65,24 @@ extension JSONWriter {
         endObject()
     }
 
+    /// `"attribution": {cost, requests, buckets, bucket_tokens, by_tool, by_mcp_server, unjoined}`:
+    /// one session's exact cost by bucket and tool (`session ID --json`).
+    mutating func sessionAttribution(_ report: AttributionReport) {
+        key("attribution")
+        beginObject()
+        money("cost", report.cost)
+        field("requests", report.requests)
+        attributionBuckets(report.buckets)
+        callGroups("by_tool", "tool", report.byTool)
+        callGroups("by_mcp_server", "server", report.byMCPServer)
+        key("unjoined")
+        beginObject()
+        field("tool_calls", report.unjoinedCallCount)
+        field("requests", report.unjoinedRequests)
+        endObject()
+        endObject()
+    }
+
     /// `"buckets": {tools, prompts, assistant_text, thinking, setup, unattributed}` in USD and
     /// `"bucket_tokens"` the same in tokens.
     mutating func attributionBuckets(_ buckets: AttributionBuckets) {
@@ -104,8 +122,8 @@ extension JSONWriter {
         endObject()
     }
 
-    private mutating func callGroups(_ name: String, _ label: String, _ groups: [AttributionReport.CallGroup])
-    {
+    /// `"name": [{label, calls, cost, issue_cost, …}]`: calls grouped by tool or server.
+    mutating func callGroups(_ name: String, _ label: String, _ groups: [AttributionReport.CallGroup]) {
         key(name)
         beginArray()
         for group in groups {

@@ -22,6 +22,7 @@ extension SessionTimeline {
             }
             writer.endArray()
         }
+        if let attribution { writer.sessionAttribution(attribution) }
         writer.key("entries")
         writer.beginArray()
         for entry in entries {
@@ -40,6 +41,10 @@ extension SessionTimeline {
             writer.field("url", entry.url)
             writer.field("model", entry.model)
             writer.tokens("tokens", TokenCount(entry))
+            if attribution != nil, entry.isOperation, entry.tool != nil {
+                writer.key("cost")
+                if let cost = exactCost(of: entry) { writer.raw(cost.fixed4) } else { writer.null() }
+            }
             writer.field("duration_ms", entry.durationMS)
             if entry.operations > 1 { writer.field("duration_total_ms", entry.durationTotalMS) }
             writer.field("operations", entry.operations)

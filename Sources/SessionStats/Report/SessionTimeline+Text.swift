@@ -54,6 +54,16 @@ extension SessionTimeline {
                     NumberFormat.grouped(session.tokens.total) + " tokens of tool text (" + estimatedSplit
                         + "), " + cost.total.display
                 ))
+            if let buckets = attribution?.buckets {
+                let parts: [(String, USD)] = [
+                    ("tools", buckets.tools), ("prompts", buckets.prompts),
+                    ("assistant text", buckets.assistantText),
+                    ("thinking", buckets.thinking), ("setup", buckets.setup),
+                    ("unattributed", buckets.unattributed),
+                ]
+                header.append(
+                    ("Went to", parts.map { $0.0 + " " + $0.1.display }.joined(separator: ", ")))
+            }
         } else {
             header.append(
                 (
@@ -71,12 +81,14 @@ extension SessionTimeline {
         }
         text += "\n" + style.heading("Timeline") + "\n"
 
-        var table = TextTable(
-            [
-                TextTable.Column("Time"), TextTable.Column("Event"), TextTable.Column("Tool", maxWidth: 28),
-                TextTable.Column("Detail", maxWidth: 60), TextTable.Column("Tokens", .right),
-                TextTable.Column("Duration", .right),
-            ])
+        // The exact cost column shows only when the session has attribution.
+        var columns = [
+            TextTable.Column("Time"), TextTable.Column("Event"), TextTable.Column("Tool", maxWidth: 28),
+            TextTable.Column("Detail", maxWidth: 60), TextTable.Column("Tokens", .right),
+        ]
+        if attribution != nil { columns.append(TextTable.Column("Cost", .right)) }
+        columns.append(TextTable.Column("Duration", .right))
+        var table = TextTable(columns)
         // A date line starts each local day; it is set between the table's rows after layout.
         var dayStarts: [Int: CivilDate] = [:]
         var lastDay: CivilDate?
@@ -89,14 +101,16 @@ extension SessionTimeline {
                 detail = detail.isEmpty ? "error: " + error : detail + " · error: " + error
             }
             if entry.interrupted { detail += detail.isEmpty ? "interrupted" : " · interrupted" }
-            table.append([
-                clock.time(entry.timestamp),
-                entry.event.name,
-                entry.tool ?? "",
-                detail,
+            var row = [
+                clock.time(entry.timestamp), entry.event.name, entry.tool ?? "", detail,
                 NumberFormat.grouped(entry.totalTokens),
-                entry.durationMS.map(NumberFormat.milliseconds) ?? "",
-            ])
+            ]
+            if attribution != nil {
+                let unjoined = entry.isOperation && entry.tool != nil ? "unjoined" : ""
+                row.append(exactCost(of: entry)?.display ?? unjoined)
+            }
+            row.append(entry.durationMS.map(NumberFormat.milliseconds) ?? "")
+            table.append(row)
         }
         let lines = table.render(headerStyle: style.dim).split(separator: "\n")
         text += lines[0] + "\n"

@@ -18,6 +18,8 @@ public struct SessionTimeline {
     public var clock: LocalClock
     /// The session's exact usage from the usage ledger; nil when there is no ledger for its days.
     public var usage: UsageSummary?
+    /// Where the session's exact cost went, with its calls one by one; nil without exact figures.
+    public var attribution: AttributionReport?
 
     /// Creates a timeline.
     public init(
@@ -37,6 +39,12 @@ public struct SessionTimeline {
     public var exact: UsageTotals? {
         guard let usage, usage.totals.requests > 0 else { return nil }
         return usage.totals
+    }
+
+    /// The exact cost of the call an entry logged; nil when it logged none or the ledger lacks it.
+    public func exactCost(of entry: LogEntry) -> USD? {
+        guard let id = entry.toolUseID, !id.isEmpty else { return nil }
+        return attribution?.sessionCalls[id]?.total
     }
 
     /// What a timeline row shows about an entry: its file (relative to the session's cwd), command,
