@@ -91,15 +91,18 @@ public enum BlocksCommand {
                 roots: TranscriptRoots.resolve(explicit: options.transcripts, variables: context.variables),
                 days: days.map { $0.lowerBound.adding(days: -1)...$0.upperBound })
             query.sync = !options.noSync
-            let priced: [(record: UsageRecord, cost: USD)]
+            // One local day at a time, in time order; the builder carries the open block across midnight.
+            var builder = BillingBlockBuilder()
             do throws(PricingFileError) {
-                priced = try query.pricedRecords(clock: context.clock, variables: context.variables) {
+                try query.forEachPricedDay(clock: context.clock, variables: context.variables) {
                     context.errorOutput("warning: " + $0 + "\n")
+                } _: { _, batch in
+                    builder.add(batch)
                 }
             } catch {
                 throw .badPricingFile(error.message)
             }
-            var blocks = BillingBlock.blocks(priced)
+            var blocks = builder.blocks
             // Blocks that start within the range; the day before was read for a block running over midnight.
             if let days {
                 var resolver = context.clock.dayResolver

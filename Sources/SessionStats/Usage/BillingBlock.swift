@@ -43,28 +43,12 @@ public struct BillingBlock: Sendable {
         )
     }
 
-    /// Groups priced requests into blocks, oldest first. A usage roll-up row counts as its requests:
-    /// it spans one hour that never straddles a block's start or end (see docs/usage-format.md).
+    /// Groups priced requests held in memory into blocks, oldest first (`BillingBlockBuilder` streams).
+    /// A usage roll-up row counts as its requests: it spans one hour that never straddles a block's
+    /// start or end (see docs/usage-format.md).
     public static func blocks(_ requests: [(record: UsageRecord, cost: USD)]) -> [BillingBlock] {
-        var blocks: [BillingBlock] = []
-        for (record, cost) in requests.sorted(by: { $0.record.timestamp < $1.record.timestamp }) {
-            let time = record.timestamp
-            if var block = blocks.last,
-                time.milliseconds - block.start.milliseconds <= length,
-                time.milliseconds - block.lastRequest.milliseconds <= length
-            {
-                block.lastRequest = max(block.lastRequest, record.lastTimestamp)
-                block.totals.add(record, cost: cost)
-                blocks[blocks.count - 1] = block
-            } else {
-                let hour = time.milliseconds - ((time.milliseconds % 3_600_000) + 3_600_000) % 3_600_000
-                var block = BillingBlock(
-                    start: Timestamp(milliseconds: hour), firstRequest: time,
-                    lastRequest: record.lastTimestamp)
-                block.totals.add(record, cost: cost)
-                blocks.append(block)
-            }
-        }
-        return blocks
+        var builder = BillingBlockBuilder()
+        builder.add(requests)
+        return builder.blocks
     }
 }

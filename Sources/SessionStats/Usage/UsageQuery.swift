@@ -29,15 +29,7 @@ public struct UsageQuery {
         clock: LocalClock, variables: (String) -> String?, activeDays: Set<CivilDate>, warn: (String) -> Void
     ) throws(PricingFileError) -> UsageSummary? {
         guard filter.tool == nil, filter.tags.isEmpty, let first = directories.first else { return nil }
-        if sync {
-            var syncing = UsageSync(directory: first, roots: roots, localDays: clock.dayResolver)
-            do throws(LedgerError) {
-                let summary = try syncing.run()
-                for path in summary.unreadable { warn("cannot read \(path)") }
-            } catch {
-                warn("sync failed: " + error.message)
-            }
-        }
+        syncIfAsked(into: first, clock: clock, warn: warn)
         let table = try PricingFile.table(logDirectory: first, variables: variables)
         var reader = UsageLedgerReader(directories: directories, localDays: clock.dayResolver)
         var (summary, result) = reader.summarize(days: days, table: table, filter: filter, threads: threads)
@@ -47,15 +39,6 @@ public struct UsageQuery {
         return summary
     }
 
-    /// Syncs (unless told not to) and returns every request of the range with its exact cost.
-    public func pricedRecords(
-        clock: LocalClock, variables: (String) -> String?, warn: (String) -> Void
-    ) throws(PricingFileError) -> [(record: UsageRecord, cost: USD)] {
-        var all: [(record: UsageRecord, cost: USD)] = []
-        try forEachPriced(clock: clock, variables: variables, warn: warn) { all.append(($0, $1)) }
-        return all
-    }
-
     /// Syncs (unless told not to) and calls `body` with each request of the range and its exact
     /// cost, one at a time: nothing holds every request.
     public func forEachPriced(
@@ -63,19 +46,55 @@ public struct UsageQuery {
         _ body: (UsageRecord, USD) -> Void
     ) throws(PricingFileError) {
         guard let first = directories.first else { return }
-        if sync {
-            var syncing = UsageSync(directory: first, roots: roots, localDays: clock.dayResolver)
-            do throws(LedgerError) {
-                let summary = try syncing.run()
-                for path in summary.unreadable { warn("cannot read \(path)") }
-            } catch {
-                warn("sync failed: " + error.message)
+        syncIfAsked(into: first, clock: clock, warn: warn)
+        var pricer = Pricer(table: try PricingFile.table(logDirectory: first, variables: variables))
+        var reader = UsageLedgerReader(directories: directories, localDays: clock.dayResolver)
+        _ = reader.read(days: days) { record in body(record, pricer.cost(of: record)) }
+    }
+
+    /// Syncs (unless told not to) and calls `body` once per local day of the range that has
+    /// requests, oldest first, with that day's requests and their exact costs: only one day's
+    /// requests are held at a time. Each day is read with its neighbours' files, as every read is.
+    public func forEachPricedDay(
+        clock: LocalClock, variables: (String) -> String?, warn: (String) -> Void,
+        _ body: (CivilDate, [(record: UsageRecord, cost: USD)]) -> Void
+    ) throws(PricingFileError) {
+        guard let first = directories.first else { return }
+        syncIfAsked(into: first, clock: clock, warn: warn)
+        var pricer = Pricer(table: try PricingFile.table(logDirectory: first, variables: variables))
+        // A request of local day D lies in the files of D - 1, D or D + 1: only those days can have any.
+        var candidates: Set<CivilDate> = []
+        for directory in directories {
+            let dates = UsageLedger(directory: directory).dates()
+            for date in dates.usage.union(dates.rollups) {
+                for offset in -1...1 { candidates.insert(date.adding(days: offset)) }
             }
         }
-        let table = try PricingFile.table(logDirectory: first, variables: variables)
-        var prices: [String: ModelPrice?] = [:]
         var reader = UsageLedgerReader(directories: directories, localDays: clock.dayResolver)
-        _ = reader.read(days: days) { record in
+        for day in candidates.sorted() where days?.contains(day) ?? true {
+            var batch: [(record: UsageRecord, cost: USD)] = []
+            _ = reader.read(days: day...day) { record in batch.append((record, pricer.cost(of: record))) }
+            if !batch.isEmpty { body(day, batch) }
+        }
+    }
+
+    private func syncIfAsked(into directory: String, clock: LocalClock, warn: (String) -> Void) {
+        guard sync else { return }
+        var syncing = UsageSync(directory: directory, roots: roots, localDays: clock.dayResolver)
+        do throws(LedgerError) {
+            let summary = try syncing.run()
+            for path in summary.unreadable { warn("cannot read \(path)") }
+        } catch {
+            warn("sync failed: " + error.message)
+        }
+    }
+
+    // Prices each request, matching each model against the table once.
+    private struct Pricer {
+        let table: PriceTable
+        var prices: [String: ModelPrice?] = [:]
+
+        mutating func cost(of record: UsageRecord) -> USD {
             let price: ModelPrice?
             if let known = prices[record.model] {
                 price = known
@@ -83,7 +102,7 @@ public struct UsageQuery {
                 price = table.match(record.model).price
                 prices[record.model] = price
             }
-            body(record, price?.cost(of: record) ?? .zero)
+            return price?.cost(of: record) ?? .zero
         }
     }
 }
