@@ -108,38 +108,29 @@ public struct FileDescriptor: Hashable, Sendable {
 
     /// Reads up to `buffer.count` bytes at the current offset; 0 means end of file.
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws(Errno) -> Int {
-        while true {
-            let count = systemRead(rawValue, buffer.baseAddress, buffer.count)
-            if count >= 0 { return count }
-            let error = Errno.current
-            if error != .interrupted { throw error }
-        }
+        try retryingInterrupts { systemRead(rawValue, buffer.baseAddress, buffer.count) }
     }
 
     /// Reads up to `buffer.count` bytes at `offset` without moving the file offset (`pread`).
     public func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws(Errno) -> Int {
-        while true {
-            let count = pread(rawValue, buffer.baseAddress, buffer.count, off_t(offset))
-            if count >= 0 { return count }
-            let error = Errno.current
-            if error != .interrupted { throw error }
-        }
+        try retryingInterrupts { pread(rawValue, buffer.baseAddress, buffer.count, off_t(offset)) }
     }
 
     /// Makes one `write(2)` of `bytes` and returns how many went; a short count is the caller's to handle.
     public func write(_ bytes: UnsafeRawBufferPointer) throws(Errno) -> Int {
-        while true {
-            let count = systemWrite(rawValue, bytes.baseAddress, bytes.count)
-            if count >= 0 { return count }
-            let error = Errno.current
-            if error != .interrupted { throw error }
-        }
+        try retryingInterrupts { systemWrite(rawValue, bytes.baseAddress, bytes.count) }
     }
 
     /// Makes one `pwrite(2)` of `bytes` at `offset`, leaving the file offset alone; returns how many went.
     public func write(_ bytes: UnsafeRawBufferPointer, at offset: Int) throws(Errno) -> Int {
+        try retryingInterrupts { pwrite(rawValue, bytes.baseAddress, bytes.count, off_t(offset)) }
+    }
+
+    /// Runs a read or write call until it is not interrupted by a signal (EINTR); a negative count throws errno.
+    @inline(__always)
+    private func retryingInterrupts(_ call: () -> Int) throws(Errno) -> Int {
         while true {
-            let count = pwrite(rawValue, bytes.baseAddress, bytes.count, off_t(offset))
+            let count = call()
             if count >= 0 { return count }
             let error = Errno.current
             if error != .interrupted { throw error }

@@ -16,35 +16,9 @@ extension UsageLedgerReader {
         days: ClosedRange<CivilDate>?, table: PriceTable, filter: EntryFilter, threads: Int
     ) -> (summary: UsageSummary, result: Result) {
         var result = Result()
-        var files: [(ledger: UsageLedger, date: CivilDate)] = []
-        var rollups: [(ledger: UsageLedger, date: CivilDate)] = []
-        var locks: [Int32] = []
-        defer { for lock in locks { FileAccess.close(lock) } }
-        func wanted(_ date: CivilDate) -> Bool {
-            guard let days else { return true }
-            return date >= days.lowerBound.adding(days: -1) && date <= days.upperBound.adding(days: 1)
-        }
-        for directory in directories {
-            let ledger = UsageLedger(directory: directory)
-            if let lock = ledger.lockShared() { locks.append(lock) }
-            let dates = ledger.dates()
-            result.ledgerDates.formUnion(dates.usage)
-            result.ledgerDates.formUnion(dates.rollups)
-            for date in dates.usage.sorted() where wanted(date) { files.append((ledger, date)) }
-            for date in dates.rollups.sorted() where wanted(date) { rollups.append((ledger, date)) }
-        }
-        // Roll-ups first, as `read(days:each:)` reads them: their rows are final, their keys mark
-        // the copies still in usage files to drop.
-        var held: Set<String> = []
-        var rows: [UsageRecord] = []
-        for file in rollups {
-            guard let bytes = file.ledger.contents(LogFileName.usageRollup(file.date)) else { continue }
-            result.filesRead += 1
-            UsageRollupFile.forEachRow(bytes, skipped: &result.skippedLines) { row in
-                held.formUnion(row.keys)
-                rows.append(row.record)
-            }
-        }
+        let selection = select(days: days, result: &result)
+        defer { selection.unlock() }
+        let (files, held, rows) = (selection.files, selection.held, selection.rows)
         let heldPrints = held.map(Self.fingerprint).sorted()
         let workers = max(1, min(threads, files.count))
         // Consecutive runs of files, as even in count as can be.

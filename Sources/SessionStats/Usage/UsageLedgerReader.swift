@@ -50,39 +50,59 @@ public struct UsageLedgerReader {
         return result
     }
 
-    /// Calls `each` once per request of `days` (nil: all), holding only fingerprints, never every
-    /// request; the result's `records` stays empty. Files of the day before and after are read too:
-    /// a request's copies can straddle midnight, and the time zone may have changed since.
-    public mutating func read(days: ClosedRange<CivilDate>?, each: (UsageRecord) -> Void) -> Result {
-        var result = Result()
+    /// The ledger files `days` (nil: all) needs, with the day on each side, shared-locked until
+    /// `unlock()`, and the roll-ups among them already read: their rows are final, and their keys
+    /// mark the copies still in usage files to drop.
+    struct Selection {
+        /// The usage files to read, in directory then date order.
         var files: [(ledger: UsageLedger, date: CivilDate)] = []
-        var rollups: [(ledger: UsageLedger, date: CivilDate)] = []
+        /// The request keys the roll-ups hold.
+        var held: Set<String> = []
+        /// The roll-ups' rows.
+        var rows: [UsageRecord] = []
+        /// The shared locks taken on each directory's ledger.
         var locks: [Int32] = []
-        defer { for lock in locks { FileAccess.close(lock) } }
+
+        /// Releases the ledgers' shared locks.
+        func unlock() { for lock in locks { FileAccess.close(lock) } }
+    }
+
+    /// Lists and locks the ledger files `days` needs and reads their roll-ups, counting into `result`.
+    func select(days: ClosedRange<CivilDate>?, result: inout Result) -> Selection {
+        var selection = Selection()
+        var rollups: [(ledger: UsageLedger, date: CivilDate)] = []
         func wanted(_ date: CivilDate) -> Bool {
             guard let days else { return true }
             return date >= days.lowerBound.adding(days: -1) && date <= days.upperBound.adding(days: 1)
         }
         for directory in directories {
             let ledger = UsageLedger(directory: directory)
-            if let lock = ledger.lockShared() { locks.append(lock) }
+            if let lock = ledger.lockShared() { selection.locks.append(lock) }
             let dates = ledger.dates()
             result.ledgerDates.formUnion(dates.usage)
             result.ledgerDates.formUnion(dates.rollups)
-            for date in dates.usage.sorted() where wanted(date) { files.append((ledger, date)) }
+            for date in dates.usage.sorted() where wanted(date) { selection.files.append((ledger, date)) }
             for date in dates.rollups.sorted() where wanted(date) { rollups.append((ledger, date)) }
         }
-        // Roll-ups first: their rows are final, and their keys mark the copies to drop.
-        var held: Set<String> = []
-        var rows: [UsageRecord] = []
         for file in rollups {
             guard let bytes = file.ledger.contents(LogFileName.usageRollup(file.date)) else { continue }
             result.filesRead += 1
             UsageRollupFile.forEachRow(bytes, skipped: &result.skippedLines) { row in
-                held.formUnion(row.keys)
-                rows.append(row.record)
+                selection.held.formUnion(row.keys)
+                selection.rows.append(row.record)
             }
         }
+        return selection
+    }
+
+    /// Calls `each` once per request of `days` (nil: all), holding only fingerprints, never every
+    /// request; the result's `records` stays empty. Files of the day before and after are read too:
+    /// a request's copies can straddle midnight, and the time zone may have changed since.
+    public mutating func read(days: ClosedRange<CivilDate>?, each: (UsageRecord) -> Void) -> Result {
+        var result = Result()
+        let selection = select(days: days, result: &result)
+        defer { selection.unlock() }
+        let (files, held, rows) = (selection.files, selection.held, selection.rows)
         // Pass 1: which fingerprints repeat. Sharded so no single set's growth doubles the peak.
         var seen = [Set<UInt32>](repeating: [], count: 16)
         var repeated: Set<UInt32> = []

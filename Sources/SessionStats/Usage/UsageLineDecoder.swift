@@ -59,7 +59,7 @@ struct UsageLineDecoder {
             } else if scanner.matches(key, UsageKeys.agentID) {
                 record.agentID = try string(&scanner)
             } else if scanner.matches(key, UsageKeys.toolUseIDs) {
-                record.toolUseIDs = try strings(&scanner)
+                record.toolUseIDs = try scanner.scanStringArray()
             } else if scanner.matches(key, UsageKeys.attributionSkill) {
                 record.attribution.skill = try string(&scanner)
             } else if scanner.matches(key, UsageKeys.attributionPlugin) {
@@ -80,7 +80,7 @@ struct UsageLineDecoder {
             } else if scanner.matches(key, UsageKeys.promptChars) {
                 record.pieces.promptChars = try count(&scanner)
             } else if scanner.matches(key, UsageKeys.resultIDs) {
-                record.pieces.resultIDs = try strings(&scanner)
+                record.pieces.resultIDs = try scanner.scanStringArray()
             } else if scanner.matches(key, UsageKeys.resultChars) {
                 record.pieces.resultChars = try counts(&scanner)
             } else if scanner.matches(key, UsageKeys.compacted) {
@@ -129,26 +129,6 @@ struct UsageLineDecoder {
         }
         while true {
             values.append(max(try scanner.scanInteger() ?? 0, 0))
-            guard let byte = scanner.peek() else { throw .unexpectedEnd(at: scanner.offset) }
-            scanner.offset += 1
-            if byte == UInt8(ascii: "]") { return values }
-            guard byte == UInt8(ascii: ",") else { throw .unexpectedByte(byte, at: scanner.offset - 1) }
-        }
-    }
-
-    private mutating func strings(_ scanner: inout JSONScanner) throws(JSONScanError) -> [String] {
-        guard scanner.peek() == UInt8(ascii: "[") else {
-            try scanner.skipValue()
-            return []
-        }
-        scanner.offset += 1
-        var values: [String] = []
-        if scanner.peek() == UInt8(ascii: "]") {
-            scanner.offset += 1
-            return values
-        }
-        while true {
-            if let token = try scanner.scanOptionalString() { values.append(scanner.decode(token)) }
             guard let byte = scanner.peek() else { throw .unexpectedEnd(at: scanner.offset) }
             scanner.offset += 1
             if byte == UInt8(ascii: "]") { return values }

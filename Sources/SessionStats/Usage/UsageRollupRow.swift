@@ -258,7 +258,7 @@ public struct UsageRollupRow: Equatable, Sendable {
             } else if scanner.matches(key, Key.last) {
                 last = try time(&scanner)
             } else if scanner.matches(key, Key.keys) {
-                keys = try strings(&scanner)
+                keys = try scanner.scanStringArray()
             } else {
                 try scanner.skipValue()
             }
@@ -272,25 +272,5 @@ public struct UsageRollupRow: Equatable, Sendable {
         record.timestamp = first
         record.lastRequest = last
         return UsageRollupRow(day: day, record: record, keys: keys)
-    }
-
-    private static func strings(_ scanner: inout JSONScanner) throws(JSONScanError) -> [String] {
-        guard scanner.peek() == UInt8(ascii: "[") else {
-            try scanner.skipValue()
-            return []
-        }
-        scanner.offset += 1
-        var values: [String] = []
-        if scanner.peek() == UInt8(ascii: "]") {
-            scanner.offset += 1
-            return values
-        }
-        while true {
-            if let token = try scanner.scanOptionalString() { values.append(scanner.decode(token)) }
-            guard let byte = scanner.peek() else { throw .unexpectedEnd(at: scanner.offset) }
-            scanner.offset += 1
-            if byte == UInt8(ascii: "]") { return values }
-            guard byte == UInt8(ascii: ",") else { throw .unexpectedByte(byte, at: scanner.offset - 1) }
-        }
     }
 }
