@@ -2,10 +2,12 @@
 # Benchmarks the session-logger hook against the floor of any hook, as Claude Code runs it.
 #
 # A static C program (scripts/hook-floor.c: read stdin to end of file, append one line with
-# O_APPEND) is built here; scripts/hook-harness.mjs (Node.js, like Claude Code) spawns it and the
-# hook in turns, writing a real payload to each one's stdin pipe, and prints median wall times per
-# call for a 2.5 KB, a 50 KB and a 1 MB payload with their ratio to the floor measured in the same
-# run. Then the cost of registering in shell form (`sh -c`) against exec form, and callgrind's
+# O_APPEND) is built here, and the same program in Swift (scripts/hook-floor.swift) built like the
+# hook (static stdlib, static executable), whose gap to the C floor is the Swift runtime's start-up:
+# what is left between it and the hook is the hook's own code. scripts/hook-harness.mjs (Node.js,
+# like Claude Code) spawns the three in turns, writing a real payload to each one's stdin pipe, and
+# prints median wall times per call for a 2.5 KB, a 50 KB and a 1 MB payload with their ratios to
+# the floors measured in the same run. Then the cost of registering in shell form (`sh -c`) against exec form, and callgrind's
 # instruction counts per 2.5 KB call, which do not depend on the machine's load.
 #
 # Usage: scripts/bench-hook.sh [BINARY]   (default: builds and uses .build/release/session-logger)
@@ -17,7 +19,7 @@ if [ ! -f "$corpus" ]; then
     echo "skipped: $corpus is absent (the payloads come from the shared fixtures)"
     exit 0
 fi
-for tool in node cc; do
+for tool in node cc swiftc; do
     command -v "$tool" >/dev/null || { echo "$tool is missing" >&2; exit 1; }
 done
 binary=${1:-}
@@ -30,6 +32,10 @@ runs=${RUNS:-400}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cc -O2 -static -o "$work/floor" scripts/hook-floor.c
+static=()
+[ "$(uname -s)" = Linux ] && static=(-static-executable)
+swiftc -O ${static[@]+"${static[@]}"} -o "$work/swift-floor" scripts/hook-floor.swift 2>"$work/swiftc.log" \
+    || { cat "$work/swiftc.log" >&2; exit 1; }
 
 # Real payloads: the corpus line nearest 2.5 KB and 50 KB; for 1 MB the largest line, its longest
 # string repeated until the payload reaches 1 MiB.
@@ -62,15 +68,17 @@ PY
 
 export CLAUDE_LOG_DIR="$work/logs"
 mkdir -p "$CLAUDE_LOG_DIR"
-echo "session-logger vs the C floor, Node spawn harness, medians of $runs calls each, $(nproc) cores"
+echo "session-logger vs the C and Swift floors, Node spawn harness, medians of $runs calls each," \
+    "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 for name in 2.5KB 50KB 1MB; do
-    node scripts/hook-harness.mjs "$runs" "$work/$name.json" floor="$work/floor" hook="$binary" \
-        >"$work/result.json"
+    node scripts/hook-harness.mjs "$runs" "$work/$name.json" floor="$work/floor" \
+        swift="$work/swift-floor" hook="$binary" >"$work/result.json"
     python3 - "$work/result.json" "$name" "$(wc -c <"$work/$name.json")" <<'PY'
 import json, sys
 result = json.load(open(sys.argv[1]))
-floor, hook = result["floor"], result["hook"]
-print(f"{sys.argv[2]:>6} payload {int(sys.argv[3]):>8} B   floor {floor:6.3f} ms   hook {hook:6.3f} ms   ratio {hook / floor:4.2f}x")
+floor, swift, hook = result["floor"], result["swift"], result["hook"]
+print(f"{sys.argv[2]:>6} payload {int(sys.argv[3]):>8} B   floor {floor:6.3f} ms   Swift floor {swift:6.3f} ms"
+      f" ({swift / floor:4.2f}x)   hook {hook:6.3f} ms   ratio {hook / floor:4.2f}x ({hook / swift:4.2f}x the Swift floor)")
 PY
 done
 
@@ -91,7 +99,21 @@ if command -v valgrind >/dev/null; then
         valgrind --tool=callgrind --callgrind-out-file=/dev/null "$1" <"$work/2.5KB.json" 2>&1 \
             | sed -n 's/.*Collected : \([0-9]*\).*/\1/p'
     }
-    echo "callgrind, 2.5 KB call: hook $(count "$binary") instructions, floor $(count "$work/floor")"
+    echo "callgrind, 2.5 KB call: hook $(count "$binary") instructions, floor $(count "$work/floor")," \
+        "Swift floor $(count "$work/swift-floor")"
 else
     echo "callgrind skipped: valgrind is missing (apt-get install valgrind)"
+fi
+
+# Page faults per call, like instruction counts independent of the machine's load.
+if perf stat -e page-faults true >/dev/null 2>&1; then
+    faults() { # prints the median page faults of 21 calls of $1 on payload $2
+        for _ in $(seq 21); do
+            perf stat -x, -e page-faults "$1" <"$2" 2>&1 >/dev/null | cut -d, -f1
+        done | sort -n | sed -n 11p
+    }
+    for name in 2.5KB 1MB; do
+        echo "page faults, $name call: hook $(faults "$binary" "$work/$name.json"), floor" \
+            "$(faults "$work/floor" "$work/$name.json"), Swift floor $(faults "$work/swift-floor" "$work/$name.json")"
+    done
 fi
