@@ -14,10 +14,32 @@ public struct HookEnvironment: Sendable {
     public var tags: [(key: String, value: String)]
     /// `USER`, else `LOGNAME`.
     public var user: String?
-    /// The process's working directory, the last resort for the project name.
-    public var workingDirectory: String?
-    /// The machine's host name.
-    public var host: String?
+    /// The process's working directory, the last resort for the project name; from the process
+    /// environment it is read on first use, as most payloads name their own `cwd`.
+    public var workingDirectory: String? {
+        get {
+            readsProcess && workingDirectoryValue == nil
+                ? HookEnvironment.processWorkingDirectory() : workingDirectoryValue
+        }
+        set {
+            workingDirectoryValue = newValue
+            readsProcess = false
+        }
+    }
+    /// The machine's host name; from the process environment it is read on first use (only
+    /// SessionStart lines carry it).
+    public var host: String? {
+        get { readsProcessHost && hostValue == nil ? HookEnvironment.processHost() : hostValue }
+        set {
+            hostValue = newValue
+            readsProcessHost = false
+        }
+    }
+    private var workingDirectoryValue: String?
+    private var hostValue: String?
+    // Set by `current()`: an unset value is then read from the process when asked for.
+    private var readsProcess = false
+    private var readsProcessHost = false
 
     /// Creates an environment from explicit values, for tests.
     public init(
@@ -31,8 +53,8 @@ public struct HookEnvironment: Sendable {
         self.projectDirectory = projectDirectory
         self.tags = tags
         self.user = user
-        self.workingDirectory = workingDirectory
-        self.host = host
+        self.workingDirectoryValue = workingDirectory
+        self.hostValue = host
     }
 
     /// Reads the process environment.
@@ -47,9 +69,18 @@ public struct HookEnvironment: Sendable {
             user: variable("USER") ?? variable("LOGNAME")
         )
         environment.logDirectoryProblem = resolved.problem
-        environment.workingDirectory = FileSystem.currentDirectory().flatMap { $0.isEmpty ? nil : $0 }
-        environment.host = CurrentProcess.hostName().flatMap { $0.isEmpty ? nil : $0 }
+        // getcwd and uname wait until a line needs them: each is a system call and a buffer.
+        environment.readsProcess = true
+        environment.readsProcessHost = true
         return environment
+    }
+
+    private static func processWorkingDirectory() -> String? {
+        FileSystem.currentDirectory().flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    private static func processHost() -> String? {
+        CurrentProcess.hostName().flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// A variable's value, or nil when it is unset or empty.

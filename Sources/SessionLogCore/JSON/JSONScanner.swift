@@ -413,7 +413,7 @@ public struct JSONScanner {
     public mutating func skipValue() throws(JSONScanError) -> Int {
         var characters = 0
         // One entry per open container: true for an object. Grows on the heap, never the call stack.
-        var containers: [Bool] = []
+        var containers = ContainerStack()
         while true {
             // Here a value is expected.
             skipWhitespace()
@@ -429,7 +429,7 @@ public struct JSONScanner {
                     offset += 1
                     characters += 1
                 } else {
-                    containers.append(true)
+                    containers.push(isObject: true)
                     characters += try scanString().compactCharacters + 1
                     try expect(._colon)
                     continue
@@ -442,7 +442,7 @@ public struct JSONScanner {
                     offset += 1
                     characters += 1
                 } else {
-                    containers.append(false)
+                    containers.push(isObject: false)
                     continue
                 }
             case ._minus, UInt8(ascii: "0")...UInt8(ascii: "9"):

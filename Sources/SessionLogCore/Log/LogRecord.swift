@@ -75,6 +75,7 @@ public struct LogRecord: Equatable, Sendable {
     public var inputError: String?
 
     /// Creates a record with only its time and event set.
+    @inline(__always)
     public init(timestamp: Timestamp, event: HookEvent) {
         self.timestamp = timestamp
         self.event = event

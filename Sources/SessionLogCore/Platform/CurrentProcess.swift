@@ -35,9 +35,12 @@ public enum CurrentProcess {
 
     /// The machine's host name, or nil when it cannot be read.
     public static func hostName() -> String? {
-        var buffer = [CChar](repeating: 0, count: 256)
-        guard gethostname(&buffer, buffer.count - 1) == 0 else { return nil }
-        return buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: 256) { buffer in
+            guard let base = buffer.baseAddress else { return nil }
+            buffer.initialize(repeating: 0)
+            guard gethostname(base, buffer.count - 1) == 0 else { return nil }
+            return String(cString: base)
+        }
     }
 
     /// Makes a write to a closed pipe fail with EPIPE instead of killing the process with SIGPIPE.

@@ -112,9 +112,11 @@ public enum FileSystem {
 
     /// The process's working directory, or nil when it is gone or too long.
     public static func currentDirectory() -> String? {
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        guard getcwd(&buffer, buffer.count) != nil else { return nil }
-        return buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        // A stack buffer: an Array here costs the hook the runtime's array metadata set-up.
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: Int(PATH_MAX) + 1) { buffer in
+            guard let base = buffer.baseAddress, getcwd(base, buffer.count) != nil else { return nil }
+            return String(cString: base)
+        }
     }
 }
 

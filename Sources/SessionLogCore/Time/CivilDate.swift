@@ -92,14 +92,13 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Appends `value` zero-padded to `width` digits.
     static func appendPadded(_ value: Int, width: Int, to bytes: inout [UInt8]) {
-        var digits = [UInt8](repeating: UInt8(ascii: "0"), count: width)
-        var rest = value
-        var index = width - 1
-        while index >= 0 {
-            digits[index] = UInt8(ascii: "0") + UInt8(rest % 10)
-            rest /= 10
-            index -= 1
+        // Digit by digit from the highest place: a scratch array would cost the hook's start-up.
+        guard width > 0 else { return }
+        var place = 1
+        for _ in 1..<width { place *= 10 }
+        while place > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(value / place % 10))
+            place /= 10
         }
-        bytes.append(contentsOf: digits)
     }
 }

@@ -157,6 +157,20 @@ import Testing
         #expect(throws: JSONScanError.unexpectedEnd(at: depth)) { try scan(unclosed) { try $0.skipValue() } }
     }
 
+    /// Objects and arrays alternate across the 64 levels kept in one word and the deeper ones, so a
+    /// closing bracket must match its own container's kind at every depth.
+    @Test(arguments: [63, 64, 65, 130])
+    func matchesEachCloserToItsContainerAtAnyDepth(depth: Int) throws {
+        let opens = (0..<depth).map { $0 % 3 == 0 ? #"{"k":"# : "[1," }.joined()
+        let closes = (0..<depth).reversed().map { $0 % 3 == 0 ? "}" : "]" }.joined()
+        let json = opens + "2" + closes
+        #expect(try scan(json) { try $0.skipValue() } == json.utf8.count)
+        let swapped = opens + "2" + String(closes.reversed())
+        if closes != String(closes.reversed()) {
+            #expect(throws: JSONScanError.self) { try scan(swapped) { try $0.skipValue() } }
+        }
+    }
+
     @Test func walksObjectMembersAndCountsThem() throws {
         let json = #"{ "name" : "x", "n": 42, "list": [1, 2], "flag": true }"#
         let (keys, count) = try scan(json) { scanner in
