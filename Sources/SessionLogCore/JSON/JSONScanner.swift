@@ -144,6 +144,18 @@ public struct JSONScanner {
                     high |= word & highs & keep
                     continuations += JSONScanner.lanes(word & ~(word << 1) & highs & keep)
                     position += stops.trailingZeroBitCount >> 3
+                    // A two-byte escape (file contents are full of them) is counted here and the word
+                    // loop goes on; a quote, a control byte, `\u` or an error leave it.
+                    if base[position] == ._backslash && position + 1 < limit {
+                        let escaped = base[position + 1]
+                        if JSONScanner.isTwoByteEscape(escaped) {
+                            position += 2
+                            escapeBytes += 2
+                            escapeScalars += 1
+                            if escaped != ._slash { extra += 1 }
+                            continue
+                        }
+                    }
                     break
                 }
                 if word & highs != 0 {
@@ -204,6 +216,18 @@ public struct JSONScanner {
         return JSONStringToken(
             start: start, end: position, hasEscapes: escapeBytes > 0, characters: characters,
             escapedExtra: extra)
+    }
+
+    /// Whether `\` followed by `byte` is a two-byte escape: `\"`, `\\`, `\/`, `\b`, `\f`, `\n`, `\r`, `\t`.
+    @inline(__always)
+    static func isTwoByteEscape(_ byte: UInt8) -> Bool {
+        // One bit per ASCII byte, in two words: '"' and '/' below 64; '\\', b, f, n, r and t above.
+        let low: UInt64 = 1 << 0x22 | 1 << 0x2F
+        let high: UInt64 =
+            1 << (0x5C - 64) | 1 << (0x62 - 64) | 1 << (0x66 - 64) | 1 << (0x6E - 64)
+            | 1 << (0x72 - 64) | 1 << (0x74 - 64)
+        guard byte < 0x80 else { return false }
+        return ((byte < 64 ? low : high) >> UInt64(byte & 63)) & 1 != 0
     }
 
     /// How many lanes of `mask`, which has at most each lane's high bit set, are set.

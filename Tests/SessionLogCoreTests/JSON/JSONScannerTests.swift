@@ -91,6 +91,21 @@ import Testing
         }
     }
 
+    /// ASCII runs are checked 32 and 8 bytes at a time: a sequence at every offset of every length
+    /// up to three strides, and buffers that end exactly on a stride.
+    @Test(arguments: [[0xC3, 0xA9], [0xE2, 0x86, 0x92], [0xFF], [0xE2, 0x86], [0xC3]] as [[UInt8]])
+    func validatesASequenceAtEveryOffsetOfTheStrides(sequence: [UInt8]) {
+        for length in 0...96 {
+            let ascii = [UInt8](repeating: 0x61, count: length)
+            #expect(ascii.withUnsafeBufferPointer { UTF8Sequence.isValid($0) })
+            for offset in 0...length {
+                let bytes = Array(ascii[..<offset]) + sequence + Array(ascii[offset...])
+                let valid = bytes.withUnsafeBufferPointer { UTF8Sequence.isValid($0) }
+                #expect(valid == (String(validating: bytes, as: UTF8.self) != nil), "offset \(offset)")
+            }
+        }
+    }
+
     @Test(arguments: [("\\\"", "\""), ("\\\\", "\\"), ("\\n", "\n"), ("é", "é"), ("😀", "😀")])
     func findsASpecialCharacterInEveryLaneOfTheWordLoop(raw: String, decoded: String) throws {
         // The fast loop reads eight bytes at a time: put the character at every offset across three words.
@@ -102,6 +117,24 @@ import Testing
             let token = try scan(json) { try $0.scanString() }
             #expect(scan(json) { $0.decode(token) } == expected)
             #expect(token.characters == expected.unicodeScalars.count)
+            #expect(token.end == json.utf8.count - 1)
+        }
+    }
+
+    /// Runs of escapes, as in JSON text held in a string, counted inside the word loop or out of it.
+    @Test(arguments: [
+        (#"\\\\n"#, "\\\\n", 2), (#"\/\/x"#, "//x", 0), (#"\"\t\u00e9\r"#, "\"\t\u{e9}\r", 3),
+        (#"\\\"é\b\f"#, "\\\"é\u{8}\u{c}", 4), (#"\u0001\n"#, "\u{1}\n", 6),
+    ])
+    func countsRunsOfEscapesAtEveryOffset(raw: String, decoded: String, extra: Int) throws {
+        for position in 0..<17 {
+            let prefix = String(repeating: "a", count: position)
+            let json = "\"" + prefix + raw + raw + "tail\""
+            let expected = prefix + decoded + decoded + "tail"
+            let token = try scan(json) { try $0.scanString() }
+            #expect(scan(json) { $0.decode(token) } == expected)
+            #expect(token.characters == expected.unicodeScalars.count)
+            #expect(token.escapedExtra == 2 * extra)
             #expect(token.end == json.utf8.count - 1)
         }
     }
