@@ -10,8 +10,8 @@ public struct AttributionBuilder {
     private var attributor: Attributor
     private var index: HookCallIndex
     private var report = AttributionReport()
-    private var toolGroups: [String: (group: AttributionReport.CallGroup, costs: [Int128])] = [:]
-    private var serverGroups: [String: (group: AttributionReport.CallGroup, costs: [Int128])] = [:]
+    private var toolGroups: [String: GroupCosts] = [:]
+    private var serverGroups: [String: GroupCosts] = [:]
     private var subagents: [String: AttributionReport.RequestGroup] = [:]
     private var skills: [String: AttributionReport.RequestGroup] = [:]
     private var models: [String: AttributionReport.RequestGroup] = [:]
@@ -125,31 +125,20 @@ public struct AttributionBuilder {
     }
 
     private static func add(
-        _ call: CallCost, isNew: Bool, estimate: Int,
-        to groups: inout [String: (group: AttributionReport.CallGroup, costs: [Int128])], _ name: String
+        _ call: CallCost, isNew: Bool, estimate: Int, to groups: inout [String: GroupCosts], _ name: String
     ) {
-        var entry = groups[name] ?? (AttributionReport.CallGroup(name: name), [])
-        if isNew { entry.group.calls += 1 }
-        entry.group.cost = entry.group.cost + call.total
-        entry.group.issue = entry.group.issue + call.issue
-        entry.group.result = entry.group.result + call.result
-        entry.group.carry = entry.group.carry + call.carry
-        entry.group.tokens += call.tokens
-        entry.group.carryTokens += call.carryTokens
-        entry.group.estimatedTokens += estimate
-        if isNew { entry.costs.append(call.total.picodollars) }
-        groups[name] = entry
+        // In place: a copy of the entry would copy its costs, once per call.
+        groups[name, default: GroupCosts(group: AttributionReport.CallGroup(name: name))].add(
+            call, isNew: isNew, estimate: estimate)
     }
 
-    private static func sorted(
-        _ groups: [String: (group: AttributionReport.CallGroup, costs: [Int128])]
-    ) -> [AttributionReport.CallGroup] {
+    private static func sorted(_ groups: [String: GroupCosts]) -> [AttributionReport.CallGroup] {
         groups.values.map { entry in
             var group = entry.group
             let costs = entry.costs.sorted()
             // Nearest rank: the smallest cost at or above the share of calls.
-            group.median = USD(picodollars: costs[(costs.count + 1) / 2 - 1])
-            group.p95 = USD(picodollars: costs[max((costs.count * 95 + 99) / 100 - 1, 0)])
+            group.median = USD(picodollars: Int128(costs[(costs.count + 1) / 2 - 1]))
+            group.p95 = USD(picodollars: Int128(costs[max((costs.count * 95 + 99) / 100 - 1, 0)]))
             return group
         }.sorted { $0.cost != $1.cost ? $1.cost < $0.cost : $0.name < $1.name }
     }
@@ -176,5 +165,24 @@ public struct AttributionBuilder {
         let day = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let hour = (seconds - day * 86_400) / 3600
         return (((day + 4) % 7 + 7) % 7, hour)
+    }
+}
+
+/// A group of calls and the cost of each of its calls (8 bytes a call), for the median and p95.
+struct GroupCosts {
+    var group: AttributionReport.CallGroup
+    var costs: [Int64] = []
+
+    mutating func add(_ call: CallCost, isNew: Bool, estimate: Int) {
+        if isNew { group.calls += 1 }
+        group.cost = group.cost + call.total
+        group.issue = group.issue + call.issue
+        group.result = group.result + call.result
+        group.carry = group.carry + call.carry
+        group.tokens += call.tokens
+        group.carryTokens += call.carryTokens
+        group.estimatedTokens += estimate
+        // A call's cost fits 64 bits up to $9,223,372.
+        if isNew { costs.append(Int64(clamping: call.total.picodollars)) }
     }
 }

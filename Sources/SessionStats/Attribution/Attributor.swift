@@ -18,6 +18,11 @@ public struct Attributor {
     /// is unattributed.
     public private(set) var rolledUpRequests = 0
     private var chains: [String: ContextChain] = [:]
+    // The chain of the last request and its session, kept out of the dictionaries: a chain's
+    // requests mostly follow each other in the ledger.
+    private var current: ContextChain?
+    private var currentKey = ""
+    private var currentSession: SessionAttribution?
     private var prices: [String: ModelPrice?] = [:]
     private var latest = Timestamp(milliseconds: 0)
     private var sinceSweep = 0
@@ -44,6 +49,10 @@ public struct Attributor {
         }
         let parts = CostParts(record, price: price(of: record.model))
         if record.requests != 1 || record.lastRequest != nil {
+            if let session = currentSession {
+                sessions[session.sessionID] = session
+                currentSession = nil
+            }
             var session = sessions[record.sessionID] ?? SessionAttribution(sessionID: record.sessionID)
             session.buckets.unattributed = session.buckets.unattributed + parts.total
             session.buckets.tokens.unattributed += record.tokens.total
@@ -54,19 +63,34 @@ public struct Attributor {
             rolledUpRequests += record.requests
             return
         }
-        let key = Self.chainKey(record)
-        var chain =
-            chains.removeValue(forKey: key)
-            ?? ContextChain(sessionID: record.sessionID, agentID: record.agentID, start: record.timestamp)
-        var session = sessions[record.sessionID] ?? SessionAttribution(sessionID: record.sessionID)
-        let callsBefore = chain.calls.count
-        chain.attribute(record, parts: parts, into: &session.buckets)
-        session.calls += chain.calls.count - callsBefore
-        session.requests += 1
-        session.cost = session.cost + parts.total
-        if session.project.isEmpty { session.project = record.project }
-        sessions[record.sessionID] = session
-        chains[key] = chain
+        if let chain = current, chain.sessionID != record.sessionID || chain.agentID != record.agentID
+            || chain.isSidechain != record.isSidechain
+        {
+            chains[currentKey] = chain
+            current = nil
+        }
+        if current == nil {
+            currentKey = Self.chainKey(record)
+            current =
+                chains.removeValue(forKey: currentKey)
+                ?? ContextChain(
+                    sessionID: record.sessionID, agentID: record.agentID, isSidechain: record.isSidechain,
+                    start: record.timestamp)
+        }
+        if let session = currentSession, session.sessionID != record.sessionID {
+            sessions[session.sessionID] = session
+            currentSession = nil
+        }
+        if currentSession == nil {
+            currentSession =
+                sessions.removeValue(forKey: record.sessionID) ?? SessionAttribution(sessionID: record.sessionID)
+        }
+        let callsBefore = current!.calls.count
+        current!.attribute(record, parts: parts, into: &currentSession!.buckets)
+        currentSession!.calls += current!.calls.count - callsBefore
+        currentSession!.requests += 1
+        currentSession!.cost = currentSession!.cost + parts.total
+        if currentSession!.project.isEmpty { currentSession!.project = record.project }
     }
 
     /// Closes every chain, handing on its calls.
@@ -75,6 +99,14 @@ public struct Attributor {
     }
 
     private mutating func sweep(olderThan limit: Int, _ closed: (CallCost) -> Void) {
+        if let chain = current {
+            chains[currentKey] = chain
+            current = nil
+        }
+        if let session = currentSession {
+            sessions[session.sessionID] = session
+            currentSession = nil
+        }
         for (key, chain) in chains where chain.last.milliseconds < limit {
             for call in chain.calls { closed(call) }
             chains[key] = nil

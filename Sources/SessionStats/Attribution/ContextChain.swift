@@ -18,6 +18,7 @@ struct ContextChain {
 
     let sessionID: String
     let agentID: String?
+    let isSidechain: Bool
     /// When its last request was answered.
     var last: Timestamp
     /// The tool calls it issued or answered, in order.
@@ -30,9 +31,10 @@ struct ContextChain {
     // The previous response's blocks: they enter the context of the next request.
     private var response: [Piece] = []
 
-    init(sessionID: String, agentID: String?, start: Timestamp) {
+    init(sessionID: String, agentID: String?, isSidechain: Bool, start: Timestamp) {
         self.sessionID = sessionID
         self.agentID = agentID
+        self.isSidechain = isSidechain
         last = start
     }
 
@@ -70,17 +72,16 @@ struct ContextChain {
             if setup > 0 { entering.append(Piece(owner: .setup, chars: setup)) }
             buckets.setup = buckets.setup + parts.read
             buckets.tokens.setup += record.tokens.cacheRead
-            share(parts.new, tokens: newTokens, over: entering.map { ($0, .result) }, into: &buckets)
+            share(parts.new, tokens: newTokens, over: entering, as: .result, into: &buckets)
         } else {
-            share(
-                parts.read, tokens: record.tokens.cacheRead, over: held.map { ($0, .carry) }, into: &buckets)
+            share(parts.read, tokens: record.tokens.cacheRead, over: held, as: .carry, into: &buckets)
             if record.tokens.cacheRead == 0 && !held.isEmpty {
                 // A cache miss: the whole context was written again.
                 share(
-                    parts.new, tokens: newTokens,
-                    over: held.map { ($0, .carry) } + entering.map { ($0, .result) }, into: &buckets)
+                    parts.new, tokens: newTokens, over: held, as: .carry, then: entering, as: .result,
+                    into: &buckets)
             } else {
-                share(parts.new, tokens: newTokens, over: entering.map { ($0, .result) }, into: &buckets)
+                share(parts.new, tokens: newTokens, over: entering, as: .result, into: &buckets)
             }
         }
         var answer: [Piece] = []
@@ -91,7 +92,7 @@ struct ContextChain {
             let chars = index < pieces.toolInputChars.count ? pieces.toolInputChars[index] : 0
             answer.append(Piece(owner: .call(position), chars: chars))
         }
-        share(parts.output, tokens: record.tokens.output, over: answer.map { ($0, .issue) }, into: &buckets)
+        share(parts.output, tokens: record.tokens.output, over: answer, as: .issue, into: &buckets)
         buckets.unattributed = buckets.unattributed + parts.webSearch
         for piece in entering { hold(piece) }
         response = answer
@@ -125,36 +126,46 @@ struct ContextChain {
         }
     }
 
-    // Shares `amount` and `tokens` by the pieces' sizes; with nothing to share by, both are unattributed.
+    // Shares `amount` and `tokens` by the sizes of `first` then `second` (each piece's share of the
+    // kind its list gives); with nothing to share by, both are unattributed.
     private mutating func share(
-        _ amount: USD, tokens: Int, over pieces: [(Piece, Share)], into buckets: inout AttributionBuckets
+        _ amount: USD, tokens: Int, over first: [Piece], as firstKind: Share, then second: [Piece] = [],
+        as secondKind: Share = .result, into buckets: inout AttributionBuckets
     ) {
         if amount.picodollars == 0 && tokens == 0 { return }
-        let sizes = pieces.map { $0.0.chars }
-        guard let shares = ProportionalSplit.shares(of: amount.picodollars, by: sizes),
-            let tokenShares = ProportionalSplit.shares(of: Int128(tokens), by: sizes)
-        else {
+        let split = first.count
+        let size = { (index: Int) in index < split ? first[index].chars : second[index - split].chars }
+        let count = split + second.count
+        let shared = ProportionalSplit.forEachShare(of: amount.picodollars, count: count, size: size) {
+            index, share in
+            let (piece, kind) = index < split ? (first[index], firstKind) : (second[index - split], secondKind)
+            let value = USD(picodollars: share)
+            guard case .call(let position) = piece.owner else {
+                buckets.add(value, tokens: 0, to: piece.owner)
+                return
+            }
+            buckets.tools = buckets.tools + value
+            switch kind {
+            case .issue: calls[position].issue = calls[position].issue + value
+            case .result: calls[position].result = calls[position].result + value
+            case .carry: calls[position].carry = calls[position].carry + value
+            }
+        }
+        guard shared else {
             buckets.unattributed = buckets.unattributed + amount
             buckets.tokens.unattributed += tokens
             return
         }
-        for (index, (piece, kind)) in pieces.enumerated() {
-            let value = USD(picodollars: shares[index])
-            let count = Int(tokenShares[index])
+        _ = ProportionalSplit.forEachShare(of: Int128(tokens), count: count, size: size) { index, share in
+            let (piece, kind) = index < split ? (first[index], firstKind) : (second[index - split], secondKind)
+            let value = Int(share)
             guard case .call(let position) = piece.owner else {
-                buckets.add(value, tokens: count, to: piece.owner)
-                continue
+                buckets.add(.zero, tokens: value, to: piece.owner)
+                return
             }
-            buckets.tools = buckets.tools + value
-            buckets.tokens.tools += count
-            calls[position].tokens += count
-            switch kind {
-            case .issue: calls[position].issue = calls[position].issue + value
-            case .result: calls[position].result = calls[position].result + value
-            case .carry:
-                calls[position].carry = calls[position].carry + value
-                calls[position].carryTokens += count
-            }
+            buckets.tokens.tools += value
+            calls[position].tokens += value
+            if kind == .carry { calls[position].carryTokens += value }
         }
     }
 }
