@@ -99,6 +99,11 @@ public struct AttributionBuilder {
         let isNew = ledgerCalls.insert(call.id).inserted
         let hook = index.calls[call.id]
         let tool = hook?.tool ?? Self.notInHookLog
+        if call.isInsideSubagent {
+            // Its cost is in the Task call's subagent part.
+            if isNew { report.callsInsideSubagents[tool, default: 0] += 1 }
+            return
+        }
         let estimate = isNew ? hook?.estimatedTokens ?? 0 : 0
         Self.add(call, isNew: isNew, estimate: estimate, to: &toolGroups, tool)
         if let server = hook?.mcpServer {
@@ -109,6 +114,8 @@ public struct AttributionBuilder {
             kept.issue = kept.issue + call.issue
             kept.result = kept.result + call.result
             kept.carry = kept.carry + call.carry
+            kept.subagent = kept.subagent + call.subagent
+            kept.subagentTokens += call.subagentTokens
             kept.tokens += call.tokens
             kept.carryTokens += call.carryTokens
             kept.timestamp = kept.timestamp ?? call.timestamp
@@ -179,6 +186,7 @@ struct GroupCosts {
         group.issue = group.issue + call.issue
         group.result = group.result + call.result
         group.carry = group.carry + call.carry
+        group.subagent = group.subagent + call.subagent
         group.tokens += call.tokens
         group.carryTokens += call.carryTokens
         group.estimatedTokens += estimate

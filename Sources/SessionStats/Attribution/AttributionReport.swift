@@ -9,7 +9,7 @@ public struct AttributionReport: Sendable {
         public var name: String
         /// Calls.
         public var calls = 0
-        /// Issue, result and carry.
+        /// Issue, result, carry and the subagents the calls started.
         public var cost: USD = .zero
         /// Issue part.
         public var issue: USD = .zero
@@ -17,6 +17,8 @@ public struct AttributionReport: Sendable {
         public var result: USD = .zero
         /// Carry part.
         public var carry: USD = .zero
+        /// The subagents its calls started.
+        public var subagent: USD = .zero
         /// Billed tokens shared to the calls.
         public var tokens = 0
         /// Of `tokens`, the cache reads that carried the calls.
@@ -73,6 +75,8 @@ public struct AttributionReport: Sendable {
     public var sessions: [String: SessionAttribution] = [:]
     /// Per call costs of the sessions asked for in detail (`session ID`), by `tool_use_id`.
     public var sessionCalls: [String: CallCost] = [:]
+    /// Calls of subagents whose cost is in the call that started them (not in `byTool`), by tool.
+    public var callsInsideSubagents: [String: Int] = [:]
     /// Hook-log calls with no request in the ledger, by tool.
     public var unjoinedCalls: [String: Int] = [:]
     /// Ledger requests that issued a call the hook did not log.

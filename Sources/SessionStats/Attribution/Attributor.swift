@@ -23,6 +23,8 @@ public struct Attributor {
     private var current: ContextChain?
     private var currentKey = ""
     private var currentSession: SessionAttribution?
+    // Subagent chain key → the chain and position of the call that started it.
+    private var links: [String: (parent: String, call: Int)] = [:]
     private var prices: [String: ModelPrice?] = [:]
     private var latest = Timestamp(milliseconds: 0)
     private var sinceSweep = 0
@@ -91,6 +93,12 @@ public struct Attributor {
         currentSession!.requests += 1
         currentSession!.cost = currentSession!.cost + parts.total
         if currentSession!.project.isEmpty { currentSession!.project = record.project }
+        for (index, agent) in record.pieces.resultAgentIDs.enumerated() where !agent.isEmpty {
+            guard let position = current!.position(of: record.pieces.resultIDs[index]) else { continue }
+            let key = record.sessionID + "\u{1}" + agent
+            links[key] = (currentKey, position)
+            current!.started(key)
+        }
     }
 
     /// Closes every chain, handing on its calls.
@@ -107,10 +115,39 @@ public struct Attributor {
             sessions[session.sessionID] = session
             currentSession = nil
         }
-        for (key, chain) in chains where chain.last.milliseconds < limit {
-            for call in chain.calls { closed(call) }
-            chains[key] = nil
+        // Subagents first, so each is charged to its call before that call's chain closes.
+        let closing = chains.filter { $0.value.last.milliseconds < limit }
+            .map { (key: $0.key, isSubagent: $0.value.agentID != nil) }
+            .sorted { $0.isSubagent && !$1.isSubagent }
+        for (key, _) in closing {
+            guard let chain = chains.removeValue(forKey: key) else { continue }
+            close(chain, key: key, closed)
         }
+    }
+
+    // A subagent's chain goes to the call that started it when that call's chain is still open;
+    // otherwise (and for every other chain) its buckets go to its session and its calls are handed on.
+    private mutating func close(_ chain: ContextChain, key: String, _ closed: (CallCost) -> Void) {
+        for started in chain.startedAgents where links[started]?.parent == key { links[started] = nil }
+        guard chain.agentID != nil else {
+            for call in chain.calls { closed(call) }
+            return
+        }
+        if let link = links.removeValue(forKey: key), chains[link.parent] != nil {
+            chains[link.parent]!.charge(link.call, subagent: chain.ownBuckets)
+            if chains[link.parent]!.agentID == nil {
+                sessions[chain.sessionID]!.buckets.tools = sessions[chain.sessionID]!.buckets.tools + chain.ownBuckets.total
+                sessions[chain.sessionID]!.buckets.tokens.tools += chain.ownBuckets.tokens.total
+            }
+            // Its own calls are part of that call's cost: handed on marked, never counted twice.
+            for var call in chain.calls {
+                call.isInsideSubagent = true
+                closed(call)
+            }
+            return
+        }
+        sessions[chain.sessionID]!.buckets = sessions[chain.sessionID]!.buckets + chain.ownBuckets
+        for call in chain.calls { closed(call) }
     }
 
     /// The chain a request belongs to: its session and its agent (the main chain, a subagent, an aside).

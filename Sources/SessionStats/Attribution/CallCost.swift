@@ -19,10 +19,16 @@ public struct CallCost: Hashable, Sendable {
     public var result: USD = .zero
     /// Its share of the cache reads of the later requests of its chain.
     public var carry: USD = .zero
+    /// The whole cost of the subagent it started (a `Task` or `Agent` call; docs/attribution.md, "Subagents").
+    public var subagent: USD = .zero
     /// Its share of the billed tokens, all three parts.
     public var tokens = 0
     /// Of `tokens`, the cache reads that carried it.
     public var carryTokens = 0
+    /// The billed tokens of the subagent it started (not in `tokens`).
+    public var subagentTokens = 0
+    /// Whether it was a subagent's call whose cost is inside the call that started the subagent.
+    public var isInsideSubagent = false
 
     /// Creates a call with no cost yet.
     public init(id: String, sessionID: String, agentID: String? = nil) {
@@ -31,6 +37,6 @@ public struct CallCost: Hashable, Sendable {
         self.agentID = agentID
     }
 
-    /// Issue, result and carry.
-    public var total: USD { issue + result + carry }
+    /// Issue, result, carry and the subagent it started.
+    public var total: USD { issue + result + carry + subagent }
 }

@@ -21,6 +21,11 @@ struct ContextChain {
     let isSidechain: Bool
     /// When its last request was answered.
     var last: Timestamp
+    /// A subagent's chain keeps its buckets apart until it closes: they go to the call that started
+    /// it, or to its session when none did.
+    private(set) var ownBuckets = AttributionBuckets()
+    /// The chain keys of the subagents its calls started.
+    private(set) var startedAgents: [String] = []
     /// The tool calls it issued or answered, in order.
     private(set) var calls: [CallCost] = []
     private var callIndex: [String: Int] = [:]
@@ -38,8 +43,33 @@ struct ContextChain {
         last = start
     }
 
-    /// Shares the request's price, cut into `parts`, into `buckets` and the calls' costs.
+    /// Shares the request's price, cut into `parts`, into `buckets` (a subagent's: its own) and the
+    /// calls' costs.
     mutating func attribute(_ record: UsageRecord, parts: CostParts, into buckets: inout AttributionBuckets) {
+        guard agentID != nil else { return share(record, parts: parts, into: &buckets) }
+        var own = ownBuckets
+        share(record, parts: parts, into: &own)
+        ownBuckets = own
+    }
+
+    /// The position of call `id`, when the chain has it.
+    func position(of id: String) -> Int? { callIndex[id] }
+
+    /// Notes that call `position` started the subagent whose chain key is `key`.
+    mutating func started(_ key: String) { startedAgents.append(key) }
+
+    /// Charges call `position` with the whole cost of the subagent it started; a subagent's chain
+    /// (a subagent that started another) counts it in its own buckets' tools.
+    mutating func charge(_ position: Int, subagent buckets: AttributionBuckets) {
+        calls[position].subagent = calls[position].subagent + buckets.total
+        calls[position].subagentTokens += buckets.tokens.total
+        if agentID != nil {
+            ownBuckets.tools = ownBuckets.tools + buckets.total
+            ownBuckets.tokens.tools += buckets.tokens.total
+        }
+    }
+
+    private mutating func share(_ record: UsageRecord, parts: CostParts, into buckets: inout AttributionBuckets) {
         last = record.timestamp
         let pieces = record.pieces
         guard pieces.isKnown else {

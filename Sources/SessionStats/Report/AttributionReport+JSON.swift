@@ -25,6 +25,10 @@ extension JSONWriter {
             }
         }
         endArray()
+        key("calls_inside_subagents")
+        beginObject()
+        for (tool, count) in report.callsInsideSubagents.sorted(by: { $0.key < $1.key }) { field(tool, count) }
+        endObject()
         key("unjoined")
         beginObject()
         field("tool_calls", report.unjoinedCallCount)
@@ -118,6 +122,7 @@ extension JSONWriter {
         money("issue_cost", call.issue)
         money("result_cost", call.result)
         money("carry_cost", call.carry)
+        money("subagent_cost", call.subagent)
         field("tokens", call.tokens)
         endObject()
     }
@@ -134,6 +139,7 @@ extension JSONWriter {
             money("issue_cost", group.issue)
             money("result_cost", group.result)
             money("carry_cost", group.carry)
+            money("subagent_cost", group.subagent)
             money("median_cost", group.median)
             money("p95_cost", group.p95)
             field("tokens", group.tokens)

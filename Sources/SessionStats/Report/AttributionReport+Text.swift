@@ -10,7 +10,14 @@ extension AttributionReport {
             return text + "  No API requests in the usage ledger for this range.\n\n"
         }
         text += whereTokensWent(style: style) + "\n"
-        text += section("Cost by tool", callTable(byTool, title: "Tool", style: style), style: style)
+        var byToolText = callTable(byTool, title: "Tool", style: style)
+        let inside = callsInsideSubagents.values.reduce(0, +)
+        if !byToolText.isEmpty && inside > 0 {
+            byToolText +=
+                "  Subagents: the calls that started them include their whole cost, and their "
+                + "\(NumberFormat.grouped(inside)) own calls are inside it\n"
+        }
+        text += section("Cost by tool", byToolText, style: style)
         text += section(
             "Cost by MCP server", callTable(byMCPServer, title: "Server", style: style), style: style)
         text += section("Cost by subagent type", requestTable(bySubagent, title: "Subagent"), style: style)
@@ -68,13 +75,14 @@ extension AttributionReport {
             TextTable.Column(title, maxWidth: 40), TextTable.Column("Calls", .right),
             TextTable.Column("Cost", .right), TextTable.Column("Share", .right),
             TextTable.Column("Median", .right), TextTable.Column("p95", .right),
-            TextTable.Column("Carry", .right),
+            TextTable.Column("Carry", .right), TextTable.Column("Subagents", .right),
         ])
         for group in groups {
             table.append([
                 VisibleText.escape(group.name), NumberFormat.grouped(group.calls), group.cost.display,
                 Self.share(group.cost, of: cost), group.median.display, group.p95.display,
                 Self.share(group.carry, of: group.cost),
+                group.subagent == .zero ? "" : Self.share(group.subagent, of: group.cost),
             ])
         }
         return table.render(headerStyle: style.dim)
@@ -102,13 +110,14 @@ extension AttributionReport {
             TextTable.Column("Tool", maxWidth: 24),
             TextTable.Column("File or command", maxWidth: 44, clipping: .keepEnd),
             TextTable.Column("Cost", .right), TextTable.Column("Carry", .right),
+            TextTable.Column("Subagent", .right),
         ])
         for call in topCalls {
             let time = call.cost.timestamp.map { String($0.iso8601.prefix(16)).replacingT() } ?? "—"
             table.append([
                 time, String(call.cost.sessionID.prefix(8)), VisibleText.escape(call.tool),
                 VisibleText.escape(TextClipping.firstLine(call.detail ?? "")), call.cost.total.display,
-                call.cost.carry.display,
+                call.cost.carry.display, call.cost.subagent == .zero ? "" : call.cost.subagent.display,
             ])
         }
         return table.render()

@@ -24,8 +24,7 @@ struct PendingContexts {
         var chain = chains[key] ?? Chain()
         chain.pieces.promptChars += context.promptChars
         for result in context.results {
-            chain.pieces.resultIDs.append(result.id)
-            chain.pieces.resultChars.append(result.chars)
+            chain.pieces.addResult(result.id, chars: result.chars, agentID: result.agentID ?? "")
         }
         if context.compacted {
             // What came before a compaction left the context with it.

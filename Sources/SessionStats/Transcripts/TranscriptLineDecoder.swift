@@ -82,6 +82,8 @@ public struct TranscriptLineDecoder {
         // A progress line's nested assistant line and the agent id beside it.
         var nested: [Envelope] = []
         var dataAgentID: JSONStringToken?
+        // A user line's `toolUseResult.agentId`: the subagent its Task or Agent call started.
+        var startedAgentID: JSONStringToken?
     }
 
     private mutating func readEnvelope(
@@ -131,6 +133,15 @@ public struct TranscriptLineDecoder {
                 envelope.mcpTool = try scanner.scanOptionalString()
             } else if scanner.matches(key, "attributionAgent") {
                 envelope.attributionAgent = try scanner.scanOptionalString()
+            } else if scanner.matches(key, "toolUseResult") && scanner.peek() == UInt8(ascii: "{") {
+                var inner = try scanner.enterObject()
+                while let key = try scanner.nextKey(&inner) {
+                    if scanner.matches(key, "agentId") {
+                        envelope.startedAgentID = try scanner.scanOptionalString()
+                    } else {
+                        try scanner.skipValue()
+                    }
+                }
             } else if !nested && scanner.matches(key, "data") && scanner.peek() == UInt8(ascii: "{") {
                 try readProgressData(&scanner, into: &envelope)
             } else {
@@ -337,6 +348,10 @@ extension TranscriptLineDecoder.Envelope {
             if !isCompaction {
                 context.promptChars = textChars
                 context.results = results.map { .init(id: scanner.decode($0.id), chars: $0.chars) }
+                // `toolUseResult` describes the line's one result; with several it names none.
+                if results.count == 1, let started = startedAgentID {
+                    context.results[0].agentID = interner.string(started, in: scanner)
+                }
             }
             return .context(context)
         }
@@ -396,6 +411,15 @@ public struct TranscriptContext: Equatable, Sendable {
         public var id: String
         /// The characters of its `content` (compact JSON).
         public var chars: Int
+        /// The subagent it started (`toolUseResult.agentId`), when it answers a `Task` or `Agent` call.
+        public var agentID: String?
+
+        /// Creates a result's size.
+        public init(id: String, chars: Int, agentID: String? = nil) {
+            self.id = id
+            self.chars = chars
+            self.agentID = agentID
+        }
     }
 
     /// Creates an empty context.

@@ -36,5 +36,6 @@ public enum UsageKeys {
     public static let promptChars: StaticString = "prompt_chars"
     public static let resultIDs: StaticString = "result_ids"
     public static let resultChars: StaticString = "result_chars"
+    public static let resultAgentIDs: StaticString = "result_agent_ids"
     public static let compacted: StaticString = "compacted"
 }

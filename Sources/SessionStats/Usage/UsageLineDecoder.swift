@@ -83,6 +83,8 @@ struct UsageLineDecoder {
                 record.pieces.resultIDs = try scanner.scanStringArray()
             } else if scanner.matches(key, UsageKeys.resultChars) {
                 record.pieces.resultChars = try counts(&scanner)
+            } else if scanner.matches(key, UsageKeys.resultAgentIDs) {
+                record.pieces.resultAgentIDs = try scanner.scanStringArray()
             } else if scanner.matches(key, UsageKeys.compacted) {
                 record.pieces.compacted = try scanner.scanOptionalBool() ?? false
             } else {
@@ -103,6 +105,8 @@ struct UsageLineDecoder {
         {
             record.pieces = UsagePieces()
         }
+        // Links that do not line up with the results are dropped; the sizes stay.
+        if record.pieces.resultAgentIDs.count != record.pieces.resultIDs.count { record.pieces.resultAgentIDs = [] }
         return record
     }
 

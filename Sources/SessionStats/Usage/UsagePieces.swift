@@ -18,6 +18,9 @@ public struct UsagePieces: Hashable, Sendable {
     public var resultIDs: [String] = []
     /// The size of each of those results' `content`, in the order of `resultIDs`.
     public var resultChars: [Int] = []
+    /// The subagent each of those results started (a `Task` or `Agent` call's `toolUseResult.agentId`),
+    /// in the order of `resultIDs`, `""` for none; empty when no result started one.
+    public var resultAgentIDs: [String] = []
     /// Whether the context was compacted since the chain's previous request (a new context starts).
     public var compacted = false
 
@@ -33,9 +36,19 @@ public struct UsagePieces: Hashable, Sendable {
         promptChars = max(promptChars, other.promptChars)
         compacted = compacted || other.compacted
         for (index, id) in other.resultIDs.enumerated() where !resultIDs.contains(id) {
-            resultIDs.append(id)
-            resultChars.append(index < other.resultChars.count ? other.resultChars[index] : 0)
+            let agent = index < other.resultAgentIDs.count ? other.resultAgentIDs[index] : ""
+            addResult(id, chars: index < other.resultChars.count ? other.resultChars[index] : 0, agentID: agent)
         }
+    }
+
+    /// Adds a result that entered the context; `agentID` is the subagent it started, `""` for none.
+    mutating func addResult(_ id: String, chars: Int, agentID: String) {
+        if !agentID.isEmpty || !resultAgentIDs.isEmpty {
+            while resultAgentIDs.count < resultIDs.count { resultAgentIDs.append("") }
+            resultAgentIDs.append(agentID)
+        }
+        resultIDs.append(id)
+        resultChars.append(chars)
     }
 }
 

@@ -48,6 +48,12 @@ extension UsageRecord {
                 for id in pieces.resultIDs { writer.string(id) }
                 writer.endArray()
                 writer.integers(key: UsageKeys.resultChars, pieces.resultChars)
+                if !pieces.resultAgentIDs.isEmpty {
+                    writer.key(key: UsageKeys.resultAgentIDs)
+                    writer.beginArray()
+                    for id in pieces.resultAgentIDs { writer.string(id) }
+                    writer.endArray()
+                }
             }
             if pieces.compacted { writer.field(key: UsageKeys.compacted, true) }
         }

@@ -44,7 +44,14 @@ import Testing
         let joined = report.byTool.filter { $0.name != AttributionBuilder.notInHookLog }.reduce(0) {
             $0 + $1.calls
         }
-        #expect(joined == logged)
+        // A subagent's calls are inside the Task call that started it (docs/attribution.md, "Subagents").
+        let inside = report.callsInsideSubagents.filter { $0.key != AttributionBuilder.notInHookLog }.values
+            .reduce(0, +)
+        #expect(inside > 100)
+        #expect(joined + inside == logged)
+        #expect(report.byTool.reduce(USD.zero) { $0 + $1.cost } == report.buckets.tools)
+        let charged = report.byTool.reduce(USD.zero) { $0 + $1.subagent }
+        #expect(charged > .zero)
         // Most of the money of real sessions is placed, not left unattributed.
         #expect(report.buckets.unattributed.picodollars * 20 < report.cost.picodollars)
     }

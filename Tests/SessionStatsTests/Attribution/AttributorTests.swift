@@ -138,12 +138,67 @@ import Testing
         #expect(session.buckets.total == session.cost)
     }
 
-    private func syncAndAttribute(_ name: String) throws -> (SessionAttribution, [String: CallCost]) {
+    // A Task call whose subagent made two requests (one Read, one answer): docs/attribution.md, "Subagents".
+    @Test(arguments: ["time order", "parent first", "subagent first"])
+    func aSubagentIsChargedToTheTaskCallThatStartedIt(order: String) throws {
+        let records = try syncedRecords("subagent-task")
+        let parent = records.filter { $0.agentID == nil }
+        let subagent = records.filter { $0.agentID != nil }
+        #expect(parent.count == 2 && subagent.count == 2)
+        #expect(parent[1].pieces.resultAgentIDs == ["a7e1"])
+        let ordered =
+            order == "time order" ? records : order == "parent first" ? parent + subagent : subagent + parent
+        let (session, calls) = attribute(ordered)
+        let task = try #require(calls["toolu_01TASK"])
+        // Issue: R1's output 20 × $15/M. Result: R2's writes 5 × $3/M + 100 × $3.75/M. Subagent: S1
+        // (3 × $3/M + 30 × $15/M + 500 × $3.75/M) + S2 (2 × $3/M + 8 × $15/M + 50 × $3.75/M + 503 × $0.30/M).
+        #expect(
+            [task.issue, task.result, task.carry, task.subagent].map(\.picodollars) == [
+                300_000_000, 390_000_000, 0, 2_798_400_000,
+            ])
+        #expect(task.subagentTokens == 3 + 30 + 500 + 2 + 8 + 50 + 503)
+        // The subagent's Read is inside the Task call's cost, not a call of its own.
+        #expect(calls["toolu_01SREAD"]?.isInsideSubagent == true)
+        #expect(session.buckets.tools.picodollars == 3_488_400_000)
+        #expect(session.cost.picodollars == 4_080_000_000 + 843_000_000 + 2_798_400_000)
+        #expect(session.buckets.total == session.cost)
+        #expect(session.buckets.tokens.total == records.reduce(0) { $0 + $1.tokens.total })
+    }
+
+    @Test func aSubagentNoCallStartedKeepsItsOwnBuckets() throws {
+        var records = try syncedRecords("subagent-task")
+        for index in records.indices { records[index].pieces.resultAgentIDs = [] }
+        let (session, calls) = attribute(records)
+        #expect(calls["toolu_01TASK"]?.subagent == .zero)
+        #expect(calls["toolu_01SREAD"] != nil)
+        #expect(session.buckets.total == session.cost)
+    }
+
+    @Test func theTaskCallShowsItsSubagentInCostByTool() throws {
+        let records = try syncedRecords("subagent-task")
+        var builder = AttributionBuilder(pricing: .builtIn, index: HookCallIndex())
+        for record in records { builder.add(record) }
+        let report = builder.finish()
+        let group = try #require(report.byTool.first)
+        #expect(report.byTool.count == 1)
+        #expect(report.callsInsideSubagents == [AttributionBuilder.notInHookLog: 1])
+        #expect(group.calls == 1)
+        #expect(group.subagent.picodollars == 2_798_400_000)
+        #expect(group.cost.picodollars == 3_488_400_000)
+        #expect(report.topCalls.first?.cost.subagent.picodollars == 2_798_400_000)
+        #expect(report.buckets.total == report.cost)
+    }
+
+    private func syncedRecords(_ name: String) throws -> [UsageRecord] {
         let scratch = ScratchDirectory()
         defer { scratch.remove() }
         let (_, ledger) = try TranscriptFixtures.syncAndRead(
             [PackagePaths.file("Tests/SessionStatsTests/Fixtures/attribution/" + name)],
             into: scratch.file("logs"))
-        return attribute(ledger.records.sorted { $0.timestamp < $1.timestamp })
+        return ledger.records.sorted { $0.timestamp < $1.timestamp }
+    }
+
+    private func syncAndAttribute(_ name: String) throws -> (SessionAttribution, [String: CallCost]) {
+        attribute(try syncedRecords(name))
     }
 }

@@ -24,8 +24,9 @@ import Testing
         record.pieces.textChars = 12
         record.pieces.thinkingChars = 300
         record.pieces.promptChars = 40
-        record.pieces.resultIDs = ["toolu_0"]
-        record.pieces.resultChars = [9_000]
+        record.pieces.resultIDs = ["toolu_0", "toolu_T"]
+        record.pieces.resultChars = [9_000, 120]
+        record.pieces.resultAgentIDs = ["", "a4cbf379df773b978"]
         record.pieces.compacted = true
         return record
     }()
