@@ -65,8 +65,9 @@ public struct Attributor {
             rolledUpRequests += record.requests
             return
         }
-        if let chain = current, chain.sessionID != record.sessionID || chain.agentID != record.agentID
-            || chain.isSidechain != record.isSidechain
+        if let chain = current,
+            chain.sessionID != record.sessionID || chain.agentID != record.agentID
+                || chain.isSidechain != record.isSidechain
         {
             chains[currentKey] = chain
             current = nil
@@ -85,7 +86,8 @@ public struct Attributor {
         }
         if currentSession == nil {
             currentSession =
-                sessions.removeValue(forKey: record.sessionID) ?? SessionAttribution(sessionID: record.sessionID)
+                sessions.removeValue(forKey: record.sessionID)
+                ?? SessionAttribution(sessionID: record.sessionID)
         }
         let callsBefore = current!.calls.count
         current!.attribute(record, parts: parts, into: &currentSession!.buckets)
@@ -136,7 +138,8 @@ public struct Attributor {
         if let link = links.removeValue(forKey: key), chains[link.parent] != nil {
             chains[link.parent]!.charge(link.call, subagent: chain.ownBuckets)
             if chains[link.parent]!.agentID == nil {
-                sessions[chain.sessionID]!.buckets.tools = sessions[chain.sessionID]!.buckets.tools + chain.ownBuckets.total
+                sessions[chain.sessionID]!.buckets.tools =
+                    sessions[chain.sessionID]!.buckets.tools + chain.ownBuckets.total
                 sessions[chain.sessionID]!.buckets.tokens.tools += chain.ownBuckets.tokens.total
             }
             // Its own calls are part of that call's cost: handed on marked, never counted twice.

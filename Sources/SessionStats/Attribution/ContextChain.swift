@@ -69,7 +69,9 @@ struct ContextChain {
         }
     }
 
-    private mutating func share(_ record: UsageRecord, parts: CostParts, into buckets: inout AttributionBuckets) {
+    private mutating func share(
+        _ record: UsageRecord, parts: CostParts, into buckets: inout AttributionBuckets
+    ) {
         last = record.timestamp
         let pieces = record.pieces
         guard pieces.isKnown else {
@@ -168,7 +170,8 @@ struct ContextChain {
         let count = split + second.count
         let shared = ProportionalSplit.forEachShare(of: amount.picodollars, count: count, size: size) {
             index, share in
-            let (piece, kind) = index < split ? (first[index], firstKind) : (second[index - split], secondKind)
+            let (piece, kind) =
+                index < split ? (first[index], firstKind) : (second[index - split], secondKind)
             let value = USD(picodollars: share)
             guard case .call(let position) = piece.owner else {
                 buckets.add(value, tokens: 0, to: piece.owner)
@@ -187,7 +190,8 @@ struct ContextChain {
             return
         }
         _ = ProportionalSplit.forEachShare(of: Int128(tokens), count: count, size: size) { index, share in
-            let (piece, kind) = index < split ? (first[index], firstKind) : (second[index - split], secondKind)
+            let (piece, kind) =
+                index < split ? (first[index], firstKind) : (second[index - split], secondKind)
             let value = Int(share)
             guard case .call(let position) = piece.owner else {
                 buckets.add(.zero, tokens: value, to: piece.owner)

@@ -5,7 +5,8 @@ public enum ProportionalSplit {
     /// The shares of `amount` for `sizes`, in their order; nil when the sizes add up to zero.
     public static func shares(of amount: Int128, by sizes: [Int]) -> [Int128]? {
         var shares = [Int128](repeating: 0, count: sizes.count)
-        let shared = forEachShare(of: amount, count: sizes.count, size: { sizes[$0] }) { shares[$0] = $1 }
+        let shared = forEachShare(
+            of: amount, count: sizes.count, size: { sizes[$0] }, { shares[$0] = $1 })
         return shared ? shares : nil
     }
 
@@ -36,7 +37,8 @@ public enum ProportionalSplit {
             let value = max(size(index), 0)
             let share: Int128 =
                 narrow
-                ? Int128(UInt64(amount) &* UInt64(value) / UInt64(total)) : amount * Int128(value) / Int128(total)
+                ? Int128(UInt64(amount) &* UInt64(value) / UInt64(total))
+                : amount * Int128(value) / Int128(total)
             given += share
             if index == largest { largestShare = share } else { body(index, share) }
         }

@@ -27,7 +27,9 @@ extension JSONWriter {
         endArray()
         key("calls_inside_subagents")
         beginObject()
-        for (tool, count) in report.callsInsideSubagents.sorted(by: { $0.key < $1.key }) { field(tool, count) }
+        for (tool, count) in report.callsInsideSubagents.sorted(by: { $0.key < $1.key }) {
+            field(tool, count)
+        }
         endObject()
         key("unjoined")
         beginObject()

@@ -106,7 +106,9 @@ struct UsageLineDecoder {
             record.pieces = UsagePieces()
         }
         // Links that do not line up with the results are dropped; the sizes stay.
-        if record.pieces.resultAgentIDs.count != record.pieces.resultIDs.count { record.pieces.resultAgentIDs = [] }
+        if record.pieces.resultAgentIDs.count != record.pieces.resultIDs.count {
+            record.pieces.resultAgentIDs = []
+        }
         return record
     }
 

@@ -37,7 +37,8 @@ public struct UsagePieces: Hashable, Sendable {
         compacted = compacted || other.compacted
         for (index, id) in other.resultIDs.enumerated() where !resultIDs.contains(id) {
             let agent = index < other.resultAgentIDs.count ? other.resultAgentIDs[index] : ""
-            addResult(id, chars: index < other.resultChars.count ? other.resultChars[index] : 0, agentID: agent)
+            addResult(
+                id, chars: index < other.resultChars.count ? other.resultChars[index] : 0, agentID: agent)
         }
     }
 
