@@ -3,6 +3,8 @@
 # of heavy use ($CALLS tool calls in the hook log, $REQUESTS requests in the usage ledger; defaults
 # 1,000,000 and 2,000,000), against `cat` of the same files piped to `wc -l` in the same run, and
 # the same report without attribution's inputs (hook log only) as a second baseline; peak RSS.
+# Prints each median's ratio to `cat | wc -l`, the load average and the peak RSS. The default is the
+# issue's full month; CALLS=100000 REQUESTS=200000 runs a tenth of it (a minute instead of ten).
 # usage: scripts/bench-attribution.sh [SESSION_STATS_BINARY]   (needs hyperfine and GNU time)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -87,6 +89,14 @@ hyperfine --warmup 1 --runs "$runs" --export-json "$work/report.json" \
     -n 'report with attribution' "$binary report --range all --json --no-sync --dir $work/logs"
 /usr/bin/time -f "report with attribution: %e s wall, %U s user, %S s system, peak RSS %M KB" \
     "$binary" report --range all --json --no-sync --dir "$work/logs" > "$work/out.json"
+python3 - "$work/report.json" <<'PY'
+import json, sys
+results = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
+base = results["cat | wc -l"]["median"]
+for name in ("report, hook log only", "report with attribution"):
+    print(f"{name}: median {results[name]['median']:.3f} s = {results[name]['median'] / base:.1f}x cat | wc -l (median {base * 1000:.1f} ms)")
+PY
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 - "$work/out.json" <<'PY'
 import json, sys
 report = json.load(open(sys.argv[1]))
