@@ -1,8 +1,11 @@
-/// Reading object keys quickly where their characters are not counted: the analyzer's decoders.
+/// Reading keys and skipping values quickly where their characters are not counted: the analyzer's
+/// decoders. Each fast path takes only text written plainly and hands anything else to the general
+/// scan, so the same input is accepted or rejected; they are inlinable, as they run for every key
+/// and value of every log line.
 extension JSONScanner {
     /// Like `nextKey(_:)`, but a key written plainly (`"key":` or `,"key":`, printable ASCII, no escape,
-    /// no whitespace around) is found with a byte loop; anything else goes through `nextKey(_:)`, so
-    /// the same input is accepted or rejected. The cursor's `compactCharacters` is not kept.
+    /// no whitespace around) is found with a byte loop. The cursor's `compactCharacters` is not kept.
+    @inlinable
     public mutating func nextPlainKey(_ cursor: inout ObjectCursor) throws(JSONScanError) -> JSONStringToken?
     {
         guard let base = bytes.baseAddress else { return try nextKey(&cursor) }
@@ -11,8 +14,84 @@ extension JSONScanner {
             guard position < end, base[position] == ._comma else { return try nextKey(&cursor) }
             position += 1
         }
-        guard position < end, base[position] == ._quote else { return try nextKey(&cursor) }
-        let start = position + 1
+        guard position < end, base[position] == ._quote,
+            let index = JSONScanner.plainStringEnd(base, from: position + 1, to: end),
+            index + 1 < end, base[index + 1] == ._colon
+        else { return try nextKey(&cursor) }
+        offset = index + 2
+        cursor.isFirst = false
+        return JSONStringToken(
+            start: position + 1, end: index, hasEscapes: false, characters: index - position - 1,
+            escapedExtra: 0)
+    }
+
+    /// Like `skipValue()`, but a value right at the offset written plainly (a string of printable
+    /// ASCII without escapes, `true`, `false`, or an integer without sign, fraction or exponent) is
+    /// skipped without counting its characters.
+    @inlinable
+    public mutating func skipPlainValue() throws(JSONScanError) {
+        if let base = bytes.baseAddress, offset < end {
+            switch base[offset] {
+            case ._quote:
+                if let index = JSONScanner.plainStringEnd(base, from: offset + 1, to: end) {
+                    offset = index + 1
+                    return
+                }
+            case UInt8(ascii: "1")...UInt8(ascii: "9"):
+                var index = offset + 1
+                while index < end && base[index]._isDigit { index += 1 }
+                // Followed by anything but a fraction or an exponent, which scanNumber would read on.
+                if index < end && base[index] != ._period && base[index] | 0x20 != UInt8(ascii: "e") {
+                    offset = index
+                    return
+                }
+            case UInt8(ascii: "t"):
+                if JSONScanner.hasWord("true", at: offset, base, end) {
+                    offset += 4
+                    return
+                }
+            case UInt8(ascii: "f"):
+                if JSONScanner.hasWord("false", at: offset, base, end) {
+                    offset += 5
+                    return
+                }
+            default: break
+            }
+        }
+        try skipValue()
+    }
+
+    /// Like `scanOptionalString()`, but a string right at the offset written plainly (printable ASCII,
+    /// no escape) is read with a byte loop.
+    @inlinable
+    public mutating func scanOptionalPlainString() throws(JSONScanError) -> JSONStringToken? {
+        if let base = bytes.baseAddress, offset < end, base[offset] == ._quote,
+            let index = JSONScanner.plainStringEnd(base, from: offset + 1, to: end)
+        {
+            let start = offset + 1
+            offset = index + 1
+            return JSONStringToken(
+                start: start, end: index, hasEscapes: false, characters: index - start, escapedExtra: 0)
+        }
+        return try scanOptionalString()
+    }
+
+    /// Whether the bytes at `offset` are `word`.
+    @inlinable @inline(__always)
+    static func hasWord(_ word: StaticString, at offset: Int, _ base: UnsafePointer<UInt8>, _ end: Int)
+        -> Bool
+    {
+        let count = word.utf8CodeUnitCount
+        guard offset + count <= end else { return false }
+        for index in 0..<count where base[offset + index] != word.utf8Start[index] { return false }
+        return true
+    }
+
+    /// The offset of the quote that ends the string whose text starts at `start`, when every byte
+    /// before it is printable ASCII and none is a backslash; nil otherwise, or when no quote comes
+    /// before `end`.
+    @inlinable @inline(__always)
+    static func plainStringEnd(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int? {
         var index = start
         // Eight bytes at a time, as `scanString` does: the lowest flagged lane of each test is exact.
         let ones: UInt64 = 0x0101_0101_0101_0101
@@ -25,24 +104,19 @@ extension JSONScanner {
             let bad = (((backslash &- ones) & ~backslash | (word &- ones &* 0x20)) & ~word | word) & highs
             if quotes != 0 {
                 let before: UInt64 = (1 << UInt64(quotes.trailingZeroBitCount & ~7)) &- 1
-                guard bad & before == 0 else { return try nextKey(&cursor) }
-                index += quotes.trailingZeroBitCount >> 3
-                break
+                guard bad & before == 0 else { return nil }
+                return index + quotes.trailingZeroBitCount >> 3
             }
-            guard bad == 0 else { return try nextKey(&cursor) }
+            guard bad == 0 else { return nil }
             index += 8
         }
         while index < end {
             let byte = base[index]
-            if byte == ._quote { break }
+            if byte == ._quote { return index }
             // Control bytes, escapes and non-ASCII need the full scan (and its errors).
-            if byte < 0x20 || byte >= 0x80 || byte == ._backslash { return try nextKey(&cursor) }
+            if byte < 0x20 || byte >= 0x80 || byte == ._backslash { return nil }
             index += 1
         }
-        guard index + 1 < end, base[index + 1] == ._colon else { return try nextKey(&cursor) }
-        offset = index + 2
-        cursor.isFirst = false
-        return JSONStringToken(
-            start: start, end: index, hasEscapes: false, characters: index - start, escapedExtra: 0)
+        return nil
     }
 }

@@ -11,6 +11,16 @@ public struct JSONStringToken: Equatable, Sendable {
     /// How many more characters the compact JSON form of the text needs for its escapes.
     public var escapedExtra: Int
 
+    /// Creates a token from its parts; usable from the scanner's inlinable fast paths.
+    @usableFromInline
+    init(start: Int, end: Int, hasEscapes: Bool, characters: Int, escapedExtra: Int) {
+        self.start = start
+        self.end = end
+        self.hasEscapes = hasEscapes
+        self.characters = characters
+        self.escapedExtra = escapedExtra
+    }
+
     /// The characters of the string's compact JSON form: quotes, escapes and text.
     @inline(__always)
     public var compactCharacters: Int { characters + escapedExtra + 2 }

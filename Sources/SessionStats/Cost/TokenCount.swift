@@ -18,8 +18,13 @@ public struct TokenCount: Hashable, Sendable {
     @inline(__always)
     public init(_ entry: LogEntry) {
         self.init(
-            input: entry.inputTokens, output: entry.outputTokens,
-            prompt: entry.event == .userPromptSubmit ? entry.inputTokens : 0)
+            input: entry.inputTokens, output: entry.outputTokens, isPrompt: entry.event == .userPromptSubmit)
+    }
+
+    /// The tokens of one log line; a UserPromptSubmit line's input is all prompt.
+    @inline(__always)
+    public init(input: Int, output: Int, isPrompt: Bool) {
+        self.init(input: input, output: output, prompt: isPrompt ? input : 0)
     }
 
     /// Input plus output.

@@ -121,10 +121,10 @@ public struct LogFileReader {
     ///
     /// Line numbers count from that first line; a failed read ends the pass (see `buffer.readError`).
     /// With `end`, bytes from there on are not read.
-    static func readPass(
+    static func readPass<Decoder: LogRecordDecoding>(
         _ descriptor: FileDescriptor, from offset: Int, to end: Int = .max, path: String, kind: Kind,
-        buffer: inout ReadBuffer, decoder: inout LogLineDecoder, diagnostics: inout ReadDiagnostics,
-        quarantine: UnsafeMutablePointer<[UInt8]?>? = nil, _ body: (LogEntry) -> Bool
+        buffer: inout ReadBuffer, decoder: inout Decoder, diagnostics: inout ReadDiagnostics,
+        quarantine: UnsafeMutablePointer<[UInt8]?>? = nil, _ body: (Decoder.Record) -> Bool
     ) -> Bool {
         // A line starts at `offset` when the byte before it is a newline: start there and skip to one.
         let start = max(offset - 1, 0)

@@ -74,18 +74,13 @@ struct LogLineDecoder {
             case 5 where scanner.matches(key, LogKey.model): model = try string(&scanner, if: .model)
             case 5 where scanner.matches(key, LogKey.error): error = try string(&scanner, if: .error)
             case 6 where scanner.matches(key, LogKey.tokens):
-                (inputTokens, outputTokens) = try readTokens(&scanner, outOfRange: &outOfRange)
+                (inputTokens, outputTokens) = try LogLineDecoder.readTokens(&scanner, outOfRange: &outOfRange)
             case 7 where scanner.matches(key, LogKey.project): project = try string(&scanner)
             case 7 where scanner.matches(key, LogKey.pattern): pattern = try string(&scanner, if: .pattern)
             case 7 where scanner.matches(key, LogKey.command): command = try string(&scanner, if: .command)
             case 7 where scanner.matches(key, LogKey.success): success = try scanner.scanOptionalBool()
             case 9 where scanner.matches(key, LogKey.timestamp):
-                if let token = try scanner.scanOptionalString() {
-                    timestamp = Timestamp(iso8601: scanner.bytes, start: token.start, end: token.end)
-                    timestampIsBad = timestamp == nil
-                } else {
-                    timestampIsBad = true
-                }
+                try LogLineDecoder.readTimestamp(&scanner, into: &timestamp, isBad: &timestampIsBad)
             case 10 where scanner.matches(key, LogKey.sessionID): sessionID = try string(&scanner)
             case 11 where scanner.matches(key, LogKey.durationMS):
                 durationMS = try LogLineDecoder.count(
@@ -108,28 +103,19 @@ struct LogLineDecoder {
         }
 
         let isLegacy = !hasVersion && event == nil
-        guard let timestamp else {
-            let looksLikeRecord = hasVersion || event != nil || tool != nil || sessionID != nil
-            problem = timestampIsBad ? .badTimestamp : looksLikeRecord ? .missingTimestamp : .notALogRecord
+        if let found = LogLineDecoder.problem(
+            hasVersion: hasVersion, hasEvent: event != nil, hasTool: tool != nil,
+            hasSession: sessionID != nil,
+            timestamp: timestamp, timestampIsBad: timestampIsBad, outOfRange: outOfRange)
+        {
+            problem = found
             return nil
         }
-        if isLegacy && tool == nil {
-            problem = .notALogRecord
-            return nil
-        }
-        guard !hasVersion || event != nil else {
-            problem = .missingEvent
-            return nil
-        }
-        if let outOfRange {
-            problem = .outOfRange(key: outOfRange)
-            return nil
-        }
+        guard let timestamp else { return nil }
 
-        var operations = 0
+        let operations = LogLineDecoder.operations(isLegacy: isLegacy, isToolCall: event?.isToolCall ?? false)
         var failures = 0
         if isLegacy {
-            operations = 1
             failures = success == false ? 1 : 0
             if tool == "Grep" || tool == "Glob" {
                 // The bash logger put search paths in "file"; they are not edited files.
@@ -137,10 +123,8 @@ struct LogLineDecoder {
                 file = nil
             }
         } else if event == .postToolUse {
-            operations = 1
             failures = success == false ? 1 : 0
         } else if event == .postToolUseFailure {
-            operations = 1
             failures = 1
         }
         // Read only for a legacy entry's path.
@@ -177,6 +161,47 @@ struct LogLineDecoder {
         entry.subagentID = subagent.id
         entry.subagentType = subagent.type
         return entry
+    }
+
+    /// Reads a `timestamp` value: a string in ISO 8601 form sets `timestamp` (nil when it is not one)
+    /// and `isBad`; any other value leaves `timestamp` and sets `isBad`.
+    @inline(__always)
+    static func readTimestamp(
+        _ scanner: inout JSONScanner, into timestamp: inout Timestamp?, isBad: inout Bool
+    )
+        throws(JSONScanError)
+    {
+        if let token = try scanner.scanOptionalPlainString() {
+            timestamp = Timestamp(iso8601: scanner.bytes, start: token.start, end: token.end)
+            isBad = timestamp == nil
+        } else {
+            isBad = true
+        }
+    }
+
+    /// Why a well-formed record with these keys is no usable entry, or nil when it is one: the one rule
+    /// every activity-line decoder applies, so they all skip the same lines.
+    @inline(__always)
+    static func problem(
+        hasVersion: Bool, hasEvent: Bool, hasTool: Bool, hasSession: Bool, timestamp: Timestamp?,
+        timestampIsBad: Bool, outOfRange: String?
+    ) -> RecordProblem? {
+        guard timestamp != nil else {
+            let looksLikeRecord = hasVersion || hasEvent || hasTool || hasSession
+            return timestampIsBad ? .badTimestamp : looksLikeRecord ? .missingTimestamp : .notALogRecord
+        }
+        // A legacy entry (no "v", no event) is one tool call.
+        if !hasVersion && !hasEvent && !hasTool { return .notALogRecord }
+        if hasVersion && !hasEvent { return .missingEvent }
+        if let outOfRange { return .outOfRange(key: outOfRange) }
+        return nil
+    }
+
+    /// How many operations a usable record stands for: one for a legacy entry and a tool call's
+    /// PostToolUse or PostToolUseFailure, none for other events.
+    @inline(__always)
+    static func operations(isLegacy: Bool, isToolCall: Bool) -> Int {
+        isLegacy || isToolCall ? 1 : 0
     }
 
     // `subagent`: `{"id": …, "type": …}`.
@@ -227,7 +252,7 @@ struct LogLineDecoder {
 
     /// `tokens.input` and `tokens.output`, each 0 when missing, negative or not a number; a number
     /// beyond `ValueLimits.lineTokens` names its key in `outOfRange`.
-    private func readTokens(_ scanner: inout JSONScanner, outOfRange: inout String?) throws(JSONScanError)
+    static func readTokens(_ scanner: inout JSONScanner, outOfRange: inout String?) throws(JSONScanError)
         -> (Int, Int)
     {
         if let plain = LogLineDecoder.plainTokens(&scanner) { return plain }
@@ -299,14 +324,14 @@ struct LogLineDecoder {
     /// A number value as a count: nil when it is not a number or is negative; nil, with `key` in
     /// `outOfRange`, when it is above `limit` or not an integer an `Int` holds (`1e30`).
     static func count(
-        _ scanner: inout JSONScanner, limit: Int, key: String, outOfRange: inout String?
+        _ scanner: inout JSONScanner, limit: Int, key: @autoclosure () -> String, outOfRange: inout String?
     ) throws(JSONScanError) -> Int? {
         guard scanner.peekKind() == .number else {
             try scanner.skipValue()
             return nil
         }
         guard let value = scanner.parseInteger(try scanner.scanNumber()), value <= limit else {
-            outOfRange = key
+            outOfRange = key()
             return nil
         }
         return value >= 0 ? value : nil

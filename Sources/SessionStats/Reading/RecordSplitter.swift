@@ -1,7 +1,7 @@
 import SessionLogCore
 
 /// Walks the bytes of one open log file record by record, refilling the buffer as records need,
-/// and decodes each record in place: no per-line String, no copy of the line.
+/// and decodes each record in place with its decoder (`LogRecordDecoding`): no copy of the line.
 ///
 /// An entry counts for the local day of its timestamp when that is the date in its file's name or a
 /// day either side (midnight, a time zone change); otherwise (a wrong clock, a line copied into another
@@ -43,9 +43,9 @@ struct RecordSplitter {
 
     /// Reads the file to its end, calling `body` for each entry until it returns false;
     /// returns false when `body` did.
-    mutating func run(
-        buffer: inout ReadBuffer, decoder: inout LogLineDecoder, diagnostics: inout ReadDiagnostics,
-        _ body: (LogEntry) -> Bool
+    mutating func run<Decoder: LogRecordDecoding>(
+        buffer: inout ReadBuffer, decoder: inout Decoder, diagnostics: inout ReadDiagnostics,
+        _ body: (Decoder.Record) -> Bool
     ) -> Bool {
         _ = buffer.refill()
         if startsInsideLine {
@@ -98,23 +98,9 @@ struct RecordSplitter {
             let location = self.location
             var scanner = JSONScanner(buffer.bytes, start: first, end: buffer.filled)
             var problem: RecordProblem?
-            let entry: LogEntry?
+            let entry: Decoder.Record?
             do throws(JSONScanError) {
-                switch kind {
-                case .activity:
-                    entry = try decoder.decode(&scanner, at: location, problem: &problem)
-                case .rollup:
-                    var outOfRange: String?
-                    entry = try RollupRecord.decode(&scanner, outOfRange: &outOfRange)?.entry(at: location)
-                    if entry == nil {
-                        problem = outOfRange.map { .outOfRange(key: $0) } ?? .notARollupRow
-                        // Marker lines say what the rollup holds (RollupSource); they are no rows.
-                        var again = JSONScanner(buffer.bytes, start: first, end: buffer.filled)
-                        if problem == .notARollupRow, (try? RollupSource.decode(&again)) != nil {
-                            problem = nil
-                        }
-                    }
-                }
+                entry = try decoder.decodeRecord(&scanner, kind: kind, at: location, problem: &problem)
             } catch {
                 if case .unexpectedEnd = error, !buffer.atEnd {
                     // The record goes on past the bytes read so far: read more and decode it again.

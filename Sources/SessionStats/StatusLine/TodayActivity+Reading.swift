@@ -33,17 +33,20 @@ extension TodayActivity {
         if end > start {
             var buffer = ReadBuffer(
                 capacity: LogFileReader.defaultChunkSize, limit: LogFileReader.defaultMaximumRecordBytes)
-            var decoder = LogLineDecoder(localDays: localDays, fields: .model)
+            // Only the fields the totals need, with no String per line: a cold refresh reads the whole day.
+            var decoder = ActivityTallyDecoder(localDays: localDays)
+            var tally = SessionTally(day: day)
             var diagnostics = ReadDiagnostics()
             _ = LogFileReader.readPass(
                 descriptor, from: start, to: end, path: path, kind: .activity, buffer: &buffer,
                 decoder: &decoder, diagnostics: &diagnostics
-            ) { entry in
-                totals.add(entry)
+            ) { line in
+                tally.add(line)
                 return true
             }
             // A failed read leaves the cache as it was: the next refresh tries again.
             if buffer.readError != nil { return false }
+            tally.merge(into: &totals)
             totals.skipped += diagnostics.skipped
         }
         guard let mark = FileMark.make(descriptor, status: status, offset: end) else { return false }
