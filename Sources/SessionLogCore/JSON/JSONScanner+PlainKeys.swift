@@ -1,22 +1,25 @@
 /// Reading keys and skipping values quickly where their characters are not counted: the analyzer's
 /// decoders. Each fast path takes only text written plainly and hands anything else to the general
-/// scan, so the same input is accepted or rejected; they are inlinable, as they run for every key
+/// scan, so the same input is accepted or rejected; they are inlined, as they run for every key
 /// and value of every log line.
 extension JSONScanner {
+    // Bytes are written as literals here: the named constants of UInt8+ASCII are reached through an
+    // accessor call from the other modules these paths are inlined into.
+
     /// Like `nextKey(_:)`, but a key written plainly (`"key":` or `,"key":`, printable ASCII, no escape,
     /// no whitespace around) is found with a byte loop. The cursor's `compactCharacters` is not kept.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func nextPlainKey(_ cursor: inout ObjectCursor) throws(JSONScanError) -> JSONStringToken?
     {
         guard let base = bytes.baseAddress else { return try nextKey(&cursor) }
         var position = offset
         if !cursor.isFirst {
-            guard position < end, base[position] == ._comma else { return try nextKey(&cursor) }
+            guard position < end, base[position] == UInt8(ascii: ",") else { return try nextKey(&cursor) }
             position += 1
         }
-        guard position < end, base[position] == ._quote,
+        guard position < end, base[position] == UInt8(ascii: "\""),
             let index = JSONScanner.plainStringEnd(base, from: position + 1, to: end),
-            index + 1 < end, base[index + 1] == ._colon
+            index + 1 < end, base[index + 1] == UInt8(ascii: ":")
         else { return try nextKey(&cursor) }
         offset = index + 2
         cursor.isFirst = false
@@ -28,20 +31,21 @@ extension JSONScanner {
     /// Like `skipValue()`, but a value right at the offset written plainly (a string of printable
     /// ASCII without escapes, `true`, `false`, or an integer without sign, fraction or exponent) is
     /// skipped without counting its characters.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func skipPlainValue() throws(JSONScanError) {
         if let base = bytes.baseAddress, offset < end {
             switch base[offset] {
-            case ._quote:
+            case UInt8(ascii: "\""):
                 if let index = JSONScanner.plainStringEnd(base, from: offset + 1, to: end) {
                     offset = index + 1
                     return
                 }
             case UInt8(ascii: "1")...UInt8(ascii: "9"):
                 var index = offset + 1
-                while index < end && base[index]._isDigit { index += 1 }
+                while index < end && base[index] &- UInt8(ascii: "0") < 10 { index += 1 }
                 // Followed by anything but a fraction or an exponent, which scanNumber would read on.
-                if index < end && base[index] != ._period && base[index] | 0x20 != UInt8(ascii: "e") {
+                if index < end && base[index] != UInt8(ascii: ".") && base[index] | 0x20 != UInt8(ascii: "e")
+                {
                     offset = index
                     return
                 }
@@ -63,9 +67,9 @@ extension JSONScanner {
 
     /// Like `scanOptionalString()`, but a string right at the offset written plainly (printable ASCII,
     /// no escape) is read with a byte loop.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func scanOptionalPlainString() throws(JSONScanError) -> JSONStringToken? {
-        if let base = bytes.baseAddress, offset < end, base[offset] == ._quote,
+        if let base = bytes.baseAddress, offset < end, base[offset] == UInt8(ascii: "\""),
             let index = JSONScanner.plainStringEnd(base, from: offset + 1, to: end)
         {
             let start = offset + 1
@@ -112,9 +116,9 @@ extension JSONScanner {
         }
         while index < end {
             let byte = base[index]
-            if byte == ._quote { return index }
+            if byte == UInt8(ascii: "\"") { return index }
             // Control bytes, escapes and non-ASCII need the full scan (and its errors).
-            if byte < 0x20 || byte >= 0x80 || byte == ._backslash { return nil }
+            if byte < 0x20 || byte >= 0x80 || byte == UInt8(ascii: "\\") { return nil }
             index += 1
         }
         return nil

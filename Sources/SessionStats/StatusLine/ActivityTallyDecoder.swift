@@ -63,7 +63,7 @@ struct ActivityTallyDecoder: LogRecordDecoding {
             return nil
         }
         guard let timestamp else { return nil }
-        let (kind, isToolCall) = event.map { ActivityTallyDecoder.event($0, in: scanner) } ?? (.other, false)
+        let (kind, isToolCall) = event.map { self.event($0, in: scanner) } ?? (.other, false)
         let operations = LogLineDecoder.operations(
             isLegacy: !hasVersion && event == nil, isToolCall: isToolCall)
         var tally = ActivityTally(
@@ -86,8 +86,8 @@ struct ActivityTallyDecoder: LogRecordDecoding {
 
     /// What the totals need of the event named by `token`, and whether it is a tool call.
     @inline(__always)
-    static func event(_ token: JSONStringToken, in scanner: JSONScanner) -> (ActivityTally.Event, Bool) {
-        if token.hasEscapes { return event(HookEvent(name: scanner.decode(token))) }
+    func event(_ token: JSONStringToken, in scanner: JSONScanner) -> (ActivityTally.Event, Bool) {
+        if token.hasEscapes { return ActivityTallyDecoder.event(HookEvent(name: scanner.decode(token))) }
         let bytes = UnsafeBufferPointer(rebasing: scanner.bytes[token.start..<token.end])
         for (name, event) in namedEvents
         where name.count == bytes.count
@@ -101,7 +101,7 @@ struct ActivityTallyDecoder: LogRecordDecoding {
     }
 
     /// The event names a tally tells apart, as the log writes them.
-    private static let namedEvents: [([UInt8], HookEvent)] = [
+    let namedEvents: [([UInt8], HookEvent)] = [
         HookEvent.postToolUse, .sessionStart, .userPromptSubmit, .postToolUseFailure, .invalid,
     ].map { (Array($0.name.utf8), $0) }
 
