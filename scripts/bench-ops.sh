@@ -6,7 +6,8 @@
 # status line reads: warm (statusline.cache up to date) and cold (the cache deleted before each run,
 # hyperfine --prepare); targets: warm <= 2x, cold <= 5x wc -l; budget --daily reads today's file and the day on each side (entries near midnight).
 # Usage: scripts/bench-ops.sh [BINARY]   (default: builds and uses the release session-stats)
-#   ENTRIES=1000000 DAYS=90 RUNS=30 LOGS=/path/to/existing/dir  to change the set-up.
+#   ENTRIES=1000000 DAYS=90 RUNS=30 LOGS=/path/to/existing/dir  to change the set-up;
+#   CALLGRIND=1 also prints instruction counts of one cold and one warm run and of wc -l.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v hyperfine >/dev/null; then
@@ -37,6 +38,7 @@ hyperfine -w 1 -r "$runs" -i --export-json "$work/cold.json" \
     "$binary statusline < $work/status.json" >/dev/null
 
 lines=$(wc -l <"$todays")
+echo "load average (1, 5, 15 min): $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime)"
 files=$(find "$logs" -mindepth 1 -maxdepth 1 | wc -l | tr -d ' ')
 size=$(du -sh "$logs" | cut -f1)
 echo "log dir: $files files, $size; today's file: $lines lines"
@@ -46,8 +48,21 @@ import json, sys
 runs = json.load(open(sys.argv[1]))["results"]
 cold = json.load(open(sys.argv[2]))["results"][0]
 wc = runs[2]["median"] * 1000
+targets = {"statusline (warm cache)": 2, "statusline (cold: no cache)": 5}
 for name, r in zip(["statusline (warm cache)", "statusline (cold: no cache)", "budget --daily 100"],
                    [runs[0], cold, runs[1]]):
     median = r["median"] * 1000
-    print(f"session-stats {name:<26} median {median:7.2f} ms  ({median / wc:5.1f}x wc -l of today's file: {wc:.2f} ms)")
+    ratio = median / wc
+    target = targets.get(name)
+    verdict = f"  target <= {target}x: {'met' if ratio <= target else 'MISSED'}" if target else ""
+    print(f"session-stats {name:<26} median {median:7.2f} ms  ({ratio:5.1f}x wc -l of today's file: {wc:.2f} ms){verdict}")
 PY
+# Load-independent: instructions of one run each (valgrind's callgrind), with CALLGRIND=1.
+if [ -n "${CALLGRIND:-}" ] && command -v valgrind >/dev/null; then
+    instructions() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null | sed -n 's/.*Collected : //p'; }
+    rm -f "$logs/statusline.cache"
+    cold_count=$(instructions "$binary" statusline <"$work/status.json")
+    warm_count=$(instructions "$binary" statusline <"$work/status.json")
+    wc_count=$(instructions wc -l "$todays")
+    echo "callgrind instructions: statusline cold $cold_count, warm $warm_count; wc -l $wc_count"
+fi

@@ -217,6 +217,40 @@ enum StatusInputFixture {
         }
     }
 
+    @Test func aReadOnlyLogDirectoryStillGivesTheLineAndGetsNothingWritten() throws {
+        let directory = try Self.directory()
+        defer {
+            try? FileSystem.setPermissions(directory.path, 0o700)
+            directory.remove()
+        }
+        try FileSystem.setPermissions(directory.path, 0o500)
+        // Root ignores the mode: only check what a user sees.
+        guard CurrentProcess.effectiveUserID != 0 else { return }
+        let before = directory.names()
+        for _ in 0..<2 {  // no cache can be saved: every run is a cold one, with the same line
+            let (code, test) = Self.run(
+                Self.current, arguments: ["--format", "{model} · {today_cost} · {ops}"],
+                variables: ["CLAUDE_LOG_DIR": directory.path])
+            #expect(code == .success)
+            #expect(test.captured.standardOutput == "Opus 4.5 · ~$6.90 today · 3 ops\n")
+            #expect(test.captured.standardError == "")
+        }
+        #expect(directory.names() == before)
+    }
+
+    @Test func aLogDirectoryThatIsAFileOrAFIFOIsNoLogDirectory() throws {
+        let directory = ScratchDirectory()
+        defer { directory.remove() }
+        directory.write("not a directory", to: "file")
+        try FileSystem.makeFIFO(directory.file("fifo"))
+        for name in ["file", "fifo"] {
+            let (code, test) = Self.run(Self.current, variables: ["CLAUDE_LOG_DIR": directory.file(name)])
+            #expect(code == .success)
+            #expect(test.captured.standardOutput == "Opus 4.5\n")
+        }
+        #expect(directory.names().sorted() == ["fifo", "file"])
+    }
+
     @Test func controlCharactersFromStdinAreMadeVisible() {
         let (_, test) = Self.run(
             "{\"model\":{\"display_name\":\"Opus\\u001b[31m\\u0007\\u0085\"}}", variables: [:])
