@@ -223,9 +223,11 @@ enum StatusInputFixture {
             try? FileSystem.setPermissions(directory.path, 0o700)
             directory.remove()
         }
+        // Root ignores the mode: directories in place of the cache and of today's capture file make
+        // those writes fail for root too.
+        directory.makeDirectory(StatusLineCache.fileName)
+        directory.makeDirectory("status-2026-11-22.jsonl")
         try FileSystem.setPermissions(directory.path, 0o500)
-        // Root ignores the mode: only check what a user sees.
-        guard CurrentProcess.effectiveUserID != 0 else { return }
         let before = directory.names()
         for _ in 0..<2 {  // no cache can be saved: every run is a cold one, with the same line
             let (code, test) = Self.run(
