@@ -52,7 +52,8 @@ targets = {"statusline (warm cache)": 2, "statusline (cold: no cache)": 5}
 for name, r in zip(["statusline (warm cache)", "statusline (cold: no cache)", "budget --daily 100"],
                    [runs[0], cold, runs[1]]):
     median = r["median"] * 1000
-    ratio = median / wc
+    # Under load hyperfine's shell correction can leave wc -l at 0: no ratio then, run again.
+    ratio = median / wc if wc > 0 else float("nan")
     target = targets.get(name)
     verdict = f"  target <= {target}x: {'met' if ratio <= target else 'MISSED'}" if target else ""
     print(f"session-stats {name:<26} median {median:7.2f} ms  ({ratio:5.1f}x wc -l of today's file: {wc:.2f} ms){verdict}")
