@@ -4,7 +4,7 @@ struct SearchTerm: Equatable, Sendable {
     let text: String
     /// Matches the term in decoded text: ASCII caselessly, or exactly against folded text.
     let pattern: CaselessPattern
-    /// Whether the term is all ASCII, so it needs no Unicode folding of the text.
+    /// Whether the folded term is all ASCII, so text that is all ASCII needs no Unicode folding.
     let isASCII: Bool
     /// A piece of the term that a line's raw JSON bytes must contain for the line to hold the term;
     /// nil when no piece can be relied on, so every line is a candidate.
@@ -13,8 +13,8 @@ struct SearchTerm: Equatable, Sendable {
     /// Creates a term from non-empty text.
     init(_ text: String) {
         self.text = text
-        isASCII = text.utf8.allSatisfy { $0 < 0x80 }
         let folded = CaseFolding.fold(text)
+        isASCII = folded.allSatisfy { $0 < 0x80 }
         pattern = CaselessPattern(folded, ignoringCase: isASCII)
         anchor = Self.anchor(folded: folded, original: text)
     }
@@ -45,8 +45,9 @@ struct SearchTerm: Equatable, Sendable {
         return texts.filter { seen.insert($0).inserted }.map(SearchTerm.init)
     }
 
-    // The longest run of printable ASCII that JSON never escapes (no quote, backslash or slash), compared
-    // caselessly; for a term without one, its exact bytes when folding cannot change them.
+    // The longest run of printable ASCII that JSON never escapes (no quote, backslash or slash) and that
+    // no non-ASCII letter folds to (`ss` may be written `ß`), compared caselessly; for a term without
+    // one, its exact bytes when folding cannot change them.
     private static func anchor(folded: [UInt8], original: String) -> CaselessPattern? {
         var best: Range<Int> = 0..<0
         var start = 0
@@ -54,7 +55,7 @@ struct SearchTerm: Equatable, Sendable {
             let plain =
                 index < folded.count && folded[index] >= 0x20 && folded[index] < 0x7F
                 && folded[index] != UInt8(ascii: "\"") && folded[index] != UInt8(ascii: "\\")
-                && folded[index] != UInt8(ascii: "/")
+                && folded[index] != UInt8(ascii: "/") && !CaseFolding.mayComeFromNonASCII(folded, at: index)
             if !plain {
                 if index - start > best.count { best = start..<index }
                 start = index + 1
@@ -81,10 +82,12 @@ extension SearchTerm {
     func firstMatch(in text: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Range<Int>? {
         guard let base = text.baseAddress, start < text.count else { return nil }
         if isASCII {
-            // ASCII letters fold only to ASCII letters, so the text needs no folding.
-            return pattern.firstMatch(in: base, start: start, end: text.count).map {
-                $0..<($0 + pattern.bytes.count)
+            // ASCII letters fold only to ASCII letters: text in ASCII, or holding the term as written,
+            // needs no folding.
+            if let found = pattern.firstMatch(in: base, start: start, end: text.count) {
+                return found..<(found + pattern.bytes.count)
             }
+            if !Self.hasNonASCII(base + start, count: text.count - start) { return nil }
         }
         let (folded, origins) = CaseFolding.fold(UnsafeBufferPointer(rebasing: text[start...]))
         let found = folded.withUnsafeBufferPointer { buffer in
@@ -93,5 +96,24 @@ extension SearchTerm {
         guard let found else { return nil }
         let end = found + pattern.bytes.count
         return (start + origins[found])..<(end < origins.count ? start + origins[end] : text.count)
+    }
+}
+
+extension SearchTerm {
+    // Whether any byte is outside ASCII, eight at a time.
+    fileprivate static func hasNonASCII(_ base: UnsafePointer<UInt8>, count: Int) -> Bool {
+        var index = 0
+        let raw = UnsafeRawPointer(base)
+        while index + 8 <= count {
+            if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 {
+                return true
+            }
+            index += 8
+        }
+        while index < count {
+            if base[index] >= 0x80 { return true }
+            index += 1
+        }
+        return false
     }
 }

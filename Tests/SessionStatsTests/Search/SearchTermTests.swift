@@ -18,7 +18,24 @@ import Testing
     @Test(arguments: [
         ("café", "Le CAFÉ est ouvert", true),
         ("CAFÉ", "un café noir", true),
-        ("straße", "STRASSE", false),
+        ("straße", "STRASSE", true),
+        ("STRASSE", "die Straße ist", true),
+        ("strasse", "DIE STRAẞE", true),
+        ("ẞ", "Fuß", true),
+        ("fuss", "FUẞ", true),
+        ("file", "the ﬁle menu", true),
+        ("ﬁle", "FILE", true),
+        ("ﬄ", "baffle", true),
+        ("ss", "ſs", true),
+        ("kelvin", "273 \u{212A}ELVIN", true),
+        ("baﬄe", "BAFFLE", true),
+        ("λόγος", "ΛΌΓΟΣ", true),
+        ("ΛΌΓΟΣ", "ο λόγος", true),
+        ("σοφός", "ΣΟΦΌΣ", true),
+        ("İstanbul", "istanbul", true),
+        ("istanbul", "İSTANBUL", true),
+        ("kırmızı", "KIRMIZI", true),
+        ("KIRMIZI", "kırmızı", true),
         ("σοφία", "ΣΟΦΊΑ", true),
         ("ПРИВЕТ", "привет мир", true),
         ("Login", "the LOGIN page", true),
@@ -39,6 +56,31 @@ import Testing
         let range = text.withUTF8 { SearchTerm("café").firstMatch(in: $0) }
         // İ folds to two scalars; the range still points at CAFÉ's bytes.
         #expect(range == 4..<9)
+    }
+
+    @Test(arguments: [
+        ("strasse", "Die STRAßE ist", "STRAßE"),
+        ("STRASSE", "in der straße.", "straße"),
+        ("file", "the ﬁle menu", "ﬁle"),
+        ("λόγος", "ο ΛΌΓΟΣ μου", "ΛΌΓΟΣ"),
+        ("istanbul", "from İstanbul on", "İstanbul"),
+        ("café", "ß CAFÉ", "CAFÉ"),
+    ])
+    func highlightsTheOriginalCharacters(term: String, text: String, expected: String) {
+        var text = text
+        let found = text.withUTF8 { buffer in
+            SearchTerm(term).firstMatch(in: buffer).map { String(decoding: buffer[$0], as: UTF8.self) }
+        }
+        #expect(found == expected)
+    }
+
+    @Test func anchorsSkipLettersANonASCIILetterMayStandFor() {
+        // `ss` may be written `ß`, `fi` `ﬁ`, `i` `İ`: the raw bytes need not hold them.
+        #expect(SearchTerm("strasse").anchor?.bytes == Array("ra".utf8))
+        #expect(SearchTerm("straße").anchor?.bytes == Array("ra".utf8))
+        #expect(SearchTerm("migration").anchor?.bytes == Array("grat".utf8))
+        #expect(SearchTerm("database").anchor?.bytes == Array("database".utf8))
+        #expect(SearchTerm("kelvin").anchor?.bytes == Array("elv".utf8))
     }
 
     @Test func anchorsAreThePlainASCIIPartsJSONNeverEscapes() {
