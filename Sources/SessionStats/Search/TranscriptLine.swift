@@ -37,7 +37,7 @@ struct TranscriptLine {
     var isAssistant = false
     /// `isMeta`: text Claude Code added, not typed.
     var isMeta = false
-    /// `isSidechain`: a subagent's line.
+    /// `isSidechain`: a subagent's line, or an old `progress` line holding a subagent's message.
     var isSidechain = false
     /// `isCompactSummary`: the summary that replaces a compacted conversation.
     var isCompactSummary = false
@@ -70,11 +70,18 @@ struct TranscriptLine {
     mutating func read(_ scanner: inout JSONScanner) throws(JSONScanError) {
         reset()
         var cursor = try scanner.enterObject()
+        var isProgress = false
+        var data = -1
         while let key = try scanner.nextKey(&cursor) {
             if scanner.matches(key, "type") {
                 guard let token = try scanner.scanOptionalString() else { continue }
                 isUser = scanner.matches(token, "user")
                 isAssistant = scanner.matches(token, "assistant")
+                isProgress = scanner.matches(token, "progress")
+            } else if scanner.matches(key, "data") && scanner.peek() == UInt8(ascii: "{") {
+                // Read after the object, when the line's type is known.
+                data = scanner.offset
+                try scanner.skipValue()
             } else if scanner.matches(key, "message") && scanner.peek() == UInt8(ascii: "{") {
                 try readMessage(&scanner)
             } else if scanner.matches(key, "timestamp") {
@@ -101,11 +108,52 @@ struct TranscriptLine {
                 try scanner.skipValue()
             }
         }
+        if isProgress && data >= 0 {
+            let after = scanner.offset
+            scanner.offset = data
+            try readProgress(&scanner)
+            scanner.offset = after
+        }
         // Only the title lines carry these keys at the top level; a stray one elsewhere is no title.
         if isUser || isAssistant { title = nil }
         if isAssistant {
             for index in texts.indices where texts[index].kind == .prompt { texts[index].kind = .reply }
         }
+    }
+
+    // Older versions logged a subagent's messages in the parent's transcript as `progress` lines:
+    // `data` is `{"type": "agent_progress", "message": {"type": "user", "message": {…}, …}}`.
+    private mutating func readProgress(_ scanner: inout JSONScanner) throws(JSONScanError) {
+        var cursor = try scanner.enterObject()
+        var isAgent = false
+        var message = -1
+        while let key = try scanner.nextKey(&cursor) {
+            if scanner.matches(key, "type") {
+                isAgent =
+                    try scanner.scanOptionalString().map { scanner.matches($0, "agent_progress") } ?? false
+            } else if scanner.matches(key, "message") && scanner.peek() == UInt8(ascii: "{") {
+                message = scanner.offset
+                try scanner.skipValue()
+            } else {
+                try scanner.skipValue()
+            }
+        }
+        guard isAgent && message >= 0 else { return }
+        scanner.offset = message
+        var inner = try scanner.enterObject()
+        while let key = try scanner.nextKey(&inner) {
+            if scanner.matches(key, "type") {
+                guard let token = try scanner.scanOptionalString() else { continue }
+                isUser = scanner.matches(token, "user")
+                isAssistant = scanner.matches(token, "assistant")
+            } else if scanner.matches(key, "message") && scanner.peek() == UInt8(ascii: "{") {
+                try readMessage(&scanner)
+            } else {
+                try scanner.skipValue()
+            }
+        }
+        // A subagent's message, searched with `--subagents` like a subagent's own file.
+        isSidechain = isUser || isAssistant
     }
 
     private mutating func readTitle(_ scanner: inout JSONScanner, _ kind: TitleKind) throws(JSONScanError) {
