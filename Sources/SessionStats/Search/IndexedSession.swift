@@ -5,10 +5,13 @@ import SessionLogCore
 struct IndexedSession: Equatable, Sendable {
     /// The session id (the transcript's file name).
     var id: String
-    /// The folder it started in; empty when unknown.
+    /// The folder of its earliest request (before one is seen, of its first line); empty when unknown.
     var cwd = ""
-    /// The base name of `cwd`, as the hook's `project`.
+    /// The base name of `cwd`, as the hook names a project; for a session known only from the hook
+    /// log, the hook's own `project`.
     var project = ""
+    /// Whether `cwd` is the earliest request's folder, not a first line's that later requests may replace.
+    var folderFromRequest = false
     /// Its first and last timestamps.
     var first: Timestamp?
     /// See `first`.
@@ -23,6 +26,9 @@ struct IndexedSession: Equatable, Sendable {
     var transcript: IndexedFile?
     /// Its subagents' transcripts.
     var agents: [IndexedFile] = []
+    /// Its exact cost when last priced, valid while the index's log stamp holds; `.some(nil)` when
+    /// the ledger had no request of it, nil when not priced yet.
+    var cost: SessionCost??
 
     /// Creates an empty record for `id`.
     init(id: String) { self.id = id }
@@ -30,11 +36,12 @@ struct IndexedSession: Equatable, Sendable {
     /// The title to show: the session's title line, else its first prompt.
     var displayTitle: String? { title ?? firstPrompt }
 
-    /// Takes `cwd` as the folder unless one is known.
-    mutating func noteFolder(_ cwd: String) {
+    /// Takes `cwd` as the folder unless one is known, and `named` (the hook's `project`) or else the
+    /// base name of `cwd` as the project.
+    mutating func noteFolder(_ cwd: String, project named: String? = nil) {
         guard self.cwd.isEmpty, !cwd.isEmpty else { return }
         self.cwd = cwd
-        project = TextClipping.baseName(cwd) ?? cwd
+        project = named.flatMap { $0.isEmpty ? nil : $0 } ?? TextClipping.baseName(cwd) ?? cwd
     }
 
     /// Widens the first and last timestamps to cover `timestamp`.

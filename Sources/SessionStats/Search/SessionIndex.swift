@@ -7,7 +7,7 @@ struct SessionIndex: Equatable, Sendable {
     /// The index file's name in the log directory.
     static let fileName = "search-index.jsonl"
     /// The format written; another version is rebuilt from scratch.
-    static let version = 2
+    static let version = 3
     /// The longest transcript line read; longer ones (pasted files, images) are skipped unread.
     static let maximumLineBytes = 8 << 20
 
@@ -15,6 +15,20 @@ struct SessionIndex: Equatable, Sendable {
     var sessions: [String: IndexedSession] = [:]
     /// Size, device and inode of each hook-log and ledger file when last read, by path.
     var logFiles: [String: LogFileMark] = [:]
+    /// What the index was last brought up to date with, so an unchanged run reads only its head.
+    var stamp = Stamp()
+
+    /// Fingerprints of what the index last saw; nil when unknown.
+    struct Stamp: Equatable, Sendable {
+        /// The transcript listing the sessions were refreshed from.
+        var transcripts: UInt64?
+        /// The log files, pricing files and prices the sessions and their cached costs came from.
+        var logs: UInt64?
+        /// The transcript listing the last complete usage sync read.
+        var synced: UInt64?
+        /// The usage sync's state file after that sync.
+        var syncState: LogFileMark?
+    }
 
     /// What one refresh found.
     struct Refresh: Equatable, Sendable {
@@ -35,7 +49,8 @@ struct SessionIndex: Equatable, Sendable {
     /// Creates an empty index.
     init() {}
 
-    /// The session ids, newest last activity first (ties by id, so the order is stable).
+    /// The session ids, newest last activity first (ties by id, so the order is stable); the index
+    /// file keeps its sessions in this order, so a listing reads only as many lines as it shows.
     var newestFirst: [String] {
         // Sorted by keys, not by the (large) records themselves.
         let keys = sessions.map { (last: $0.value.last?.milliseconds ?? .min, id: $0.key) }

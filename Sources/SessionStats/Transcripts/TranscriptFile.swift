@@ -16,16 +16,28 @@ public struct TranscriptFile: Equatable, Sendable {
 public enum TranscriptFinder {
     /// What a search found.
     public struct Listing: Sendable {
-        /// The files, sorted by path: a session's file before its `subagents/`.
+        /// The files, sorted by path (a session's file before its `subagents/`) unless listed unsorted.
         public var files: [TranscriptFile] = []
         /// Roots that do not exist.
         public var missingRoots: [String] = []
         /// Paths that could not be listed or examined, with why.
         public var unreadable: [(path: String, reason: String)] = []
+
+        /// Sorts the files by path, a session's file before its `subagents/`.
+        public mutating func sortByPath() {
+            // String order is byte order for ASCII and NFC paths, and compares ASCII with memcmp: the generic
+            // UTF-8 comparison took most of a warm `search` listing of 2,000 sessions.
+            files.sort { $0.path < $1.path }
+        }
     }
 
     /// Lists the transcripts under `roots`; symbolic links inside a root are not followed.
     public static func list(roots: [String]) -> Listing {
+        list(roots: roots, sorted: true)
+    }
+
+    /// Lists the transcripts under `roots` in the order the folders were walked, unless `sorted`.
+    public static func list(roots: [String], sorted: Bool) -> Listing {
         var listing = Listing()
         for root in roots {
             guard let status = FileAccess.status(root) else {
@@ -43,9 +55,7 @@ public enum TranscriptFinder {
             }
             walk(root, into: &listing)
         }
-        // String order is byte order for ASCII and NFC paths, and compares ASCII with memcmp: the generic
-        // UTF-8 comparison took most of a warm `search` listing of 2,000 sessions.
-        listing.files.sort { $0.path < $1.path }
+        if sorted { listing.sortByPath() }
         return listing
     }
 
