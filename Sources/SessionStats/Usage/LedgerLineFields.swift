@@ -24,7 +24,7 @@ struct LedgerLineFields {
     static func scan(_ scanner: inout JSONScanner) throws(JSONScanError) -> LedgerLineFields? {
         var fields = LedgerLineFields()
         var cursor = try scanner.enterObject()
-        while let key = try scanner.nextKey(&cursor) {
+        while let key = try scanner.nextPlainKey(&cursor) {
             // The key's length picks the few candidates to compare; escaped keys go to the long path.
             switch key.end - key.start {
             case 1 where scanner.matches(key, UsageKeys.version):
@@ -76,8 +76,22 @@ struct LedgerLineFields {
     /// decoded first, so every copy of a key hashes alike); nil for a line with neither message nor
     /// request id, whose key only the full record gives.
     func fingerprint(in scanner: JSONScanner) -> UInt32? {
-        var hash: UInt32 = 2_166_136_261
-        func mix(_ byte: UInt8) { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        var hash = RequestFingerprint<UInt32>()
+        return fingerprint(in: scanner, into: &hash) ? hash.value : nil
+    }
+
+    /// The same fingerprint on 64 bits, for reads where collisions among millions of keys would
+    /// hold memory.
+    func fingerprint64(in scanner: JSONScanner) -> UInt64? {
+        var hash = RequestFingerprint<UInt64>()
+        return fingerprint(in: scanner, into: &hash) ? hash.value : nil
+    }
+
+    // Hashes the key's text into `hash`; false for a line with neither id.
+    private func fingerprint<Width>(
+        in scanner: JSONScanner, into hash: inout RequestFingerprint<Width>
+    ) -> Bool {
+        func mix(_ byte: UInt8) { hash.mix(byte) }
         func mix(_ literal: StaticString) {
             for index in 0..<literal.utf8CodeUnitCount { mix(literal.utf8Start[index]) }
         }
@@ -91,10 +105,10 @@ struct LedgerLineFields {
         let message = messageID.flatMap { $0.end > $0.start ? $0 : nil }
         let request = requestID.flatMap { $0.end > $0.start ? $0 : nil }
         guard let message else {
-            guard let request else { return nil }
+            guard let request else { return false }
             mix("r|")
             mix(request)
-            return hash
+            return true
         }
         let isAnthropic =
             message.hasEscapes
@@ -115,7 +129,7 @@ struct LedgerLineFields {
             mix("|")
             mix(message)
         }
-        return hash
+        return true
     }
 
     // Whether a string value is `literal`, compared decoded when it has escapes.

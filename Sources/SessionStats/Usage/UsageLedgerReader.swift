@@ -110,13 +110,28 @@ public struct UsageLedgerReader {
             let print = Self.fingerprint(key)
             seen[Int(print & 15)].insert(print)
         }
+        // Keys are read from the line's bytes (`LedgerLineFields`, which accepts exactly the lines
+        // the decoder does); only a line with neither id is decoded whole, for its key.
         var decoder = UsageLineDecoder()
+        var buffer: [UInt8] = []
         for file in files {
-            guard let bytes = file.ledger.contents(LogFileName.usage(file.date)) else { continue }
+            guard let count = file.ledger.read(LogFileName.usage(file.date), into: &buffer) else { continue }
             result.filesRead += 1
-            Self.forEachRecord(bytes, decoder: &decoder, skipped: &result.skippedLines) { record in
-                let print = Self.fingerprint(RequestKey.of(record))
+            Self.forEachLine(buffer, count: count) { (scanner: inout JSONScanner) throws(JSONScanError) in
+                let start = scanner.offset
+                guard let fields = try LedgerLineFields.scan(&scanner), scanner.isAtEnd() else {
+                    result.skippedLines += 1
+                    return
+                }
+                var print = fields.fingerprint(in: scanner)
+                if print == nil {
+                    scanner.offset = start
+                    print = try decoder.decode(&scanner).map { Self.fingerprint(RequestKey.of($0)) }
+                }
+                guard let print else { return }
                 if !seen[Int(print & 15)].insert(print).inserted { repeated.insert(print) }
+            } failed: {
+                result.skippedLines += 1
             }
         }
         seen = []
@@ -154,9 +169,16 @@ public struct UsageLedgerReader {
 
     // FNV-1a over the key's UTF-8: stable, cheap, and a collision costs only the exact path.
     static func fingerprint(_ key: String) -> UInt32 {
-        var hash: UInt32 = 2_166_136_261
-        for byte in key.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-        return hash
+        var hash = RequestFingerprint<UInt32>()
+        for byte in key.utf8 { hash.mix(byte) }
+        return hash.value
+    }
+
+    // The same on 64 bits, for reads that must not let collisions of millions of keys hold memory.
+    static func fingerprint64(_ key: String) -> UInt64 {
+        var hash = RequestFingerprint<UInt64>()
+        for byte in key.utf8 { hash.mix(byte) }
+        return hash.value
     }
 
     // Decodes every line of a ledger file; counts the lines that are no record in `skipped`.

@@ -19,75 +19,77 @@ struct UsageLineDecoder {
         var record = UsageRecord(
             timestamp: Timestamp(milliseconds: 0), sessionID: "", model: "", tokens: .zero)
         var cursor = try scanner.enterObject()
-        while let key = try scanner.nextKey(&cursor) {
-            if scanner.matches(key, UsageKeys.version) {
+        while let key = try scanner.nextPlainKey(&cursor) {
+            // The key's length picks the few candidates to compare; escaped keys match none.
+            switch key.end - key.start {
+            case 1 where scanner.matches(key, UsageKeys.version):
                 version = try scanner.scanInteger() ?? -1
-            } else if scanner.matches(key, UsageKeys.timestamp) {
+            case 3 where scanner.matches(key, UsageKeys.cwd):
+                record.cwd = try string(&scanner) ?? ""
+            case 5 where scanner.matches(key, UsageKeys.model):
+                model = try string(&scanner)
+            case 5 where scanner.matches(key, UsageKeys.input):
+                record.tokens.input = try count(&scanner)
+            case 5 where scanner.matches(key, UsageKeys.speed):
+                record.speed = try string(&scanner)
+            case 6 where scanner.matches(key, UsageKeys.output):
+                record.tokens.output = try count(&scanner)
+            case 7 where scanner.matches(key, UsageKeys.project):
+                record.project = try string(&scanner) ?? ""
+            case 8 where scanner.matches(key, UsageKeys.agentID):
+                record.agentID = try string(&scanner)
+            case 9 where scanner.matches(key, UsageKeys.timestamp):
                 if let token = try scanner.scanOptionalString(), !token.hasEscapes {
                     timestamp = Timestamp(iso8601: scanner.bytes, start: token.start, end: token.end)
                 }
-            } else if scanner.matches(key, UsageKeys.sessionID) {
-                sessionID = try string(&scanner)
-            } else if scanner.matches(key, UsageKeys.project) {
-                record.project = try string(&scanner) ?? ""
-            } else if scanner.matches(key, UsageKeys.cwd) {
-                record.cwd = try string(&scanner) ?? ""
-            } else if scanner.matches(key, UsageKeys.model) {
-                model = try string(&scanner)
-            } else if scanner.matches(key, UsageKeys.messageID) {
-                record.messageID = try string(&scanner)
-            } else if scanner.matches(key, UsageKeys.requestID) {
-                record.requestID = try string(&scanner)
-            } else if scanner.matches(key, UsageKeys.input) {
-                record.tokens.input = try count(&scanner)
-            } else if scanner.matches(key, UsageKeys.output) {
-                record.tokens.output = try count(&scanner)
-            } else if scanner.matches(key, UsageKeys.cacheWrite5m) {
-                record.tokens.cacheWrite5m = try count(&scanner)
-            } else if scanner.matches(key, UsageKeys.cacheWrite1h) {
-                record.tokens.cacheWrite1h = try count(&scanner)
-            } else if scanner.matches(key, UsageKeys.cacheRead) {
-                record.tokens.cacheRead = try count(&scanner)
-            } else if scanner.matches(key, UsageKeys.webSearchRequests) {
-                record.webSearchRequests = try count(&scanner)
-            } else if scanner.matches(key, UsageKeys.speed) {
-                record.speed = try string(&scanner)
-            } else if scanner.matches(key, UsageKeys.inferenceGeo) {
-                record.inferenceGeo = try string(&scanner)
-            } else if scanner.matches(key, UsageKeys.sidechain) {
+            case 9 where scanner.matches(key, UsageKeys.sidechain):
                 record.isSidechain = try scanner.scanOptionalBool() ?? false
-            } else if scanner.matches(key, UsageKeys.agentID) {
-                record.agentID = try string(&scanner)
-            } else if scanner.matches(key, UsageKeys.toolUseIDs) {
-                record.toolUseIDs = try scanner.scanStringArray()
-            } else if scanner.matches(key, UsageKeys.attributionSkill) {
-                record.attribution.skill = try string(&scanner)
-            } else if scanner.matches(key, UsageKeys.attributionPlugin) {
-                record.attribution.plugin = try string(&scanner)
-            } else if scanner.matches(key, UsageKeys.attributionMCPServer) {
-                record.attribution.mcpServer = try string(&scanner)
-            } else if scanner.matches(key, UsageKeys.attributionMCPTool) {
-                record.attribution.mcpTool = try string(&scanner)
-            } else if scanner.matches(key, UsageKeys.attributionAgent) {
-                record.attribution.agent = try string(&scanner)
-            } else if scanner.matches(key, UsageKeys.toolInputChars) {
-                record.pieces.toolInputChars = try counts(&scanner)
-            } else if scanner.matches(key, UsageKeys.textChars) {
+            case 9 where scanner.matches(key, UsageKeys.compacted):
+                record.pieces.compacted = try scanner.scanOptionalBool() ?? false
+            case 10 where scanner.matches(key, UsageKeys.sessionID):
+                sessionID = try string(&scanner)
+            case 10 where scanner.matches(key, UsageKeys.messageID):
+                record.messageID = try string(&scanner)
+            case 10 where scanner.matches(key, UsageKeys.requestID):
+                record.requestID = try string(&scanner)
+            case 10 where scanner.matches(key, UsageKeys.cacheRead):
+                record.tokens.cacheRead = try count(&scanner)
+            case 10 where scanner.matches(key, UsageKeys.textChars):
                 record.pieces.isKnown = true
                 record.pieces.textChars = try count(&scanner)
-            } else if scanner.matches(key, UsageKeys.thinkingChars) {
-                record.pieces.thinkingChars = try count(&scanner)
-            } else if scanner.matches(key, UsageKeys.promptChars) {
-                record.pieces.promptChars = try count(&scanner)
-            } else if scanner.matches(key, UsageKeys.resultIDs) {
+            case 10 where scanner.matches(key, UsageKeys.resultIDs):
                 record.pieces.resultIDs = try scanner.scanStringArray()
-            } else if scanner.matches(key, UsageKeys.resultChars) {
+            case 12 where scanner.matches(key, UsageKeys.toolUseIDs):
+                record.toolUseIDs = try scanner.scanStringArray()
+            case 12 where scanner.matches(key, UsageKeys.promptChars):
+                record.pieces.promptChars = try count(&scanner)
+            case 12 where scanner.matches(key, UsageKeys.resultChars):
                 record.pieces.resultChars = try counts(&scanner)
-            } else if scanner.matches(key, UsageKeys.resultAgentIDs) {
+            case 13 where scanner.matches(key, UsageKeys.inferenceGeo):
+                record.inferenceGeo = try string(&scanner)
+            case 14 where scanner.matches(key, UsageKeys.cacheWrite5m):
+                record.tokens.cacheWrite5m = try count(&scanner)
+            case 14 where scanner.matches(key, UsageKeys.cacheWrite1h):
+                record.tokens.cacheWrite1h = try count(&scanner)
+            case 14 where scanner.matches(key, UsageKeys.thinkingChars):
+                record.pieces.thinkingChars = try count(&scanner)
+            case 16 where scanner.matches(key, UsageKeys.resultAgentIDs):
                 record.pieces.resultAgentIDs = try scanner.scanStringArray()
-            } else if scanner.matches(key, UsageKeys.compacted) {
-                record.pieces.compacted = try scanner.scanOptionalBool() ?? false
-            } else {
+            case 16 where scanner.matches(key, UsageKeys.toolInputChars):
+                record.pieces.toolInputChars = try counts(&scanner)
+            case 17 where scanner.matches(key, UsageKeys.attributionSkill):
+                record.attribution.skill = try string(&scanner)
+            case 17 where scanner.matches(key, UsageKeys.attributionAgent):
+                record.attribution.agent = try string(&scanner)
+            case 18 where scanner.matches(key, UsageKeys.attributionPlugin):
+                record.attribution.plugin = try string(&scanner)
+            case 19 where scanner.matches(key, UsageKeys.webSearchRequests):
+                record.webSearchRequests = try count(&scanner)
+            case 20 where scanner.matches(key, UsageKeys.attributionMCPTool):
+                record.attribution.mcpTool = try string(&scanner)
+            case 22 where scanner.matches(key, UsageKeys.attributionMCPServer):
+                record.attribution.mcpServer = try string(&scanner)
+            default:
                 try scanner.skipValue()
             }
         }
