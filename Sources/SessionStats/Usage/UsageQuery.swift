@@ -53,8 +53,8 @@ public struct UsageQuery {
     }
 
     /// Syncs (unless told not to) and calls `body` once per local day of the range that has
-    /// requests, oldest first, with that day's requests and their exact costs: only one day's
-    /// requests are held at a time. Each day is read with its neighbours' files, as every read is.
+    /// requests, oldest first, with that day's requests and their exact costs: only the days not yet
+    /// complete are held, and each file is read twice (`UsageLedgerReader.readByDay`).
     public func forEachPricedDay(
         clock: LocalClock, variables: (String) -> String?, warn: (String) -> Void,
         _ body: (CivilDate, [(record: UsageRecord, cost: USD)]) -> Void
@@ -62,19 +62,9 @@ public struct UsageQuery {
         guard let first = directories.first else { return }
         syncIfAsked(into: first, clock: clock, warn: warn)
         var pricer = Pricer(table: try PricingFile.table(logDirectory: first, variables: variables))
-        // A request of local day D lies in the files of D - 1, D or D + 1: only those days can have any.
-        var candidates: Set<CivilDate> = []
-        for directory in directories {
-            let dates = UsageLedger(directory: directory).dates()
-            for date in dates.usage.union(dates.rollups) {
-                for offset in -1...1 { candidates.insert(date.adding(days: offset)) }
-            }
-        }
         var reader = UsageLedgerReader(directories: directories, localDays: clock.dayResolver)
-        for day in candidates.sorted() where days?.contains(day) ?? true {
-            var batch: [(record: UsageRecord, cost: USD)] = []
-            _ = reader.read(days: day...day) { record in batch.append((record, pricer.cost(of: record))) }
-            if !batch.isEmpty { body(day, batch) }
+        _ = reader.readByDay(days: days) { day, records in
+            body(day, records.map { ($0, pricer.cost(of: $0)) })
         }
     }
 
