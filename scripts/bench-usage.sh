@@ -5,7 +5,8 @@
 #   2. a `sync` with nothing new over 2,000 transcript files (copies of the fixtures' small files);
 #   3. `report --range all --json --no-sync` over a year of ledger ($REQUESTS requests, default
 #      5,000,000, made by repeating the fixtures' ledger over 365 days) vs `cat | wc -l` of its
-#      files; peak RSS.
+#      files; peak RSS (the report includes attribution's join of the ledger, docs/usage-format.md);
+#   4. `blocks --range all --json` over the same year; peak RSS.
 # usage: scripts/bench-usage.sh [SESSION_STATS_BINARY]   (needs hyperfine and GNU time)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -65,3 +66,8 @@ hyperfine --warmup 1 --runs "$runs" \
     -n 'cat | wc -l' "cat $work/year/usage-*.jsonl | wc -l" \
     -n 'report --range all --json' "$binary report --range all --json --no-sync --dir $work/year"
 /usr/bin/time -f "report peak RSS: %M KB" "$binary" report --range all --json --no-sync --dir "$work/year" >/dev/null
+
+echo "== 4. blocks over the same year (each file read twice), peak RSS"
+/usr/bin/time -f "blocks: %e s wall, %U s user, peak RSS: %M KB" \
+    "$binary" blocks --range all --json --no-sync --dir "$work/year" >/dev/null
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
