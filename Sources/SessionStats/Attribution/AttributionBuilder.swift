@@ -124,8 +124,9 @@ public struct AttributionBuilder {
             report.sessionCalls[call.id] = kept
         }
         let top = AttributionReport.TopCall(cost: call, tool: tool, detail: hook?.detail)
-        if report.topCalls.count < topCount || call.total > report.topCalls.last!.cost.total {
-            let position = report.topCalls.firstIndex { $0.cost.total < call.total } ?? report.topCalls.count
+        // A total order: which of equal-cost calls make the list never depends on the order chains close.
+        if report.topCalls.count < topCount || call.ranks(before: report.topCalls.last!.cost) {
+            let position = report.topCalls.firstIndex { call.ranks(before: $0.cost) } ?? report.topCalls.count
             report.topCalls.insert(top, at: position)
             if report.topCalls.count > topCount { report.topCalls.removeLast() }
         }

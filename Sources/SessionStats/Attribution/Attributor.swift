@@ -117,10 +117,11 @@ public struct Attributor {
             sessions[session.sessionID] = session
             currentSession = nil
         }
-        // Subagents first, so each is charged to its call before that call's chain closes.
+        // Subagents first, so each is charged to its call before that call's chain closes; then by
+        // key, so the order never follows the dictionary's (seeded per process).
         let closing = chains.filter { $0.value.last.milliseconds < limit }
             .map { (key: $0.key, isSubagent: $0.value.agentID != nil) }
-            .sorted { $0.isSubagent && !$1.isSubagent }
+            .sorted { $0.isSubagent != $1.isSubagent ? $0.isSubagent : $0.key < $1.key }
         for (key, _) in closing {
             guard let chain = chains.removeValue(forKey: key) else { continue }
             close(chain, key: key, closed)

@@ -40,3 +40,19 @@ public struct CallCost: Hashable, Sendable {
     /// Issue, result, carry and the subagent it started.
     public var total: USD { issue + result + carry + subagent }
 }
+
+extension CallCost {
+    /// Whether it lists before `other` among the most expensive calls: costlier first, then
+    /// earlier (an unknown time last), then by session id and `tool_use_id`, so ties never depend
+    /// on the order the calls came in.
+    public func ranks(before other: CallCost) -> Bool {
+        if total != other.total { return other.total < total }
+        if timestamp != other.timestamp {
+            guard let time = timestamp else { return false }
+            guard let otherTime = other.timestamp else { return true }
+            return time < otherTime
+        }
+        if sessionID != other.sessionID { return sessionID < other.sessionID }
+        return id < other.id
+    }
+}
