@@ -5,10 +5,11 @@ import SessionLogCore
 /// appended never count twice.
 ///
 /// Sync already keeps one copy per request, so the ledger rarely repeats a request. The reader
-/// therefore streams it in two passes instead of holding every request: the first keeps only a
-/// 32-bit fingerprint of each request's key and notes the fingerprints seen twice; the second
-/// hands on every request whose fingerprint was seen once and deduplicates the rest exactly, by
-/// their full keys. A fingerprint collision only sends both requests down the exact path.
+/// therefore streams it instead of holding every request: the first pass keeps only a 64-bit
+/// fingerprint of each request's key and notes the fingerprints seen twice; only if some repeat,
+/// a second pass deduplicates their requests exactly, by their full keys; the last pass hands on
+/// every request in file order, a repeated one as its kept copy where its first copy lies. A
+/// fingerprint collision only sends both requests down the exact path.
 ///
 /// Days `rotate` rolled up are read from their `usage-rollup-D.jsonl` first: each row is handed on
 /// as one record that stands for its requests (`UsageRecord.requests`), and the keys it holds join
@@ -17,7 +18,8 @@ import SessionLogCore
 public struct UsageLedgerReader {
     /// What a read found.
     public struct Result: Sendable {
-        /// One record per request whose local day is in the range, in no particular order.
+        /// One record per request whose local day is in the range, in ledger file order (a copied
+        /// request where its first copy lies), then the roll-ups' rows.
         public var records: [UsageRecord] = []
         /// Copies dropped.
         public var duplicates = 0
@@ -103,42 +105,45 @@ public struct UsageLedgerReader {
         let selection = select(days: days, result: &result)
         defer { selection.unlock() }
         let (files, held, rows) = (selection.files, selection.held, selection.rows)
-        // Pass 1: which fingerprints repeat. Sharded so no single set's growth doubles the peak.
-        var seen = [Set<UInt32>](repeating: [], count: 16)
-        var repeated: Set<UInt32> = []
+        // Pass 1: which fingerprints repeat. 64 bits, so among millions of requests only true
+        // copies repeat (32 bits gave thousands of chance pairs); sharded so no single set's
+        // growth doubles the peak.
+        var seen = [Set<UInt64>](repeating: [], count: 16)
+        var repeated: Set<UInt64> = []
         for key in held {
-            let print = Self.fingerprint(key)
+            let print = Self.fingerprint64(key)
             seen[Int(print & 15)].insert(print)
         }
-        // Keys are read from the line's bytes (`LedgerLineFields`, which accepts exactly the lines
-        // the decoder does); only a line with neither id is decoded whole, for its key.
         var decoder = UsageLineDecoder()
         var buffer: [UInt8] = []
-        for file in files {
-            guard let count = file.ledger.read(LogFileName.usage(file.date), into: &buffer) else { continue }
+        Self.forEachPrint(files, decoder: &decoder, buffer: &buffer) { print in
+            if !seen[Int(print & 15)].insert(print).inserted { repeated.insert(print) }
+        } file: {
             result.filesRead += 1
-            Self.forEachLine(buffer, count: count) { (scanner: inout JSONScanner) throws(JSONScanError) in
-                let start = scanner.offset
-                guard let fields = try LedgerLineFields.scan(&scanner), scanner.isAtEnd() else {
-                    result.skippedLines += 1
-                    return
-                }
-                var print = fields.fingerprint(in: scanner)
-                if print == nil {
-                    scanner.offset = start
-                    print = try decoder.decode(&scanner).map { Self.fingerprint(RequestKey.of($0)) }
-                }
-                guard let print else { return }
-                if !seen[Int(print & 15)].insert(print).inserted { repeated.insert(print) }
-            } failed: {
-                result.skippedLines += 1
-            }
+        } skipped: {
+            result.skippedLines += 1
         }
         seen = []
-        // Pass 2: hand on the unrepeated, deduplicate the rest by their full keys.
+        // Pass 2, only when some fingerprint repeats: the copy kept of each repeated request, by
+        // full key, so pass 3 can hand it on where its first copy lies instead of last.
         var deduplicator = UsageDeduplicator()
-        var ignored = 0
         var heldCopies = 0
+        if !repeated.isEmpty {
+            Self.forEachPrint(files, decoder: &decoder, buffer: &buffer) { _ in
+            } decoding: { print in
+                repeated.contains(print)
+            } record: { record in
+                if held.isEmpty || !held.contains(RequestKey.of(record)) {
+                    deduplicator.add(record)
+                } else {
+                    heldCopies += 1
+                }
+            }
+        }
+        var kept: [String: UsageRecord] = [:]
+        for record in deduplicator.records { kept[RequestKey.of(record)] = record }
+        // Pass 3: every request in file order, a repeated one as its kept copy at its first line.
+        var ignored = 0
         var resolver = localDays
         func inRange(_ record: UsageRecord) -> Bool {
             guard let days else { return true }
@@ -147,11 +152,9 @@ public struct UsageLedgerReader {
         for file in files {
             guard let bytes = file.ledger.contents(LogFileName.usage(file.date)) else { continue }
             Self.forEachRecord(bytes, decoder: &decoder, skipped: &ignored) { record in
-                if !repeated.isEmpty, repeated.contains(Self.fingerprint(RequestKey.of(record))) {
-                    if held.isEmpty || !held.contains(RequestKey.of(record)) {
-                        deduplicator.add(record)
-                    } else {
-                        heldCopies += 1
+                if !repeated.isEmpty, repeated.contains(Self.fingerprint64(RequestKey.of(record))) {
+                    if let record = kept.removeValue(forKey: RequestKey.of(record)), inRange(record) {
+                        each(record)
                     }
                 } else if inRange(record) {
                     each(record)
@@ -159,12 +162,56 @@ public struct UsageLedgerReader {
             }
         }
         result.duplicates = deduplicator.duplicates + heldCopies
-        for record in deduplicator.records where inRange(record) { each(record) }
+        // Kept copies whose lines vanished between the passes (no writer runs under the lock).
+        for record in deduplicator.records where kept[RequestKey.of(record)] != nil && inRange(record) {
+            each(record)
+        }
         for row in rows where inRange(row) {
             result.rollupRows += 1
             each(row)
         }
         return result
+    }
+
+    // Calls `body` with the 64-bit fingerprint of every request line of `files`, `file` per file
+    // read and `skipped` per unreadable line; lines whose fingerprint `decoding` accepts are also
+    // decoded whole for `record`. Keys are read from the line's bytes (`LedgerLineFields`, which
+    // accepts exactly the lines the decoder does); only a line with neither id is decoded for its key.
+    private static func forEachPrint(
+        _ files: [(ledger: UsageLedger, date: CivilDate)], decoder: inout UsageLineDecoder,
+        buffer: inout [UInt8], _ body: (UInt64) -> Void, file: () -> Void = {}, skipped: () -> Void = {},
+        decoding: (UInt64) -> Bool = { _ in false }, record: (UsageRecord) -> Void = { _ in }
+    ) {
+        for entry in files {
+            guard let count = entry.ledger.read(LogFileName.usage(entry.date), into: &buffer) else {
+                continue
+            }
+            file()
+            forEachLine(buffer, count: count) { (scanner: inout JSONScanner) throws(JSONScanError) in
+                let start = scanner.offset
+                guard let fields = try LedgerLineFields.scan(&scanner), scanner.isAtEnd() else {
+                    skipped()
+                    return
+                }
+                var decoded: UsageRecord?
+                var print = fields.fingerprint64(in: scanner)
+                if print == nil {
+                    scanner.offset = start
+                    decoded = try decoder.decode(&scanner)
+                    print = decoded.map { fingerprint64(RequestKey.of($0)) }
+                }
+                guard let print else { return }
+                body(print)
+                guard decoding(print) else { return }
+                if decoded == nil {
+                    scanner.offset = start
+                    decoded = try decoder.decode(&scanner)
+                }
+                if let decoded { record(decoded) }
+            } failed: {
+                skipped()
+            }
+        }
     }
 
     // FNV-1a over the key's UTF-8: stable, cheap, and a collision costs only the exact path.

@@ -39,4 +39,32 @@ import Testing
         let firstDay = reader.read(days: day...day).records
         #expect(Set(firstDay) == [other, proxied])
     }
+
+    @Test func requestsAreHandedOnInFileOrderWhateverTheirFingerprints() {
+        let scratch = ScratchDirectory()
+        defer { scratch.remove() }
+        _ = scratch.makeDirectory("logs")
+        // "m|msg_01Collide0079599" and "m|msg_01Collide0262382" share the 32-bit FNV-1a 0xaf5db242
+        // (found once by hashing "m|msg_01Collide%07d" for i = 0, 1, … until two matched); an
+        // earlier reader sent such pairs down the exact path and handed them on last.
+        let first = record("msg_01a", "2026-03-01T10:00:00.000Z", output: 1)
+        let collidingA = record("msg_01Collide0079599", "2026-03-01T10:01:00.000Z", output: 2)
+        let middle = record("msg_01b", "2026-03-01T10:02:00.000Z", output: 3)
+        let collidingB = record("msg_01Collide0262382", "2026-03-01T10:03:00.000Z", output: 4)
+        let copied = record("msg_01c", "2026-03-01T10:04:00.000Z", output: 5)
+        let last = record("msg_01d", "2026-03-01T10:05:00.000Z", output: 6)
+        let grown = record("msg_01c", "2026-03-01T10:04:01.000Z", output: 50)
+        #expect(
+            UsageLedgerReader.fingerprint(RequestKey.of(collidingA))
+                == UsageLedgerReader.fingerprint(RequestKey.of(collidingB)))
+        write(
+            [first, collidingA, middle, collidingB, copied, last, grown], to: "usage-2026-03-01.jsonl",
+            in: scratch)
+        var reader = UsageLedgerReader(
+            directories: [scratch.file("logs")], localDays: LocalDayResolver(utcOffsetSeconds: 0))
+        let result = reader.read(days: nil)
+        // A true copy is handed on as its kept copy where its first copy lies.
+        #expect(result.records == [first, collidingA, middle, collidingB, grown, last])
+        #expect(result.duplicates == 1)
+    }
 }
