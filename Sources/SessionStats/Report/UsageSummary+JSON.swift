@@ -2,7 +2,7 @@ import SessionLogCore
 
 extension JSONWriter {
     /// `"usage": {totals, by_day, by_model, by_project, by_session, estimated_models, unpriced_models,
-    /// days_without_usage}`, the exact figures from the usage ledger.
+    /// days_without_usage, cache_misses}`, the exact figures from the usage ledger.
     mutating func usage(_ summary: UsageSummary) {
         key("usage")
         beginObject()
@@ -67,6 +67,18 @@ extension JSONWriter {
         for day in summary.daysWithoutUsage { string(day.description) }
         endArray()
         field("skipped_lines", summary.skippedLines)
+        key("cache_misses")
+        beginArray()
+        for (reason, totals) in summary.cacheMissesByCost {
+            beginObject()
+            field("reason", reason)
+            field("requests", totals.requests)
+            field("missed_tokens", totals.missedTokens)
+            key("cost")
+            raw(exactCost(totals.cost))
+            endObject()
+        }
+        endArray()
         endObject()
     }
 

@@ -41,6 +41,21 @@ extension UsageSummary {
                 }
                 text += days.render(headerStyle: style.dim)
             }
+            if !cacheMisses.isEmpty {
+                text += "  Cache misses (cost beyond a hit: missed tokens × (write rate − read rate))\n"
+                var misses = TextTable([
+                    TextTable.Column("Reason"), TextTable.Column("Requests", .right),
+                    TextTable.Column("Missed tokens", .right), TextTable.Column("Cost", .right),
+                ])
+                misses.indent = 2
+                for (reason, entry) in cacheMissesByCost {
+                    misses.append([
+                        VisibleText.escape(reason), NumberFormat.grouped(entry.requests),
+                        NumberFormat.grouped(entry.missedTokens), entry.cost.display,
+                    ])
+                }
+                text += misses.render(headerStyle: style.dim)
+            }
             for entry in estimatedModels {
                 text +=
                     "  " + style.yellow("Priced as \(entry.pricedAs): \(VisibleText.escape(entry.model))")

@@ -72,6 +72,9 @@ public struct TranscriptLineDecoder {
         var mcpServer: JSONStringToken?
         var mcpTool: JSONStringToken?
         var attributionAgent: JSONStringToken?
+        // `message.diagnostics.cache_miss_reason`.
+        var missReason: JSONStringToken?
+        var missedTokens = 0
         // Sizes for attribution: the response's blocks, or a user message's.
         var isUser = false
         var isCompaction = false
@@ -183,10 +186,36 @@ public struct TranscriptLineDecoder {
                 try readUsage(&scanner, into: &envelope)
             } else if scanner.matches(key, "content") && scanner.peek() == UInt8(ascii: "[") {
                 try readContent(&scanner, into: &envelope)
+            } else if scanner.matches(key, "diagnostics") && scanner.peek() == UInt8(ascii: "{") {
+                try readDiagnostics(&scanner, into: &envelope)
             } else if scanner.matches(key, "content") && scanner.peek() == UInt8(ascii: "\"") {
                 envelope.textChars += try scanner.scanString().characters
             } else {
                 try scanner.skipValue()
+            }
+        }
+    }
+
+    // `diagnostics`: `{"cache_miss_reason": {"type": ..., "cache_missed_input_tokens": N}}`.
+    private mutating func readDiagnostics(
+        _ scanner: inout JSONScanner, into envelope: inout Envelope
+    ) throws(JSONScanError) {
+        var cursor = try scanner.enterObject()
+        while let key = try scanner.nextKey(&cursor) {
+            guard scanner.matches(key, "cache_miss_reason") && scanner.peek() == UInt8(ascii: "{") else {
+                try scanner.skipValue()
+                continue
+            }
+            var inner = try scanner.enterObject()
+            while let key = try scanner.nextKey(&inner) {
+                if scanner.matches(key, "type") {
+                    envelope.missReason = try scanner.scanOptionalString()
+                } else if scanner.matches(key, "cache_missed_input_tokens") {
+                    // A diagnostic, not a bill: a bad count is 0, never an impossible request.
+                    envelope.missedTokens = max(try scanner.scanInteger() ?? 0, 0)
+                } else {
+                    try scanner.skipValue()
+                }
             }
         }
     }
@@ -387,6 +416,10 @@ extension TranscriptLineDecoder.Envelope {
             skill: skill.map { scanner.decode($0) }, plugin: plugin.map { scanner.decode($0) },
             mcpServer: mcpServer.map { scanner.decode($0) }, mcpTool: mcpTool.map { scanner.decode($0) },
             agent: attributionAgent.map { scanner.decode($0) })
+        if let missReason {
+            record.cacheMiss = UsageCacheMiss(
+                reason: interner.string(missReason, in: scanner), missedTokens: missedTokens)
+        }
         if record.sessionID.isEmpty { return .invalid }
         return .request(record)
     }

@@ -19,6 +19,10 @@ struct LedgerLineFields {
     var isFast = false
     /// `inference_geo` is `"us"`.
     var isUSOnly = false
+    /// `cache_miss`: why the request missed the prompt cache.
+    var cacheMiss: JSONStringToken?
+    /// `cache_missed_tokens`.
+    var cacheMissedTokens = 0
 
     /// Reads the object at the scanner's offset; nil when it is well-formed JSON but no usable record.
     static func scan(_ scanner: inout JSONScanner) throws(JSONScanError) -> LedgerLineFields? {
@@ -51,6 +55,8 @@ struct LedgerLineFields {
                 fields.requestID = try scanner.scanOptionalString()
             case 10 where scanner.matches(key, UsageKeys.cacheRead):
                 fields.tokens.cacheRead = try count(&scanner)
+            case 10 where scanner.matches(key, UsageKeys.cacheMiss):
+                fields.cacheMiss = try scanner.scanOptionalString()
             case 13 where scanner.matches(key, UsageKeys.inferenceGeo):
                 if let token = try scanner.scanOptionalString() {
                     fields.isUSOnly = isText(token, "us", scanner)
@@ -61,6 +67,8 @@ struct LedgerLineFields {
                 fields.tokens.cacheWrite1h = try count(&scanner)
             case 19 where scanner.matches(key, UsageKeys.webSearchRequests):
                 fields.webSearchRequests = try count(&scanner)
+            case 19 where scanner.matches(key, UsageKeys.cacheMissedTokens):
+                fields.cacheMissedTokens = try count(&scanner)
             default:
                 // Escaped keys too: the full decoder matches keys as written, so it skips them as well.
                 try scanner.skipValue()

@@ -24,6 +24,9 @@ public enum UsageKeys {
     public static let sidechain: StaticString = "sidechain"
     public static let agentID: StaticString = "agent_id"
     public static let toolUseIDs: StaticString = "tool_use_ids"
+    // `message.diagnostics.cache_miss_reason`: its `type`, and its `cache_missed_input_tokens` when given.
+    public static let cacheMiss: StaticString = "cache_miss"
+    public static let cacheMissedTokens: StaticString = "cache_missed_tokens"
     public static let attributionSkill: StaticString = "attribution_skill"
     public static let attributionPlugin: StaticString = "attribution_plugin"
     public static let attributionMCPServer: StaticString = "attribution_mcp_server"

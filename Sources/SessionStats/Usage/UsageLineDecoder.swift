@@ -16,6 +16,7 @@ struct UsageLineDecoder {
         var timestamp: Timestamp?
         var sessionID: String?
         var model: String?
+        var missedTokens = 0
         var record = UsageRecord(
             timestamp: Timestamp(milliseconds: 0), sessionID: "", model: "", tokens: .zero)
         var cursor = try scanner.enterObject()
@@ -54,6 +55,10 @@ struct UsageLineDecoder {
                 record.requestID = try string(&scanner)
             case 10 where scanner.matches(key, UsageKeys.cacheRead):
                 record.tokens.cacheRead = try count(&scanner)
+            case 10 where scanner.matches(key, UsageKeys.cacheMiss):
+                if let reason = try string(&scanner) {
+                    record.cacheMiss = UsageCacheMiss(reason: reason)
+                }
             case 10 where scanner.matches(key, UsageKeys.textChars):
                 record.pieces.isKnown = true
                 record.pieces.textChars = try count(&scanner)
@@ -85,6 +90,8 @@ struct UsageLineDecoder {
                 record.attribution.plugin = try string(&scanner)
             case 19 where scanner.matches(key, UsageKeys.webSearchRequests):
                 record.webSearchRequests = try count(&scanner)
+            case 19 where scanner.matches(key, UsageKeys.cacheMissedTokens):
+                missedTokens = try count(&scanner)
             case 20 where scanner.matches(key, UsageKeys.attributionMCPTool):
                 record.attribution.mcpTool = try string(&scanner)
             case 22 where scanner.matches(key, UsageKeys.attributionMCPServer):
@@ -100,6 +107,8 @@ struct UsageLineDecoder {
         record.timestamp = timestamp
         record.sessionID = sessionID
         record.model = model
+        // Missed tokens without a reason (a hand-edited line) are not a miss.
+        record.cacheMiss?.missedTokens = missedTokens
         // Sizes that do not line up with their ids (a hand-edited line) are not trusted.
         if record.pieces.isKnown,
             record.pieces.toolInputChars.count != record.toolUseIDs.count

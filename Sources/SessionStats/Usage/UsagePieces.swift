@@ -70,5 +70,7 @@ extension UsageRecord {
         pieces.thinkingChars = max(pieces.thinkingChars, other.pieces.thinkingChars)
         pieces.mergeContext(other.pieces)
         if attribution.isEmpty { attribution = other.attribution }
+        // The kept copy's miss; another copy's only when the kept one has none.
+        if cacheMiss == nil { cacheMiss = other.cacheMiss }
     }
 }

@@ -32,6 +32,12 @@ extension UsageRecord {
             for id in toolUseIDs { writer.string(id) }
             writer.endArray()
         }
+        if let cacheMiss {
+            writer.field(key: UsageKeys.cacheMiss, cacheMiss.reason)
+            if cacheMiss.missedTokens != 0 {
+                writer.field(key: UsageKeys.cacheMissedTokens, cacheMiss.missedTokens)
+            }
+        }
         writer.field(key: UsageKeys.attributionSkill, attribution.skill)
         writer.field(key: UsageKeys.attributionPlugin, attribution.plugin)
         writer.field(key: UsageKeys.attributionMCPServer, attribution.mcpServer)

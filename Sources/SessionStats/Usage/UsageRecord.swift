@@ -36,6 +36,8 @@ public struct UsageRecord: Hashable, Sendable {
     /// The attribution fields Claude Code writes on some lines, by key (`skill`, `plugin`, `mcp_server`,
     /// `mcp_tool`, `agent`).
     public var attribution = UsageAttribution()
+    /// Why the request missed the prompt cache (`message.diagnostics.cache_miss_reason`), when it did.
+    public var cacheMiss: UsageCacheMiss?
     /// How many requests the record stands for: 1, except for a row of a usage roll-up, which sums
     /// the requests of one hour (see docs/usage-format.md, "Roll-ups").
     public var requests = 1

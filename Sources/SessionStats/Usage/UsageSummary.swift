@@ -12,6 +12,8 @@ public struct UsageSummary: Sendable {
     public var byProject: [String: UsageTotals] = [:]
     /// By session, with the session's project.
     public var bySession: [String: (project: String, totals: UsageTotals)] = [:]
+    /// Cache misses by reason (`cache_miss` of the ledger): requests, missed tokens, cost beyond a hit.
+    public var cacheMisses: [String: CacheMissTotals] = [:]
     /// How each model was priced.
     public var pricing: [String: PriceTable.Match] = [:]
     /// Days of the range (up to today) that have no ledger file: no exact figures for them.
@@ -45,6 +47,13 @@ public struct UsageSummary: Sendable {
         var session = bySession[record.sessionID] ?? (record.project, UsageTotals())
         session.totals.add(record, cost: cost)
         bySession[record.sessionID] = session
+        if let miss = record.cacheMiss {
+            let missCost = match.price.map {
+                $0.rates(for: record).missCost(miss.missedTokens, in: record.tokens)
+            }
+            cacheMisses[miss.reason, default: CacheMissTotals()].add(
+                missedTokens: miss.missedTokens, cost: missCost ?? .zero)
+        }
     }
 
     /// Models priced as their family's newest, with the model used: `claude-opus-6` → `Opus 5.5`.
@@ -53,6 +62,13 @@ public struct UsageSummary: Sendable {
             if case .estimated(let price) = match { return (model, price.name) }
             return nil
         }.sorted { $0.model < $1.model }
+    }
+
+    /// The cache misses by reason, the costliest first (then by reason).
+    public var cacheMissesByCost: [(reason: String, totals: CacheMissTotals)] {
+        cacheMisses.map { ($0.key, $0.value) }.sorted {
+            ($0.totals.cost, $1.reason) > ($1.totals.cost, $0.reason)
+        }
     }
 
     /// Models that are not Claude's: their tokens count, their cost is not known.

@@ -25,6 +25,8 @@ struct UsageSummaryBuilder {
     private var dayIndex: [CivilDate: Int] = [:]
     private var lastDay = CivilDate(year: 1970, month: 1, day: 1)
     private var lastDayIndex = -1
+    private var missReasons = ByteInterner()
+    private var byMissReason: [CacheMissTotals] = []
 
     /// A builder pricing by `table`, keeping the requests of `filter`'s project and session only.
     init(table: PriceTable, filter: EntryFilter, localDays: LocalDayResolver) {
@@ -61,12 +63,23 @@ struct UsageSummaryBuilder {
         }
         let timestamp = fields.timestamp!
         var cost = USD.zero
+        var missCost = USD.zero
         switch prices[modelID] {
         case .exact(let price), .estimated(let price):
             cost = price.cost(
                 tokens: fields.tokens, at: timestamp, webSearchRequests: fields.webSearchRequests,
                 isFast: fields.isFast, isUSOnly: fields.isUSOnly)
+            if fields.cacheMiss != nil {
+                missCost = price.rates(
+                    tokens: fields.tokens, at: timestamp, isFast: fields.isFast, isUSOnly: fields.isUSOnly
+                ).missCost(fields.cacheMissedTokens, in: fields.tokens)
+            }
         case .unpriced: break
+        }
+        if let reason = fields.cacheMiss {
+            let reasonID = missReasons.id(reason, in: scanner)
+            if reasonID == byMissReason.count { byMissReason.append(CacheMissTotals()) }
+            byMissReason[reasonID].add(missedTokens: fields.cacheMissedTokens, cost: missCost)
         }
         let day = localDays.day(of: timestamp)
         if day != lastDay || lastDayIndex < 0 {
@@ -98,6 +111,9 @@ struct UsageSummaryBuilder {
         }
         for (id, name) in projects.strings.enumerated() where byProject[id].requests > 0 {
             summary.byProject[name, default: UsageTotals()].add(byProject[id])
+        }
+        for (id, reason) in missReasons.strings.enumerated() {
+            summary.cacheMisses[reason, default: CacheMissTotals()].add(byMissReason[id])
         }
         for (id, name) in sessions.strings.enumerated() where bySession[id].requests > 0 {
             var entry = summary.bySession[name] ?? (projects.strings[sessionProject[id]], UsageTotals())
@@ -141,5 +157,8 @@ extension UsageSummary {
             bySession[session] = entry
         }
         pricing.merge(other.pricing) { kept, _ in kept }
+        for (reason, value) in other.cacheMisses {
+            cacheMisses[reason, default: CacheMissTotals()].add(value)
+        }
     }
 }

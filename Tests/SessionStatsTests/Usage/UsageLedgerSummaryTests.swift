@@ -8,7 +8,7 @@ import Testing
 /// summary of the plain path: every record decoded, deduplicated and added one by one.
 @Suite struct UsageLedgerSummaryTests {
     static let rules = [
-        "cache-creation-split", "half-written-line", "lone-surrogates", "missing-request-id",
+        "cache-creation-split", "cache-misses", "half-written-line", "lone-surrogates", "missing-request-id",
         "progress-subagent", "proxy-ids", "resumed-session", "sidechain-btw", "streaming-duplicates",
         "synthetic", "two-objects-one-line",
     ]

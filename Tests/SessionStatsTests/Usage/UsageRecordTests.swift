@@ -28,6 +28,7 @@ import Testing
         record.pieces.resultChars = [9_000, 120]
         record.pieces.resultAgentIDs = ["", "a4cbf379df773b978"]
         record.pieces.compacted = true
+        record.cacheMiss = UsageCacheMiss(reason: "system_changed", missedTokens: 53_627)
         return record
     }()
 
