@@ -312,6 +312,12 @@ import Testing
             ["sessions", "--range", "all", "--json", "--no-sync"],
         ]
         // Attribution is left out: roll-ups keep no sizes, so rolled-up days turn unattributed.
+        // So are cache misses: roll-ups keep no diagnostics (docs/usage-format.md, "Roll-ups").
+        func withoutMisses(_ member: JSONDocument.Member) -> JSONDocument.Member {
+            guard member.key == "usage", case .object(let usage) = member.value else { return member }
+            return JSONDocument.Member(
+                key: "usage", value: .object(usage.filter { $0.key != "cache_misses" }))
+        }
         func outputs() -> [JSONDocument] {
             reports.map { arguments in
                 let run = Self.context(logs)
@@ -320,15 +326,21 @@ import Testing
                 guard case .object(let members) = (try? JSONDocument(parsing: text)) ?? .string(text) else {
                     return .string(text)
                 }
-                return .object(members.filter { $0.key != "attribution" })
+                return .object(members.filter { $0.key != "attribution" }.map(withoutMisses))
             }
         }
+        let missesBefore = Self.context(logs)
+        _ = missesBefore.run(reports[0])
+        #expect(missesBefore.captured.standardOutput.contains("\"reason\": \"system_changed\""))
         let before = outputs()
         let (code, rotate) = Self.rotate(logs)
         #expect(code == .success, "\(rotate.captured.standardError)")
         #expect(!scratch.names(in: logs).contains { $0.hasPrefix("usage-2") })
         let after = outputs()
         for index in reports.indices { #expect(after[index] == before[index], "\(reports[index])") }
+        let missesAfter = Self.context(logs)
+        _ = missesAfter.run(reports[0])
+        #expect(!missesAfter.captured.standardOutput.contains("\"reason\": \"system_changed\""))
     }
 }
 
