@@ -316,7 +316,7 @@ import Testing
         func withoutMisses(_ member: JSONDocument.Member) -> JSONDocument.Member {
             guard member.key == "usage", case .object(let usage) = member.value else { return member }
             return JSONDocument.Member(
-                key: "usage", value: .object(usage.filter { $0.key != "cache_misses" }))
+                "usage", .object(usage.filter { $0.key != "cache_misses" }))
         }
         func outputs() -> [JSONDocument] {
             reports.map { arguments in
