@@ -91,7 +91,7 @@ public struct AuditReport {
                             }
                         }),
                     TextTable.Column("Session"), TextTable.Column("Project", maxWidth: 20),
-                    TextTable.Column("Tool", maxWidth: 14), TextTable.Column("Rule"),
+                    TextTable.Column("Tool", maxWidth: 14, clipping: .keepBothEnds), TextTable.Column("Rule"),
                     TextTable.Column("What", maxWidth: 80),
                 ])
             for finding in findings {

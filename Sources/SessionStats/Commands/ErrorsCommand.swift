@@ -135,7 +135,8 @@ public enum ErrorsCommand {
             [
                 TextTable.Column("Time"), TextTable.Column("Session"),
                 TextTable.Column("Project", maxWidth: 20),
-                TextTable.Column("Tool", maxWidth: 16), TextTable.Column("Call", maxWidth: 40),
+                TextTable.Column("Tool", maxWidth: 16, clipping: .keepBothEnds),
+                TextTable.Column("Call", maxWidth: 40),
                 TextTable.Column("Error", maxWidth: 80, style: style.red),
             ])
         for entry in entries {

@@ -16,6 +16,8 @@ public struct TextTable {
             case keepStart
             /// Keep the end: file paths.
             case keepEnd
+            /// Keep both ends: tool names, whose MCP prefixes are long and whose ends tell them apart.
+            case keepBothEnds
         }
 
         /// The header.
@@ -144,6 +146,10 @@ public struct TextTable {
         switch column.clipping {
         case .keepStart: return DisplayWidth.prefix(cell, cells: limit - 1) + "…"
         case .keepEnd: return "…" + DisplayWidth.suffix(cell, cells: limit - 1)
+        case .keepBothEnds:
+            let end = (limit - 1) / 2 + (limit - 1) % 2
+            return DisplayWidth.prefix(cell, cells: limit - 1 - end) + "…"
+                + DisplayWidth.suffix(cell, cells: end)
         }
     }
 }

@@ -72,7 +72,7 @@ extension AttributionReport {
     private func callTable(_ groups: [CallGroup], title: String, style: TextStyle) -> String {
         guard !groups.isEmpty else { return "" }
         var table = TextTable([
-            TextTable.Column(title, maxWidth: 40), TextTable.Column("Calls", .right),
+            TextTable.Column(title, maxWidth: 40, clipping: .keepBothEnds), TextTable.Column("Calls", .right),
             TextTable.Column("Cost", .right), TextTable.Column("Share", .right),
             TextTable.Column("Median", .right), TextTable.Column("p95", .right),
             TextTable.Column("Carry", .right), TextTable.Column("Subagents", .right),
@@ -107,7 +107,7 @@ extension AttributionReport {
         guard !topCalls.isEmpty else { return "" }
         var table = TextTable([
             TextTable.Column("Time (UTC)"), TextTable.Column("Session"),
-            TextTable.Column("Tool", maxWidth: 24),
+            TextTable.Column("Tool", maxWidth: 24, clipping: .keepBothEnds),
             TextTable.Column("File or command", maxWidth: 44, clipping: .keepEnd),
             TextTable.Column("Cost", .right), TextTable.Column("Carry", .right),
             TextTable.Column("Subagent", .right),
@@ -149,7 +149,8 @@ extension AttributionReport {
 
     private func estimateTable() -> String {
         var table = TextTable([
-            TextTable.Column("Tool", maxWidth: 40), TextTable.Column("Estimate", .right),
+            TextTable.Column("Tool", maxWidth: 40, clipping: .keepBothEnds),
+            TextTable.Column("Estimate", .right),
             TextTable.Column("Exact", .right), TextTable.Column("Exact/estimate", .right),
         ])
         for group in byTool where group.estimatedTokens > 0 && group.name != AttributionBuilder.notInHookLog {

@@ -83,7 +83,8 @@ extension SessionTimeline {
 
         // The exact cost column shows only when the session has attribution.
         var columns = [
-            TextTable.Column("Time"), TextTable.Column("Event"), TextTable.Column("Tool", maxWidth: 28),
+            TextTable.Column("Time"), TextTable.Column("Event"),
+            TextTable.Column("Tool", maxWidth: 28, clipping: .keepBothEnds),
             TextTable.Column("Detail", maxWidth: 60), TextTable.Column("Tokens", .right),
         ]
         if attribution != nil { columns.append(TextTable.Column("Cost", .right)) }

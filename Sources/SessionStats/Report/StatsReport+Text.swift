@@ -153,7 +153,8 @@ extension StatsReport {
     private func toolsTable(style: TextStyle) -> String {
         var table = TextTable(
             [
-                TextTable.Column("Tool", maxWidth: 40), TextTable.Column("Count", .right),
+                TextTable.Column("Tool", maxWidth: 40, clipping: .keepBothEnds),
+                TextTable.Column("Count", .right),
                 TextTable.Column("Share", .right), TextTable.Column("Tokens", .right),
                 TextTable.Column("Failed", .right, style: { $0 == "0" ? $0 : style.red($0) }),
                 TextTable.Column("p50", .right), TextTable.Column("p95", .right),

@@ -31,6 +31,18 @@ struct TextTableTests {
         #expect(table.render() == "  swift b…  …n.swift\n")
     }
 
+    @Test("tool names keep both ends, so MCP tools of one server stay apart when clipped")
+    func keepBothEnds() {
+        var table = TextTable(
+            [TextTable.Column("Tool", maxWidth: 24, clipping: .keepBothEnds)], showsHeader: false)
+        table.append(["mcp__plugin_playwright_playwright__browser_navigate"])
+        table.append(["mcp__plugin_playwright_playwright__browser_click"])
+        table.append(["Read"])
+        #expect(
+            table.render()
+                == "  mcp__plugin…ser_navigate\n  mcp__plugin…rowser_click\n  Read\n")
+    }
+
     @Test("column styles apply to cells, never to the padding")
     func style() {
         var table = TextTable([
