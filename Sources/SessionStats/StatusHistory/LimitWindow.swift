@@ -14,6 +14,8 @@ public struct LimitWindow: Sendable {
     public struct Spend: Sendable, Equatable {
         /// Requests made in the window.
         public var requests: Int
+        /// Their tokens: input, output, cache writes and cache reads.
+        public var tokens: Int
         /// Their exact cost; nil while the ledger cannot price them.
         public var cost: USD?
     }

@@ -43,6 +43,8 @@ extension LimitsReport {
         if let cost = window.spend?.cost { writer.raw(cost.fixed4) } else { writer.null() }
         writer.key("requests")
         if let spend = window.spend { writer.integer(spend.requests) } else { writer.null() }
+        writer.key("tokens")
+        if let spend = window.spend { writer.integer(spend.tokens) } else { writer.null() }
         writer.field("samples", window.samples.count)
         writer.field("first_seen", window.samples[0].timestamp.iso8601)
         writer.field("last_seen", window.last.timestamp.iso8601)

@@ -22,7 +22,7 @@ extension LimitsReport {
             text += "\n" + style.heading(kind.title + " windows") + "\n"
             var table = TextTable([
                 .init("Start"), .init("Resets"), .init("Peak", .right), .init("Last", .right),
-                .init("Requests", .right), .init("Cost", .right), .init("Use"),
+                .init("Requests", .right), .init("Tokens", .right), .init("Cost", .right), .init("Use"),
             ])
             for window in list {
                 table.append([
@@ -31,6 +31,7 @@ extension LimitsReport {
                     StatusLine.percent(window.peak.percent.double),
                     StatusLine.percent(window.last.percent.double),
                     window.spend.map { NumberFormat.grouped($0.requests) } ?? "—",
+                    window.spend.map { NumberFormat.grouped($0.tokens) } ?? "—",
                     window.spend?.cost.map { StatusLine.money($0) } ?? "—",
                     window.sparkline,
                 ])
@@ -48,11 +49,18 @@ extension LimitsReport {
         if !ledgerExists {
             text += "Requests per window come from the usage ledger: run 'session-stats sync' to fill it.\n"
         }
-        text +=
-            "Cost per window: not yet priced (the ledger's exact prices are not available to this command).\n"
+        let unpriced = windows.values.joined().contains {
+            ($0.spend?.requests ?? 0) > 0 && $0.spend?.cost == nil
+        }
+        if unpriced {
+            text +=
+                "Cost —: the window holds requests of a model with no price ('session-stats report' names it).\n"
+        }
         if skippedLines > 0 {
-            let lines = skippedLines == 1 ? "capture line" : "capture lines"
-            text += "\(NumberFormat.grouped(skippedLines)) \(lines) could not be read and were skipped.\n"
+            let lines =
+                skippedLines == 1
+                ? "capture line could not be read and was" : "capture lines could not be read and were"
+            text += "\(NumberFormat.grouped(skippedLines)) \(lines) skipped.\n"
         }
         return text
     }

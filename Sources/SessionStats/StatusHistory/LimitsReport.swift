@@ -64,11 +64,13 @@ public struct LimitsReport: Sendable {
         var unpriced: [Int] = [0]
         // A roll-up row stands for its requests; it is counted where its first request is.
         var requests: [Int] = [0]
+        var tokens: [Int] = [0]
         for record in records {
             let price = table?.match(record.model).price
             costs.append(costs.last! + (price?.cost(of: record).picodollars ?? 0))
             unpriced.append(unpriced.last! + (price == nil ? 1 : 0))
             requests.append(requests.last! + record.requests)
+            tokens.append(tokens.last! &+ record.tokens.total)
         }
         for kind in LimitKind.allCases {
             for index in windows[kind, default: []].indices {
@@ -78,7 +80,8 @@ public struct LimitsReport: Sendable {
                 let cost =
                     unpriced[upper] == unpriced[lower] ? USD(picodollars: costs[upper] - costs[lower]) : nil
                 windows[kind]![index].spend = LimitWindow.Spend(
-                    requests: requests[upper] - requests[lower], cost: cost)
+                    requests: requests[upper] - requests[lower], tokens: tokens[upper] - tokens[lower],
+                    cost: cost)
             }
         }
     }

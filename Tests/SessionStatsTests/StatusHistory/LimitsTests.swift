@@ -111,6 +111,26 @@ import Testing
         #expect(GoldenFile.expected(name, actual: outputs) == outputs)
     }
 
+    @Test func windowsWithAnUnpricedModelShowNoCostAndSayWhy() throws {
+        let directory = try Self.directory(withLedger: true)
+        defer { directory.remove() }
+        let time = Timestamp(milliseconds: (Self.now - 10 * 60) * 1000).iso8601
+        let line =
+            #"{"v":1,"timestamp":"\#(time)","session_id":"s","model":"glm-4.7","message_id":"msg_01G","input":10,"output":20,"cache_write_5m":0,"cache_write_1h":0,"cache_read":0}"#
+        directory.append(line + "\n", to: "usage-2026-11-22.jsonl")
+        let test = TestContext(variables: ["CLAUDE_LOG_DIR": directory.path], source: .files)
+        #expect(test.run(["limits", "--json"]) == .success)
+        let json = test.captured.standardOutput
+        // The current 5-hour window holds B, C and the glm request: 3 requests, 3 + 3 + 30 tokens, no cost.
+        #expect(json.contains(#""cost": null,\#n      "requests": 3,\#n      "tokens": 36"#))
+        let text = TestContext(variables: ["CLAUDE_LOG_DIR": directory.path], source: .files)
+        #expect(text.run(["limits"]) == .success)
+        #expect(
+            text.captured.standardOutput.contains(
+                "Cost —: the window holds requests of a model with no price"))
+        #expect(!text.captured.standardOutput.contains("not yet priced"))
+    }
+
     @Test func saysWhenThereIsNoCaptureYet() throws {
         let directory = try ScratchDirectory()
         defer { directory.remove() }
