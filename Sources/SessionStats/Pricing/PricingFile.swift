@@ -67,7 +67,6 @@ public enum PricingFile {
             switch error {
             case .unexpectedEnd: fail("the file ends too early", at: scanner.bytes.count)
             case .unexpectedByte(_, let at): fail("not valid JSON", at: at)
-            default: fail("not valid JSON")
             }
         }
 
