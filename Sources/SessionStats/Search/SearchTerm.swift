@@ -9,6 +9,8 @@ struct SearchTerm: Equatable, Sendable {
     /// A piece of the term that a line's raw JSON bytes must contain for the line to hold the term;
     /// nil when no piece can be relied on, so every line is a candidate.
     let anchor: CaselessPattern?
+    // Where the anchor sits in the folded term, so the bytes around a raw hit can be checked.
+    private let anchorStart: Int
 
     /// Creates a term from non-empty text.
     init(_ text: String) {
@@ -16,7 +18,7 @@ struct SearchTerm: Equatable, Sendable {
         let folded = CaseFolding.fold(text)
         isASCII = folded.allSatisfy { $0 < 0x80 }
         pattern = CaselessPattern(folded, ignoringCase: isASCII)
-        anchor = Self.anchor(folded: folded, original: text)
+        (anchor, anchorStart) = Self.anchor(folded: folded, original: text)
     }
 
     static func == (left: SearchTerm, right: SearchTerm) -> Bool { left.text == right.text }
@@ -48,7 +50,7 @@ struct SearchTerm: Equatable, Sendable {
     // The longest run of printable ASCII that JSON never escapes (no quote, backslash or slash) and that
     // no non-ASCII letter folds to (`ss` may be written `ß`), compared caselessly; for a term without
     // one, its exact bytes when folding cannot change them.
-    private static func anchor(folded: [UInt8], original: String) -> CaselessPattern? {
+    private static func anchor(folded: [UInt8], original: String) -> (CaselessPattern?, Int) {
         var best: Range<Int> = 0..<0
         var start = 0
         for index in 0...folded.count {
@@ -61,12 +63,14 @@ struct SearchTerm: Equatable, Sendable {
                 start = index + 1
             }
         }
-        if !best.isEmpty { return CaselessPattern(Array(folded[best]), ignoringCase: true) }
+        if !best.isEmpty {
+            return (CaselessPattern(Array(folded[best]), ignoringCase: true), best.lowerBound)
+        }
         let bytes = Array(original.utf8)
         if bytes == folded && Array(original.uppercased().utf8) == bytes && !bytes.isEmpty {
-            return CaselessPattern(bytes, ignoringCase: false)
+            return (CaselessPattern(bytes, ignoringCase: false), 0)
         }
-        return nil
+        return (nil, 0)
     }
 }
 
@@ -100,6 +104,56 @@ extension SearchTerm {
 }
 
 extension SearchTerm {
+    /// Whether the raw JSON bytes `base[start..<end]` may hold the term: some occurrence of the anchor
+    /// whose neighbours match the rest of the folded term as plain ASCII, or reach a byte where an
+    /// escape or a non-ASCII letter could stand for it (then the line is decoded to be sure). True
+    /// when the term has no anchor.
+    func mayOccur(inRaw base: UnsafePointer<UInt8>, start: Int, end: Int) -> Bool {
+        guard let anchor else { return true }
+        var from = start
+        while let found = anchor.firstMatch(in: base, start: from, end: end) {
+            if extends(anchor, at: found, in: base, start: start, end: end) { return true }
+            from = found + 1
+        }
+        return false
+    }
+
+    // Whether the anchor found at `offset` may be part of the whole term.
+    private func extends(
+        _ anchor: CaselessPattern, at offset: Int, in base: UnsafePointer<UInt8>, start: Int, end: Int
+    ) -> Bool {
+        let folded = pattern.bytes
+        // After the anchor the raw bytes start a character: plain ASCII stands for itself, anything
+        // else (an escape, a multi-byte letter) may fold to what the term needs.
+        var index = anchorStart + anchor.bytes.count
+        var position = offset + anchor.bytes.count
+        while index < folded.count {
+            guard position < end else { return false }
+            let byte = base[position]
+            if byte >= 0x80 || byte == UInt8(ascii: "\\") { return true }
+            if CaselessPattern.lower(byte) != folded[index] { return false }
+            index += 1
+            position += 1
+        }
+        // Before it a byte may end an escape (`\u0130`), so a mismatch counts only when no escape or
+        // non-ASCII byte sits close enough to hold the rest of the term (12 bytes a character at most).
+        index = anchorStart - 1
+        position = offset - 1
+        while index >= 0 {
+            guard position >= start else { return false }
+            if CaselessPattern.lower(base[position]) != folded[index] {
+                let window = max(start, offset - 12 * anchorStart)
+                for scan in window..<offset where base[scan] >= 0x80 || base[scan] == UInt8(ascii: "\\") {
+                    return true
+                }
+                return false
+            }
+            index -= 1
+            position -= 1
+        }
+        return true
+    }
+
     // Whether any byte is outside ASCII, eight at a time.
     fileprivate static func hasNonASCII(_ base: UnsafePointer<UInt8>, count: Int) -> Bool {
         var index = 0

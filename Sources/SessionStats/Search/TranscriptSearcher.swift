@@ -96,16 +96,14 @@ struct TranscriptSearcher: ~Copyable {
         return true
     }
 
-    // Whether the raw line contains a piece of any term.
+    // Whether the raw line may hold any term: a piece of it, with plausible bytes around.
     private static func mayHold(
         _ terms: [SearchTerm], _ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int
     )
         -> Bool
     {
         guard let base = bytes.baseAddress else { return false }
-        for term in terms where term.anchor?.firstMatch(in: base, start: start, end: end) != nil {
-            return true
-        }
+        for term in terms where term.mayOccur(inRaw: base, start: start, end: end) { return true }
         return false
     }
 

@@ -83,6 +83,25 @@ import Testing
         #expect(SearchTerm("kelvin").anchor?.bytes == Array("elv".utf8))
     }
 
+    @Test(arguments: [
+        ("migration", #"{"text":"a MIGRATION here"}"#, true),
+        ("migration", #"{"text":"m\u0130gration"}"#, true),
+        ("migration", #"{"text":"MİGRATİON"}"#, true),
+        ("migration", #"{"text":"mıgratıon"}"#, true),
+        ("migration", #"{"text":"integration, grateful"}"#, false),
+        ("migration", #"{"text":"migrate"}"#, false),
+        ("strasse", #"{"text":"STRAẞE"}"#, true),
+        ("strasse", #"{"text":"extra"}"#, false),
+        ("database", #"{"text":"DataBase"}"#, true),
+    ])
+    func rawPreFilterKeepsEveryLineThatMayHoldTheTerm(term: String, line: String, kept: Bool) {
+        var line = line
+        let result = line.withUTF8 {
+            SearchTerm(term).mayOccur(inRaw: $0.baseAddress!, start: 0, end: $0.count)
+        }
+        #expect(result == kept)
+    }
+
     @Test func anchorsAreThePlainASCIIPartsJSONNeverEscapes() {
         #expect(SearchTerm("café").anchor?.bytes == Array("caf".utf8))
         #expect(SearchTerm("say \"hi\" now").anchor?.bytes == Array("say ".utf8))
