@@ -137,19 +137,3 @@ public struct RollupSource: Equatable, Sendable {
         return hasher.value
     }
 }
-
-/// The 64-bit FNV-1a hash, fed in pieces.
-struct FNV1a64 {
-    /// The hash of the bytes added so far.
-    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    /// Adds `bytes`.
-    mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
-        var hash = value
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        value = hash
-    }
-}

@@ -100,7 +100,7 @@ public enum UsageRotation {
                 guard let record else { return }
                 let key = RequestKey.of(record)
                 if held.contains(key) { return }
-                let print = fingerprint(key)
+                let print = UsageLedgerReader.fingerprint64(key)
                 if !seen.insert(print).inserted { repeated.insert(print) }
             }
         }
@@ -117,7 +117,7 @@ public enum UsageRotation {
                 let key = RequestKey.of(record)
                 if held.contains(key) {
                     if isDue { duplicates[file.date, default: 0] += 1 }
-                } else if repeated.contains(fingerprint(key)) {
+                } else if repeated.contains(UsageLedgerReader.fingerprint64(key)) {
                     // File order and the reader's rule, so the copy kept is the reader's.
                     if let kept = copies[key] {
                         if RequestKey.prefers(record, over: kept.record) { copies[key] = (record, file.date) }
@@ -187,14 +187,6 @@ public enum UsageRotation {
                     quarantinedLines: kept.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) },
                     mergedRollup: existing[date] != nil))
         }
-    }
-
-    // FNV-1a 64 of a request key.
-    private static func fingerprint(_ key: String) -> UInt64 {
-        var hasher = FNV1a64()
-        var key = key
-        key.withUTF8 { hasher.add($0) }
-        return hasher.value
     }
 
     // Decodes each non-empty line of a usage file: its record, or nil when it cannot be read.
