@@ -8,6 +8,12 @@ import PackageDescription
 let staticExecutable: [SwiftSetting] = [.unsafeFlags(["-static-executable"], .when(platforms: [.linux]))]
 let staticExecutableLink: [LinkerSetting] = [.unsafeFlags(["-static-executable"], .when(platforms: [.linux]))]
 
+// Generic type metadata through its accessor rather than by demangling a type name at run time: the
+// hook's first [UInt8] then costs it ~11,000 fewer instructions and none of the demangler's pages.
+let directMetadataAccess: [SwiftSetting] = [
+    .unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"])
+]
+
 let package = Package(
     name: "SessionLog",
     // Int128 needs macOS 15.
@@ -18,11 +24,11 @@ let package = Package(
     ],
     targets: [
         // Foundation-free: everything the hook needs, and the scanner the analyzer reuses.
-        .target(name: "SessionLogCore"),
+        .target(name: "SessionLogCore", swiftSettings: directMetadataAccess),
         .executableTarget(
             name: "session-logger",
             dependencies: ["SessionLogCore"],
-            swiftSettings: staticExecutable,
+            swiftSettings: staticExecutable + directMetadataAccess,
             linkerSettings: staticExecutableLink
         ),
         .target(name: "SessionStats", dependencies: ["SessionLogCore"]),

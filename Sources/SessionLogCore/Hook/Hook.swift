@@ -8,8 +8,9 @@ public enum Hook {
     public static func run() -> ExitCode {
         let environment = HookEnvironment.current()
         let problems = StandardInput.withAll(from: 0, timeoutMilliseconds: stdinTimeoutMilliseconds) {
-            log(input: $0, outcome: $1, environment: environment, now: Timestamp.now())
+            log(input: $0, outcome: $1, environment: environment, now: Timestamp.now(), keptUntilExit: true)
         }
+        ProcessLifetime.keep(environment)
         var all = problems
         if let problem = environment.logDirectoryProblem { all.insert(.logDirectory(problem), at: 0) }
         for problem in all { report(problem, environment: environment) }
@@ -26,9 +27,11 @@ public enum Hook {
     }
 
     /// Builds and appends the line for the bytes of stdin, returning what went wrong, if anything.
+    ///
+    /// With `keptUntilExit`, the payload and the record are left for the process's exit to free.
     static func log(
         input: UnsafeBufferPointer<UInt8>, outcome: StandardInput.Outcome, environment: HookEnvironment,
-        now: Timestamp
+        now: Timestamp, keptUntilExit: Bool = false
     ) -> [HookProblem] {
         var problems: [HookProblem] = []
         if outcome.timedOut { problems.append(.stdinTimedOut(bytes: input.count + outcome.droppedBytes)) }
@@ -41,6 +44,10 @@ public enum Hook {
         let record = LogRecord(
             payload: payload, environment: environment, timestamp: now,
             inputBytes: input.count + outcome.droppedBytes)
+        if keptUntilExit {
+            ProcessLifetime.keep(payload)
+            ProcessLifetime.keep(record)
+        }
         guard let directory = environment.logDirectory else {
             problems.append(.noLogDirectory)
             return problems

@@ -38,15 +38,11 @@ public enum AppendWriter {
         var attempt = 0
         while true {
             attempt += 1
-            let (descriptor, _) = try SafeFile.openForAppend(name, in: directory, path: path)
+            let descriptor = try SafeFile.openForAppendUnchecked(name, in: directory, path: path)
             defer { try? descriptor.close() }
             lockShared(descriptor)
-            let opened: FileStatus
-            do throws(Errno) {
-                opened = try descriptor.status()
-            } catch {
-                throw .open(path: path, errno: error.code)
-            }
+            // Checked under the lock, with the status the rest needs: a regular file of the user's.
+            let opened = try SafeFile.checkWritable(descriptor, path: path)
             if attempt < reopenAttempts && !isAtName(opened, name: name, in: directory) { continue }
             var newline: UInt8 = 0
             let torn =

@@ -54,19 +54,27 @@ public enum SafeFile {
     public static func openForAppend(_ name: String, in directory: FileDescriptor, path: String)
         throws(AppendError) -> (descriptor: FileDescriptor, status: FileStatus)
     {
-        let descriptor: FileDescriptor
-        do throws(Errno) {
-            descriptor = try FileDescriptor.open(
-                name, in: directory, .readWrite, options: guardOptions.union([.append, .create]),
-                permissions: 0o600)
-        } catch {
-            throw openFailure(path: path, errno: error.code)
-        }
+        let descriptor = try openForAppendUnchecked(name, in: directory, path: path)
         do throws(AppendError) {
             return (descriptor, try checkWritable(descriptor, path: path))
         } catch {
             try? descriptor.close()
             throw error
+        }
+    }
+
+    /// Opens `name` in `directory` as `openForAppend` does, without its checks: the caller runs
+    /// `checkWritable` before writing (the append writer does once it holds the lock, with the one
+    /// `fstat` it needs anyway).
+    static func openForAppendUnchecked(_ name: String, in directory: FileDescriptor, path: String)
+        throws(AppendError) -> FileDescriptor
+    {
+        do throws(Errno) {
+            return try FileDescriptor.open(
+                name, in: directory, .readWrite, options: guardOptions.union([.append, .create]),
+                permissions: 0o600)
+        } catch {
+            throw openFailure(path: path, errno: error.code)
         }
     }
 

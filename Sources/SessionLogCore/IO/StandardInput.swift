@@ -37,23 +37,47 @@ public enum StandardInput {
         }
     }
 
+    /// How many bytes the first buffer holds: a typical payload fits, and a buffer this small comes
+    /// from the heap the process already has, without a system call.
+    public static let firstBufferSize = 64 << 10
+
     /// Calls `body` with the first `limit` bytes of `descriptor` and how reading ended.
     ///
     /// The bytes are read, never mapped: a mapped file truncated by someone else would kill the
-    /// process with SIGBUS. They land in one buffer of `limit` bytes that the system only backs
-    /// with memory as it fills, so a small payload costs a page and a large one no copying.
+    /// process with SIGBUS. They land in a buffer of `firstBufferSize` bytes; a payload that fills
+    /// it moves on to one buffer of `limit` bytes that the system only backs with memory as it
+    /// fills, so a large payload costs no copying beyond the first buffer.
     public static func withAll<Result>(
         from descriptor: Int32 = 0, timeoutMilliseconds: Int = 5000, limit: Int = defaultLimit,
         _ body: (UnsafeBufferPointer<UInt8>, Outcome) -> Result
     ) -> Result {
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(limit, 1), alignment: 16)
-        defer { buffer.deallocate() }
+        let file = FileDescriptor(rawValue: descriptor)
+        let deadline = SystemClock.monotonicMilliseconds() + timeoutMilliseconds
         var outcome = Outcome()
-        let count = read(
-            from: descriptor, into: UnsafeMutableRawBufferPointer(rebasing: buffer[0..<limit]),
-            timeoutMilliseconds: timeoutMilliseconds, outcome: &outcome)
+        let firstSize = min(limit, firstBufferSize)
+        let first = UnsafeMutableRawBufferPointer.allocate(byteCount: max(firstSize, 1), alignment: 16)
+        defer { first.deallocate() }
+        let firstCount = read(
+            from: file, into: UnsafeMutableRawBufferPointer(rebasing: first[0..<firstSize]),
+            deadline: deadline,
+            drain: firstSize == limit, outcome: &outcome)
+        guard let firstCount else {
+            // The first buffer is full and more may follow: go on in one buffer of the limit's size.
+            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: limit, alignment: 16)
+            defer { buffer.deallocate() }
+            buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: first[0..<firstSize]))
+            let rest =
+                read(
+                    from: file, into: UnsafeMutableRawBufferPointer(rebasing: buffer[firstSize...]),
+                    deadline: deadline, drain: true, outcome: &outcome) ?? 0
+            return body(
+                UnsafeBufferPointer(
+                    start: buffer.baseAddress?.assumingMemoryBound(to: UInt8.self), count: firstSize + rest),
+                outcome)
+        }
         return body(
-            UnsafeBufferPointer(start: buffer.baseAddress?.assumingMemoryBound(to: UInt8.self), count: count),
+            UnsafeBufferPointer(
+                start: first.baseAddress?.assumingMemoryBound(to: UInt8.self), count: firstCount),
             outcome)
     }
 
@@ -70,19 +94,19 @@ public enum StandardInput {
         }
     }
 
-    /// Fills `buffer` from `descriptor`, then reads and counts the rest until end of file or the
-    /// deadline; returns the bytes kept.
+    /// Fills `buffer` from `file` until end of file, an error or `deadline`, returning the bytes
+    /// kept; when the buffer fills first, returns nil unless `drain`, in which case it reads and
+    /// counts the rest as dropped.
     private static func read(
-        from descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer, timeoutMilliseconds: Int,
+        from file: FileDescriptor, into buffer: UnsafeMutableRawBufferPointer, deadline: Int, drain: Bool,
         outcome: inout Outcome
-    ) -> Int {
-        let file = FileDescriptor(rawValue: descriptor)
-        let deadline = SystemClock.monotonicMilliseconds() + timeoutMilliseconds
+    ) -> Int? {
         var kept = 0
         // Past the limit, bytes go here to be counted and dropped.
         var scratch: UnsafeMutableRawBufferPointer?
         defer { scratch?.deallocate() }
         while true {
+            if kept == buffer.count && !drain { return nil }
             let remaining = deadline - SystemClock.monotonicMilliseconds()
             if remaining <= 0 {
                 outcome.timedOut = true

@@ -63,17 +63,21 @@ public enum UTF8Sequence {
                 index += 32
             }
             if index == count { break }
-            if index + 8 <= count
-                && UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & highs == 0
-            {
-                index += 8
+            if index + 8 <= count {
+                // Straight to the first non-ASCII byte of the word, if it has one.
+                let nonASCII = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & highs
+                if nonASCII == 0 {
+                    index += 8
+                    continue
+                }
+                index += nonASCII.trailingZeroBitCount >> 3
             } else if base[index] < 0x80 {
                 index += 1
-            } else {
-                let (length, valid) = length(at: index, in: bytes, end: count)
-                guard valid else { return false }
-                index += length
+                continue
             }
+            let (length, valid) = length(at: index, in: bytes, end: count)
+            guard valid else { return false }
+            index += length
         }
         return true
     }

@@ -30,8 +30,9 @@ public enum CurrentProcess {
     /// The real user id (`getuid`): the user who ran the process.
     public static var userID: UInt32 { UInt32(getuid()) }
 
-    /// The effective user id (`geteuid`): the user whose permissions apply, 0 for root.
-    public static var effectiveUserID: UInt32 { UInt32(geteuid()) }
+    /// The effective user id (`geteuid`): the user whose permissions apply, 0 for root; read once,
+    /// as nothing here changes it, so the checks before each write cost no further system call.
+    public static let effectiveUserID = UInt32(geteuid())
 
     /// The machine's host name, or nil when it cannot be read.
     public static func hostName() -> String? {

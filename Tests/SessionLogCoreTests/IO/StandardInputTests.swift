@@ -72,6 +72,46 @@ import Testing
         #expect(!contents.timedOut)
     }
 
+    @Test(arguments: [
+        (StandardInput.firstBufferSize - 1, StandardInput.defaultLimit),
+        (StandardInput.firstBufferSize, StandardInput.defaultLimit),
+        (StandardInput.firstBufferSize + 1, StandardInput.defaultLimit),
+        (1 << 20, StandardInput.defaultLimit),
+        (StandardInput.firstBufferSize + 1, StandardInput.firstBufferSize),
+        (StandardInput.firstBufferSize, StandardInput.firstBufferSize - 1),
+        (StandardInput.firstBufferSize + 10, StandardInput.firstBufferSize + 1),
+        (1 << 20, (1 << 20) - 1),
+        (5, 0),
+    ])
+    func keepsEveryByteUpToTheLimitOnEitherSideOfTheFirstBuffer(size: Int, limit: Int) throws {
+        // Bytes that differ by position, so a chunk copied to the wrong place would show.
+        let payload = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 8) }
+        let (reader, writer) = try Self.feed(payload)
+        let (bytes, outcome) = StandardInput.withAll(
+            from: reader.rawValue, timeoutMilliseconds: 5000, limit: limit
+        ) { (Array($0), $1) }
+        try reader.close()
+        writer.wait()
+        #expect(bytes == Array(payload.prefix(limit)))
+        #expect(outcome == StandardInput.Outcome(droppedBytes: max(size - limit, 0)))
+    }
+
+    @Test func givesUpOnAWriterThatStopsPastTheFirstBuffer() throws {
+        let pipe = try FileDescriptor.pipe()
+        defer {
+            try? pipe.read.close()
+            try? pipe.write.close()
+        }
+        let payload = [UInt8](repeating: UInt8(ascii: "z"), count: StandardInput.firstBufferSize + 100)
+        // A thread writes, since a pipe holds less than the payload; the write end stays open.
+        let writer = DispatchGroup()
+        DispatchQueue.global().async(group: writer) { try? pipe.write.writeAll(payload) }
+        let contents = StandardInput.readAll(from: pipe.read.rawValue, timeoutMilliseconds: 300)
+        writer.wait()
+        #expect(contents.timedOut)
+        #expect(contents.bytes == payload)
+    }
+
     @Test func givesUpOnAWriterThatNeverCloses() throws {
         let pipe = try FileDescriptor.pipe()
         defer {
