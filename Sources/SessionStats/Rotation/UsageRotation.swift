@@ -55,100 +55,112 @@ public enum UsageRotation {
         guard !due.isEmpty else { return }
         let dueSet = Set(due)
 
+        // Pass 1: the 64-bit fingerprint of every request of the files to roll up, sorted. Only
+        // these can be rolled up, so only their copies matter: the rest of the ledger is streamed
+        // against them, never held.
+        var buffer: [UInt8] = []
+        var decoder = UsageLineDecoder()
+        var duePrints = [UInt64]()
+        var perFile: [[UInt64]] = []
+        for date in due {
+            var prints: [UInt64] = []
+            try forEachPrint(ledger, date, buffer: &buffer, decoder: &decoder) { prints.append($0) }
+            perFile.append(prints)
+        }
+        // One exact allocation, filled as the per-file arrays are freed: no doubling at the peak.
+        duePrints.reserveCapacity(perFile.reduce(0) { $0 + $1.count })
+        for index in perFile.indices {
+            duePrints += perFile[index]
+            perFile[index] = []
+        }
+        perFile = []
+        duePrints.sort()
+        // The prints seen more than once: within the files to roll up, in the other usage files,
+        // or among the keys the roll-ups hold. True copies, and the rare chance collisions; both
+        // take the exact path below, by full key, so a collision never merges two requests.
+        var repeated: Set<UInt64> = []
+        var previous: UInt64?
+        for print in duePrints {
+            if print == previous { repeated.insert(print) }
+            previous = print
+        }
+        for date in dates.usage.sorted() where !dueSet.contains(date) {
+            try forEachPrint(ledger, date, buffer: &buffer, decoder: &decoder) { print in
+                if contains(duePrints, print) { repeated.insert(print) }
+            }
+        }
+        // The keys roll-ups hold whose print is a due request's: only those can drop a due line.
         var held: Set<String> = []
-        var existing: [CivilDate: [UsageRollupRow]] = [:]
-        var quarantine: [CivilDate: [UInt8]] = [:]
         for date in dates.rollups.sorted() {
             let name = LogFileName.usageRollup(date)
             guard let bytes = ledger.contents(name) else {
                 throw .unreadable(ledger.path(name), reason: AppendError.describe(FileAccess.lastError))
             }
-            var rows: [UsageRollupRow] = []
-            bytes.withUnsafeBufferPointer { buffer in
-                UsageLedgerReader.forEachLine(buffer) { start, end in
-                    var scanner = JSONScanner(buffer, start: start, end: end)
-                    if scanner.isAtEnd() { return }
-                    if let row = try? UsageRollupRow.decode(&scanner), scanner.isAtEnd() {
-                        held.formUnion(row.keys)
-                        rows.append(row)
-                    } else if dueSet.contains(date) {
-                        // Only a roll-up about to be rewritten loses its unreadable lines: keep them.
-                        quarantine[date, default: []] += bytes[start..<end] + [UInt8(ascii: "\n")]
+            var skipped = 0
+            UsageRollupFile.forEachRow(bytes, skipped: &skipped) { row in
+                for key in row.keys {
+                    let print = UsageLedgerReader.fingerprint64(key)
+                    if contains(duePrints, print) {
+                        repeated.insert(print)
+                        held.insert(key)
                     }
                 }
             }
-            if dueSet.contains(date) { existing[date] = rows }
         }
+        duePrints = []
 
-        // Every usage file, so the copy kept is the one reports keep whatever days they read.
-        var files: [(date: CivilDate, bytes: [UInt8])] = []
-        for date in dates.usage.sorted() {
-            let name = LogFileName.usage(date)
-            guard let bytes = ledger.contents(name) else {
-                throw .unreadable(ledger.path(name), reason: AppendError.describe(FileAccess.lastError))
-            }
-            files.append((date, bytes))
-        }
-        var decoder = UsageLineDecoder()
-        // Fingerprints, not keys, so a first rotate of a long ledger stays small; a collision only
-        // sends both requests down the exact path below.
-        var seen: Set<UInt64> = []
-        var repeated: Set<UInt64> = []
-        var duplicates: [CivilDate: Int] = [:]
-        for file in files {
-            forEachRecord(file.bytes, decoder: &decoder) { record, _ in
-                guard let record else { return }
-                let key = RequestKey.of(record)
-                if held.contains(key) { return }
-                let print = UsageLedgerReader.fingerprint64(key)
-                if !seen.insert(print).inserted { repeated.insert(print) }
-            }
-        }
-        seen = []
-        var fresh: [CivilDate: [(record: UsageRecord, key: String)]] = [:]
+        // Pass 2, only when some print repeats: the copy every reader keeps of each repeated
+        // request, by full key, in file order and by the reader's rule, across all usage files.
         var copies: [String: (record: UsageRecord, date: CivilDate)] = [:]
-        for file in files {
-            let isDue = dueSet.contains(file.date)
-            forEachRecord(file.bytes, decoder: &decoder) { record, line in
-                guard let record else {
-                    if isDue { quarantine[file.date, default: []] += line + [UInt8(ascii: "\n")] }
-                    return
-                }
-                let key = RequestKey.of(record)
-                if held.contains(key) {
-                    if isDue { duplicates[file.date, default: 0] += 1 }
-                } else if repeated.contains(UsageLedgerReader.fingerprint64(key)) {
-                    // File order and the reader's rule, so the copy kept is the reader's.
+        if !repeated.isEmpty {
+            for date in dates.usage.sorted() {
+                try forEachPrint(ledger, date, buffer: &buffer, decoder: &decoder) { _ in
+                } decoding: { print in
+                    repeated.contains(print)
+                } record: { record in
+                    let key = RequestKey.of(record)
+                    if held.contains(key) { return }
                     if let kept = copies[key] {
-                        if RequestKey.prefers(record, over: kept.record) { copies[key] = (record, file.date) }
+                        if RequestKey.prefers(record, over: kept.record) { copies[key] = (record, date) }
                     } else {
-                        copies[key] = (record, file.date)
-                    }
-                    if isDue { duplicates[file.date, default: 0] += 1 }
-                } else if isDue {
-                    if UsageRollupRow.fits(record) {
-                        fresh[file.date, default: []].append((record, key))
-                    } else {
-                        // No report could use numbers this large; a row must not carry them.
-                        quarantine[file.date, default: []] += line + [UInt8(ascii: "\n")]
+                        copies[key] = (record, date)
                     }
                 }
             }
         }
-        // The copy kept of each repeated request joins its file's day; the others were counted as copies.
+        // The kept copies by the day they join; every other copy of a repeated request is dropped.
+        var keptCopies: [CivilDate: [(record: UsageRecord, key: String)]] = [:]
         for (key, kept) in copies.sorted(by: { $0.key < $1.key }) where dueSet.contains(kept.date) {
-            duplicates[kept.date, default: 0] -= 1
-            fresh[kept.date, default: []].append((kept.record, key))
+            keptCopies[kept.date, default: []].append((kept.record, key))
         }
+        copies = [:]
 
+        // Pass 3, one day at a time: the day's roll-up (if any), its usage file, its kept copies.
         var resolver = localDays
         var prices: [String: ModelPrice?] = [:]
         for date in due {
-            var rows = existing[date] ?? []
+            var rows: [UsageRollupRow] = []
+            var quarantine: [UInt8] = []
+            let rollupName = LogFileName.usageRollup(date)
+            let merging = dates.rollups.contains(date)
+            if merging {
+                guard let bytes = ledger.contents(rollupName) else {
+                    throw .unreadable(
+                        ledger.path(rollupName), reason: AppendError.describe(FileAccess.lastError))
+                }
+                forEachRow(bytes) { row, line in
+                    if let row {
+                        rows.append(row)
+                    } else {
+                        // The roll-up is about to be rewritten: keep its unreadable lines.
+                        quarantine += line
+                        quarantine.append(UInt8(ascii: "\n"))
+                    }
+                }
+            }
             var index: [UsageRollupRow.Group: Int] = [:]
             for (position, row) in rows.enumerated() { index[row.group] = position }
-            let requests = fresh[date] ?? []
-            for (record, key) in requests {
+            func add(_ record: UsageRecord, key: String) {
                 let price: ModelPrice?
                 if let known = prices[record.model] {
                     price = known
@@ -159,22 +171,56 @@ public enum UsageRotation {
                 let row = UsageRollupRow(
                     day: resolver.day(of: record.timestamp), request: record, key: key,
                     isLongContext: price?.isLongContext(record) ?? false)
-                if let position = index[row.group], rows[position].absorb(row) { continue }
+                if let position = index[row.group], rows[position].absorb(row) { return }
                 index[row.group] = rows.count
                 rows.append(row)
             }
+
+            var requests = 0
+            var duplicates = 0
+            let usageName = LogFileName.usage(date)
+            guard let count = ledger.read(usageName, into: &buffer) else {
+                throw .unreadable(ledger.path(usageName), reason: AppendError.describe(FileAccess.lastError))
+            }
+            forEachRecord(buffer, count: count, decoder: &decoder) { record, line in
+                guard let record else {
+                    quarantine += line
+                    quarantine.append(UInt8(ascii: "\n"))
+                    return
+                }
+                let key = RequestKey.of(record)
+                if repeated.contains(UsageLedgerReader.fingerprint64(key)) {
+                    // Held by a roll-up, or a copy: its kept copy, if it lies here, joins below.
+                    duplicates += 1
+                } else if UsageRollupRow.fits(record) {
+                    requests += 1
+                    add(record, key: key)
+                } else {
+                    // No report could use numbers this large; a row must not carry them.
+                    quarantine += line
+                    quarantine.append(UInt8(ascii: "\n"))
+                }
+            }
+            for (record, key) in keptCopies.removeValue(forKey: date) ?? [] {
+                duplicates -= 1
+                if UsageRollupRow.fits(record) {
+                    requests += 1
+                    add(record, key: key)
+                } else {
+                    quarantine += record.ledgerLine
+                }
+            }
+
             var lines = rows.map { ($0.record.timestamp, $0.jsonLine) }
             lines.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1.lexicographicallyPrecedes($1.1) }
-            let kept = quarantine[date] ?? []
-            if !kept.isEmpty {
-                try Rotation.keepInQuarantine(kept, path: ledger.path(LogFileName.usageQuarantine(date)))
+            if !quarantine.isEmpty {
+                try Rotation.keepInQuarantine(quarantine, path: ledger.path(LogFileName.usageQuarantine(date)))
             }
-            let rollupName = LogFileName.usageRollup(date)
             try AtomicFile.replace(
                 ledger.path(rollupName), with: lines.flatMap(\.1),
                 temporary: ledger.path(RotationPlan.temporaryName(for: rollupName)),
                 directory: directoryDescriptor)
-            let usagePath = ledger.path(LogFileName.usage(date))
+            let usagePath = ledger.path(usageName)
             do throws(Errno) {
                 try FileSystem.remove(usagePath)
             } catch {
@@ -183,17 +229,77 @@ public enum UsageRotation {
             try AtomicFile.syncDirectory(directoryDescriptor, path: usagePath)
             report(
                 DayOutcome(
-                    date: date, requests: requests.count, rows: rows.count, duplicates: duplicates[date] ?? 0,
-                    quarantinedLines: kept.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) },
-                    mergedRollup: existing[date] != nil))
+                    date: date, requests: requests, rows: rows.count, duplicates: duplicates,
+                    quarantinedLines: quarantine.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) },
+                    mergedRollup: merging))
         }
     }
 
-    // Decodes each non-empty line of a usage file: its record, or nil when it cannot be read.
-    private static func forEachRecord(
-        _ bytes: [UInt8], decoder: inout UsageLineDecoder, _ body: (UsageRecord?, ArraySlice<UInt8>) -> Void
-    ) {
+    // Whether the sorted `prints` holds `print`.
+    private static func contains(_ prints: [UInt64], _ print: UInt64) -> Bool {
+        var (low, high) = (0, prints.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if prints[middle] < print { low = middle + 1 } else { high = middle }
+        }
+        return low < prints.count && prints[low] == print
+    }
+
+    // Calls `body` with the 64-bit request fingerprint of every readable line of the usage file of
+    // `date`, read into `buffer`; lines whose print `decoding` accepts are decoded for `record` too.
+    private static func forEachPrint(
+        _ ledger: UsageLedger, _ date: CivilDate, buffer: inout [UInt8], decoder: inout UsageLineDecoder,
+        _ body: (UInt64) -> Void, decoding: (UInt64) -> Bool = { _ in false },
+        record: (UsageRecord) -> Void = { _ in }
+    ) throws(RotationError) {
+        let name = LogFileName.usage(date)
+        guard let count = ledger.read(name, into: &buffer) else {
+            throw .unreadable(ledger.path(name), reason: AppendError.describe(FileAccess.lastError))
+        }
+        UsageLedgerReader.forEachLine(buffer, count: count) { (scanner: inout JSONScanner) throws(JSONScanError) in
+            let start = scanner.offset
+            guard let fields = try LedgerLineFields.scan(&scanner), scanner.isAtEnd() else { return }
+            var decoded: UsageRecord?
+            var print = fields.fingerprint64(in: scanner)
+            if print == nil {
+                // Neither id: only the whole record gives the key.
+                scanner.offset = start
+                decoded = try decoder.decode(&scanner)
+                print = decoded.map { UsageLedgerReader.fingerprint64(RequestKey.of($0)) }
+            }
+            guard let print else { return }
+            body(print)
+            guard decoding(print) else { return }
+            if decoded == nil {
+                scanner.offset = start
+                decoded = try decoder.decode(&scanner)
+            }
+            if let decoded { record(decoded) }
+        } failed: {
+        }
+    }
+
+    // Decodes each row line of a roll-up: its row, or nil when it cannot be read.
+    private static func forEachRow(_ bytes: [UInt8], _ body: (UsageRollupRow?, ArraySlice<UInt8>) -> Void) {
         bytes.withUnsafeBufferPointer { buffer in
+            UsageLedgerReader.forEachLine(buffer) { start, end in
+                var scanner = JSONScanner(buffer, start: start, end: end)
+                if scanner.isAtEnd() { return }
+                var row: UsageRollupRow?
+                if let decoded = try? UsageRollupRow.decode(&scanner), scanner.isAtEnd() { row = decoded }
+                body(row, bytes[start..<end])
+            }
+        }
+    }
+
+    // Decodes each non-empty line of the first `count` bytes of a usage file: its record, or nil
+    // when it cannot be read.
+    private static func forEachRecord(
+        _ bytes: [UInt8], count: Int, decoder: inout UsageLineDecoder,
+        _ body: (UsageRecord?, ArraySlice<UInt8>) -> Void
+    ) {
+        bytes.withUnsafeBufferPointer { whole in
+            let buffer = UnsafeBufferPointer(rebasing: whole[0..<count])
             UsageLedgerReader.forEachLine(buffer) { start, end in
                 var scanner = JSONScanner(buffer, start: start, end: end)
                 if scanner.isAtEnd() { return }
