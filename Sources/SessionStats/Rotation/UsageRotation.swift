@@ -37,9 +37,11 @@ public enum UsageRotation {
 
     /// Rolls up every usage file of `directory` dated before `firstKept`, pricing long-context
     /// requests by `table` and assigning local days with `localDays`; calls `report` after each day.
+    /// `fingerprintMask` keeps only some bits of each request fingerprint, so tests can make them collide.
     public static func run(
         directory: String, firstKept: CivilDate, table: PriceTable, localDays: LocalDayResolver,
-        directoryDescriptor: FileDescriptor, report: (DayOutcome) -> Void = { _ in }
+        directoryDescriptor: FileDescriptor, fingerprintMask: UInt64 = .max,
+        report: (DayOutcome) -> Void = { _ in }
     ) throws(RotationError) {
         guard !dueDays(in: directory, before: firstKept).isEmpty else { return }
         let ledger = UsageLedger(directory: directory)
@@ -64,7 +66,9 @@ public enum UsageRotation {
         var perFile: [[UInt64]] = []
         for date in due {
             var prints: [UInt64] = []
-            try forEachPrint(ledger, date, buffer: &buffer, decoder: &decoder) { prints.append($0) }
+            try forEachPrint(ledger, date, mask: fingerprintMask, buffer: &buffer, decoder: &decoder) {
+                prints.append($0)
+            }
             perFile.append(prints)
         }
         // One exact allocation, filled as the per-file arrays are freed: no doubling at the peak.
@@ -85,7 +89,8 @@ public enum UsageRotation {
             previous = print
         }
         for date in dates.usage.sorted() where !dueSet.contains(date) {
-            try forEachPrint(ledger, date, buffer: &buffer, decoder: &decoder) { print in
+            try forEachPrint(ledger, date, mask: fingerprintMask, buffer: &buffer, decoder: &decoder) {
+                print in
                 if contains(duePrints, print) { repeated.insert(print) }
             }
         }
@@ -99,7 +104,7 @@ public enum UsageRotation {
             var skipped = 0
             UsageRollupFile.forEachRow(bytes, skipped: &skipped) { row in
                 for key in row.keys {
-                    let print = UsageLedgerReader.fingerprint64(key)
+                    let print = UsageLedgerReader.fingerprint64(key) & fingerprintMask
                     if contains(duePrints, print) {
                         repeated.insert(print)
                         held.insert(key)
@@ -114,7 +119,8 @@ public enum UsageRotation {
         var copies: [String: (record: UsageRecord, date: CivilDate)] = [:]
         if !repeated.isEmpty {
             for date in dates.usage.sorted() {
-                try forEachPrint(ledger, date, buffer: &buffer, decoder: &decoder) { _ in
+                try forEachPrint(ledger, date, mask: fingerprintMask, buffer: &buffer, decoder: &decoder) {
+                    _ in
                 } decoding: { print in
                     repeated.contains(print)
                 } record: { record in
@@ -189,7 +195,7 @@ public enum UsageRotation {
                     return
                 }
                 let key = RequestKey.of(record)
-                if repeated.contains(UsageLedgerReader.fingerprint64(key)) {
+                if repeated.contains(UsageLedgerReader.fingerprint64(key) & fingerprintMask) {
                     // Held by a roll-up, or a copy: its kept copy, if it lies here, joins below.
                     duplicates += 1
                 } else if UsageRollupRow.fits(record) {
@@ -214,7 +220,8 @@ public enum UsageRotation {
             var lines = rows.map { ($0.record.timestamp, $0.jsonLine) }
             lines.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1.lexicographicallyPrecedes($1.1) }
             if !quarantine.isEmpty {
-                try Rotation.keepInQuarantine(quarantine, path: ledger.path(LogFileName.usageQuarantine(date)))
+                try Rotation.keepInQuarantine(
+                    quarantine, path: ledger.path(LogFileName.usageQuarantine(date)))
             }
             try AtomicFile.replace(
                 ledger.path(rollupName), with: lines.flatMap(\.1),
@@ -246,9 +253,11 @@ public enum UsageRotation {
     }
 
     // Calls `body` with the 64-bit request fingerprint of every readable line of the usage file of
-    // `date`, read into `buffer`; lines whose print `decoding` accepts are decoded for `record` too.
+    // `date` (masked by `mask`), read into `buffer`; lines whose print `decoding` accepts are decoded
+    // for `record` too.
     private static func forEachPrint(
-        _ ledger: UsageLedger, _ date: CivilDate, buffer: inout [UInt8], decoder: inout UsageLineDecoder,
+        _ ledger: UsageLedger, _ date: CivilDate, mask: UInt64, buffer: inout [UInt8],
+        decoder: inout UsageLineDecoder,
         _ body: (UInt64) -> Void, decoding: (UInt64) -> Bool = { _ in false },
         record: (UsageRecord) -> Void = { _ in }
     ) throws(RotationError) {
@@ -256,7 +265,8 @@ public enum UsageRotation {
         guard let count = ledger.read(name, into: &buffer) else {
             throw .unreadable(ledger.path(name), reason: AppendError.describe(FileAccess.lastError))
         }
-        UsageLedgerReader.forEachLine(buffer, count: count) { (scanner: inout JSONScanner) throws(JSONScanError) in
+        UsageLedgerReader.forEachLine(buffer, count: count) {
+            (scanner: inout JSONScanner) throws(JSONScanError) in
             let start = scanner.offset
             guard let fields = try LedgerLineFields.scan(&scanner), scanner.isAtEnd() else { return }
             var decoded: UsageRecord?
@@ -267,7 +277,7 @@ public enum UsageRotation {
                 decoded = try decoder.decode(&scanner)
                 print = decoded.map { UsageLedgerReader.fingerprint64(RequestKey.of($0)) }
             }
-            guard let print else { return }
+            guard let print = print.map({ $0 & mask }) else { return }
             body(print)
             guard decoding(print) else { return }
             if decoded == nil {

@@ -41,6 +41,8 @@ public struct UsageRecord: Hashable, Sendable {
     /// How many requests the record stands for: 1, except for a row of a usage roll-up, which sums
     /// the requests of one hour (see docs/usage-format.md, "Roll-ups").
     public var requests = 1
+    /// A roll-up row's cache misses by reason (a single request has `cacheMiss` instead).
+    public var rollupMisses: [UsageRollupMiss] = []
     /// A roll-up row's last request; nil for a single request, whose last request is `timestamp`.
     public var lastRequest: Timestamp?
     /// A roll-up row's long-context billing, decided per request when it was rolled up; nil for a

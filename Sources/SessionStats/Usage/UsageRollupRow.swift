@@ -3,11 +3,13 @@ import SessionLogCore
 /// One line of `usage-rollup-YYYY-MM-DD.jsonl`: the requests of one hour that share a day, session,
 /// project, model and everything that prices them, summed, with the keys of the requests it holds.
 ///
-///     {"usage_rollup":1,"day":"2026-11-20","session_id":"…","project":"app","model":"claude-opus-4-5",
+///     {"usage_rollup":2,"day":"2026-11-20","session_id":"…","project":"app","model":"claude-opus-4-5",
 ///      "requests":3,"input":30,"output":900,"cache_write_5m":100,"cache_write_1h":0,"cache_read":5000,
-///      "first":"2026-11-20T09:00:01.000Z","last":"2026-11-20T09:41:10.500Z","keys":["m|msg_01…",…]}
+///      "cache_misses":[{"cache_miss":"system_changed","requests":1,"missed_5m":0,"missed_1h":4000,
+///      "uncached":0}],"first":"2026-11-20T09:00:01.000Z","last":"2026-11-20T09:41:10.500Z",
+///      "keys":["m|msg_01…",…]}
 ///
-/// See docs/usage-format.md, "Roll-ups".
+/// See docs/usage-format.md, "Roll-ups". Version 1 rows (no `cache_misses`) are read too.
 public struct UsageRollupRow: Equatable, Sendable {
     /// The local day the requests counted for when rolled up (the ledger file's date).
     public var day: CivilDate
@@ -27,10 +29,14 @@ public struct UsageRollupRow: Equatable, Sendable {
         public static let first: StaticString = "first"
         public static let last: StaticString = "last"
         public static let keys: StaticString = "keys"
+        public static let cacheMisses: StaticString = "cache_misses"
+        public static let missed5m: StaticString = "missed_5m"
+        public static let missed1h: StaticString = "missed_1h"
+        public static let uncached: StaticString = "uncached"
     }
 
-    /// The format version this code writes and reads.
-    public static let version = 1
+    /// The format version this code writes; it reads this one and every earlier one.
+    public static let version = 2
 
     /// Creates a row of one request.
     public init(day: CivilDate, request: UsageRecord, key: String, isLongContext: Bool) {
@@ -47,8 +53,15 @@ public struct UsageRollupRow: Equatable, Sendable {
         record.requests = 1
         record.lastRequest = request.timestamp
         record.isLongContext = isLongContext
+        if let miss = request.cacheMiss { record.rollupMisses = [UsageRollupMiss(miss, in: request.tokens)] }
         self.record = record
         keys = [key]
+    }
+
+    /// The row's cache misses by reason, sorted by reason.
+    public var misses: [UsageRollupMiss] {
+        get { record.rollupMisses }
+        set { record.rollupMisses = newValue }
     }
 
     private init(day: CivilDate, record: UsageRecord, keys: [String]) {
@@ -105,7 +118,17 @@ public struct UsageRollupRow: Equatable, Sendable {
             record.webSearchRequests + other.record.webSearchRequests,
             record.requests + other.record.requests,
         ]
-        guard sums.allSatisfy({ $0 <= limit }) else { return false }
+        var misses = misses
+        for miss in other.misses {
+            if let index = misses.firstIndex(where: { $0.reason == miss.reason }) {
+                misses[index].add(miss)
+            } else {
+                misses.append(miss)
+            }
+        }
+        let missSums = misses.flatMap { [$0.requests, $0.missed5m, $0.missed1h, $0.uncached] }
+        guard sums.allSatisfy({ $0 <= limit }), missSums.allSatisfy({ $0 <= limit }) else { return false }
+        self.misses = misses.sorted { $0.reason < $1.reason }
         record.tokens = a + b
         record.webSearchRequests += other.record.webSearchRequests
         record.requests += other.record.requests
@@ -154,6 +177,20 @@ public struct UsageRollupRow: Equatable, Sendable {
         if record.webSearchRequests != 0 {
             writer.field(key: UsageKeys.webSearchRequests, record.webSearchRequests)
         }
+        if !misses.isEmpty {
+            writer.key(key: Key.cacheMisses)
+            writer.beginArray()
+            for miss in misses {
+                writer.beginObject()
+                writer.field(key: UsageKeys.cacheMiss, miss.reason)
+                writer.field(key: Key.requests, miss.requests)
+                writer.field(key: Key.missed5m, miss.missed5m)
+                writer.field(key: Key.missed1h, miss.missed1h)
+                writer.field(key: Key.uncached, miss.uncached)
+                writer.endObject()
+            }
+            writer.endArray()
+        }
         writer.field(key: Key.first, record.timestamp.iso8601)
         writer.field(key: Key.last, record.lastTimestamp.iso8601)
         writer.key(key: Key.keys)
@@ -167,9 +204,9 @@ public struct UsageRollupRow: Equatable, Sendable {
     }
 
     /// Reads the object at the scanner's offset as a row; nil when it is well-formed JSON but no
-    /// valid row: no `usage_rollup` of this version, no valid `day`, `first`, `last` (not before
+    /// valid row: no `usage_rollup` of a version this code reads, no valid `day`, `first`, `last` (not before
     /// `first`, in the same hour slot), `session_id` or `model`, a count that is no integer from 0
-    /// to 2^53, or not exactly one key per request.
+    /// to 2^53, a `cache_misses` entry without its reason, or not exactly one key per request.
     public static func decode(_ scanner: inout JSONScanner) throws(JSONScanError) -> UsageRollupRow? {
         var version = 0
         var day: CivilDate?
@@ -205,6 +242,35 @@ public struct UsageRollupRow: Equatable, Sendable {
                 return 0
             }
             return value
+        }
+
+        // One entry of `cache_misses`; nil when it is no object, has no reason or no request.
+        func rollupMiss(_ scanner: inout JSONScanner) throws(JSONScanError) -> UsageRollupMiss? {
+            guard scanner.peekKind() == .object else {
+                try scanner.skipValue()
+                return nil
+            }
+            var miss = UsageRollupMiss(reason: "", requests: 0, missed5m: 0, missed1h: 0, uncached: 0)
+            var reason: String?
+            var entry = try scanner.enterObject()
+            while let field = try scanner.nextKey(&entry) {
+                if scanner.matches(field, UsageKeys.cacheMiss) {
+                    reason = try string(&scanner)
+                } else if scanner.matches(field, Key.requests) {
+                    miss.requests = try count(&scanner)
+                } else if scanner.matches(field, Key.missed5m) {
+                    miss.missed5m = try count(&scanner)
+                } else if scanner.matches(field, Key.missed1h) {
+                    miss.missed1h = try count(&scanner)
+                } else if scanner.matches(field, Key.uncached) {
+                    miss.uncached = try count(&scanner)
+                } else {
+                    try scanner.skipValue()
+                }
+            }
+            guard let reason, miss.requests >= 1 else { return nil }
+            miss.reason = reason
+            return miss
         }
 
         var cursor = try scanner.enterObject()
@@ -259,14 +325,40 @@ public struct UsageRollupRow: Equatable, Sendable {
                 last = try time(&scanner)
             } else if scanner.matches(key, Key.keys) {
                 keys = try scanner.scanStringArray()
+            } else if scanner.matches(key, Key.cacheMisses) {
+                guard scanner.peek() == UInt8(ascii: "[") else {
+                    valid = false
+                    try scanner.skipValue()
+                    continue
+                }
+                scanner.offset += 1
+                var more = scanner.peek() != UInt8(ascii: "]")
+                if !more { scanner.offset += 1 }
+                while more {
+                    if let miss = try rollupMiss(&scanner) {
+                        record.rollupMisses.append(miss)
+                    } else {
+                        valid = false
+                    }
+                    guard let byte = scanner.peek() else { throw .unexpectedEnd(at: scanner.offset) }
+                    scanner.offset += 1
+                    if byte == UInt8(ascii: "]") {
+                        more = false
+                    } else if byte != UInt8(ascii: ",") {
+                        throw .unexpectedByte(byte, at: scanner.offset - 1)
+                    }
+                }
             } else {
                 try scanner.skipValue()
             }
         }
-        guard valid, version == UsageRollupRow.version, let day, let sessionID, let model, let first,
+        guard valid, (1...UsageRollupRow.version).contains(version), let day, let sessionID, let model,
+            let first,
             let last,
-            first <= last, slot(first) == slot(last), record.requests >= 1, keys.count == record.requests
+            first <= last, slot(first) == slot(last), record.requests >= 1, keys.count == record.requests,
+            record.rollupMisses.reduce(0, { $0 + $1.requests }) <= record.requests
         else { return nil }
+        record.rollupMisses.sort { $0.reason < $1.reason }
         record.sessionID = sessionID
         record.model = model
         record.timestamp = first

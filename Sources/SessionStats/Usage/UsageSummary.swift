@@ -54,6 +54,12 @@ public struct UsageSummary: Sendable {
             cacheMisses[miss.reason, default: CacheMissTotals()].add(
                 missedTokens: miss.missedTokens, cost: missCost ?? .zero)
         }
+        for misses in record.rollupMisses {
+            let missCost = match.price.map { $0.rates(for: record).missCost(misses) }
+            cacheMisses[misses.reason, default: CacheMissTotals()].add(
+                CacheMissTotals(
+                    requests: misses.requests, missedTokens: misses.missedTokens, cost: missCost ?? .zero))
+        }
     }
 
     /// Models priced as their family's newest, with the model used: `claude-opus-6` → `Opus 5.5`.
