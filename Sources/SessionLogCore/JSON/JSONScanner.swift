@@ -124,6 +124,9 @@ public struct JSONScanner {
         var escapeBytes = 0
         var escapeScalars = 0
         var extra = 0
+        // Two-byte escapes counted in the word loop, and how many of them are `\\/`.
+        var twoByteEscapes = 0
+        var slashEscapes = 0
         var high: UInt64 = 0
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = ones &* 0x80
@@ -131,7 +134,7 @@ public struct JSONScanner {
             // The hot loop stops only at '"', '\\' or a control byte, eight bytes at a time: each test
             // sets the high bit of a lane exactly for the lowest matching lane (borrows only reach lanes
             // above a match). Lanes are read little-endian, as on every platform Swift supports.
-            while position + 8 <= limit {
+            while position &+ 8 <= limit {
                 let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
                 let quote = word ^ (ones &* 0x22)
                 let backslash = word ^ (ones &* 0x5C)
@@ -140,19 +143,21 @@ public struct JSONScanner {
                     & ~word & highs
                 if stops != 0 {
                     // Only the lanes below the stop count.
-                    let keep: UInt64 = (1 << UInt64(stops.trailingZeroBitCount & ~7)) &- 1
-                    high |= word & highs & keep
-                    continuations += JSONScanner.lanes(word & ~(word << 1) & highs & keep)
-                    position += stops.trailingZeroBitCount >> 3
+                    let lane = stops.trailingZeroBitCount
+                    let counted = word & highs & ((1 << UInt64(lane & ~7)) &- 1)
+                    if counted != 0 {
+                        high |= counted
+                        continuations &+= JSONScanner.lanes(counted & ~(word << 1))
+                    }
+                    position &+= lane >> 3
                     // A two-byte escape (file contents are full of them) is counted here and the word
                     // loop goes on; a quote, a control byte, `\u` or an error leave it.
-                    if base[position] == ._backslash && position + 1 < limit {
-                        let escaped = base[position + 1]
+                    if base[position] == ._backslash && position &+ 1 < limit {
+                        let escaped = base[position &+ 1]
                         if JSONScanner.isTwoByteEscape(escaped) {
-                            position += 2
-                            escapeBytes += 2
-                            escapeScalars += 1
-                            if escaped != ._slash { extra += 1 }
+                            position &+= 2
+                            twoByteEscapes &+= 1
+                            if escaped == ._slash { slashEscapes &+= 1 }
                             continue
                         }
                     }
@@ -160,9 +165,9 @@ public struct JSONScanner {
                 }
                 if word & highs != 0 {
                     high |= word & highs
-                    continuations += JSONScanner.lanes(word & ~(word << 1) & highs)
+                    continuations &+= JSONScanner.lanes(word & ~(word << 1) & highs)
                 }
-                position += 8
+                position &+= 8
             }
             if position + 8 > limit {
                 while position < limit {
@@ -206,6 +211,10 @@ public struct JSONScanner {
             }
         }
         offset = position + 1
+        // Each two-byte escape stands for one character; all but `\\/` take one more in compact JSON.
+        escapeBytes += 2 * twoByteEscapes
+        escapeScalars += twoByteEscapes
+        extra += twoByteEscapes - slashEscapes
         let characters: Int
         if high != 0 && !knownValidUTF8 {
             // Ill-formed UTF-8 counts one character per maximal ill-formed subpart: count exactly.

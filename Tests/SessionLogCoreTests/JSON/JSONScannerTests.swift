@@ -125,6 +125,7 @@ import Testing
     @Test(arguments: [
         (#"\\\\n"#, "\\\\n", 2), (#"\/\/x"#, "//x", 0), (#"\"\t\u00e9\r"#, "\"\t\u{e9}\r", 3),
         (#"\\\"é\b\f"#, "\\\"é\u{8}\u{c}", 4), (#"\u0001\n"#, "\u{1}\n", 6),
+        (#"é\"日\\"#, "é\"日\\", 2), (#"😀\/ü"#, "😀/ü", 0),
     ])
     func countsRunsOfEscapesAtEveryOffset(raw: String, decoded: String, extra: Int) throws {
         for position in 0..<17 {
