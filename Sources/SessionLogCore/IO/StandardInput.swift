@@ -45,8 +45,8 @@ public enum StandardInput {
     ///
     /// The bytes are read, never mapped: a mapped file truncated by someone else would kill the
     /// process with SIGBUS. They land in a buffer of `firstBufferSize` bytes; a payload that fills
-    /// it moves on to one buffer of `limit` bytes that the system only backs with memory as it
-    /// fills, so a large payload costs no copying beyond the first buffer.
+    /// it moves on to one buffer of `limit` bytes of `MappedMemory`, which the system only backs
+    /// as it fills, so a large payload costs no copying beyond the first buffer.
     public static func withAll<Result>(
         from descriptor: Int32 = 0, timeoutMilliseconds: Int = 5000, limit: Int = defaultLimit,
         _ body: (UnsafeBufferPointer<UInt8>, Outcome) -> Result
@@ -62,9 +62,14 @@ public enum StandardInput {
             deadline: deadline,
             drain: firstSize == limit, outcome: &outcome)
         guard let firstCount else {
-            // The first buffer is full and more may follow: go on in one buffer of the limit's size.
-            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: limit, alignment: 16)
-            defer { buffer.deallocate() }
+            // The first buffer is full and more may follow: go on in one buffer of the limit's size,
+            // mapped so that a large payload costs few page faults.
+            let mapped = MappedMemory(byteCount: limit)
+            let buffer =
+                mapped?.bytes ?? UnsafeMutableRawBufferPointer.allocate(byteCount: limit, alignment: 16)
+            defer {
+                if let mapped { mapped.deallocate() } else { buffer.deallocate() }
+            }
             buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: first[0..<firstSize]))
             let rest =
                 read(
