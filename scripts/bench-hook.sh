@@ -8,7 +8,7 @@
 # like Claude Code) spawns the three in turns, writing a real payload to each one's stdin pipe, and
 # prints median wall times per call for a 2.5 KB, a 50 KB and a 1 MB payload with their ratios to
 # the floors measured in the same run. Then the cost of registering in shell form (`sh -c`) against exec form, and callgrind's
-# instruction counts per 2.5 KB call, which do not depend on the machine's load.
+# instruction counts per 2.5 KB call, page faults and system calls, which do not depend on the machine's load.
 #
 # Usage: scripts/bench-hook.sh [BINARY]   (default: builds and uses .build/release/session-logger)
 # RUNS (default 400) sets the calls per command and payload; CORPUS the payload corpus.
@@ -116,4 +116,14 @@ if perf stat -e page-faults true >/dev/null 2>&1; then
         echo "page faults, $name call: hook $(faults "$binary" "$work/$name.json"), floor" \
             "$(faults "$work/floor" "$work/$name.json"), Swift floor $(faults "$work/swift-floor" "$work/$name.json")"
     done
+fi
+
+# System calls per call, counted by strace: like the counts above, the same whatever the load.
+if command -v strace >/dev/null; then
+    calls() { # prints the system calls strace counts for one call of $1 on the 2.5 KB payload
+        strace -f -c -o "$work/strace.txt" "$1" <"$work/2.5KB.json" >/dev/null 2>&1
+        awk '$NF == "total" { print $4 }' "$work/strace.txt"
+    }
+    echo "system calls, 2.5 KB call: hook $(calls "$binary"), floor $(calls "$work/floor")," \
+        "Swift floor $(calls "$work/swift-floor")"
 fi

@@ -1,7 +1,7 @@
 /// Values a short-lived process leaves for its exit to free.
 ///
 /// Freeing the first String of 64 bytes or more makes the Swift runtime demangle and build the
-/// metadata of `Optional<_StringBreadcrumbs>` (about 35,000 instructions and a dozen page faults, a
+/// metadata of `Optional<_StringBreadcrumbs>` (about 35,000 instructions and several page faults, a
 /// sixth of a hook run) for memory the exit returns anyway. The hook keeps its payload, record and
 /// environment, whose strings are the long ones.
 enum ProcessLifetime {
