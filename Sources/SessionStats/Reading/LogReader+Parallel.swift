@@ -32,7 +32,7 @@ extension LogReader {
         _ deliver: (LogEntry) -> Bool
     ) {
         let workers = min(threads, files.count)
-        let shared = ParallelReads<[LogEntry]>(
+        let shared = ParallelReads<FileResult<[LogEntry]>>(
             count: files.count, window: workers * LogReader.filesAheadPerWorker)
         let days = self.days
         let localDays = self.localDays
@@ -84,7 +84,7 @@ extension LogReader {
         merge: (inout Partial, Partial) -> Void
     ) -> Partial {
         let workers = min(threads, files.count)
-        let shared = ParallelReads<(Partial, entries: Int)>(
+        let shared = ParallelReads<FileResult<(Partial, entries: Int)>>(
             count: files.count, window: workers * LogReader.filesAheadPerWorker)
         let days = self.days
         let localDays = self.localDays
@@ -135,71 +135,5 @@ extension LogReader {
         }
         diagnostics.entries += entries
         return total
-    }
-}
-
-/// The hand-over between the workers and the reading thread: which file is next, and each file's
-/// result once read. A lock, not atomics, so it builds wherever Dispatch does.
-private final class ParallelReads<Payload: Sendable>: @unchecked Sendable {
-    private let count: Int
-    private let results: UnsafeMutablePointer<LogReader.FileResult<Payload>?>
-    private let ready: [DispatchSemaphore]
-    // Permits to read a file ahead of the one being handed on.
-    private let window: DispatchSemaphore
-    private let lock = DispatchSemaphore(value: 1)
-    private var next = 0
-    private var stopped = false
-
-    init(count: Int, window: Int) {
-        self.count = count
-        results = .allocate(capacity: count)
-        results.initialize(repeating: nil, count: count)
-        ready = (0..<count).map { _ in DispatchSemaphore(value: 0) }
-        // Started at zero and raised: libdispatch traps when a semaphore is freed below its initial
-        // value, which a window is when reading stops early with files read but not taken.
-        self.window = DispatchSemaphore(value: 0)
-        for _ in 0..<window { self.window.signal() }
-    }
-
-    deinit {
-        results.deinitialize(count: count)
-        results.deallocate()
-    }
-
-    /// The next file to read, or nil when all are taken or reading stopped; waits while too many
-    /// files are read ahead.
-    func claim() -> Int? {
-        window.wait()
-        lock.wait()
-        defer { lock.signal() }
-        guard !stopped && next < count else {
-            window.signal()
-            return nil
-        }
-        next += 1
-        return next - 1
-    }
-
-    /// Stores the result of the file at `index`, which this worker claimed.
-    func finish(_ index: Int, _ result: LogReader.FileResult<Payload>) {
-        results[index] = result
-        ready[index].signal()
-    }
-
-    /// Waits for the result of the file at `index` and takes it.
-    func take(_ index: Int) -> LogReader.FileResult<Payload> {
-        ready[index].wait()
-        let result = results[index]!
-        results[index] = nil
-        window.signal()
-        return result
-    }
-
-    /// Lets waiting workers go and keeps them from claiming more files.
-    func stop(workers: Int) {
-        lock.wait()
-        stopped = true
-        lock.signal()
-        for _ in 0..<workers { window.signal() }
     }
 }

@@ -11,6 +11,8 @@ struct SearchTerm: Equatable, Sendable {
     let anchor: CaselessPattern?
     // Where the anchor sits in the folded term, so the bytes around a raw hit can be checked.
     private let anchorStart: Int
+    // Whether the anchor holds a newline, which no raw line does.
+    private let anchorHasNewline: Bool
 
     /// Creates a term from non-empty text.
     init(_ text: String) {
@@ -19,6 +21,7 @@ struct SearchTerm: Equatable, Sendable {
         isASCII = folded.allSatisfy { $0 < 0x80 }
         pattern = CaselessPattern(folded, ignoringCase: isASCII)
         (anchor, anchorStart) = Self.anchor(folded: folded, original: text)
+        anchorHasNewline = anchor?.bytes.contains(0x0A) ?? false
     }
 
     static func == (left: SearchTerm, right: SearchTerm) -> Bool { left.text == right.text }
@@ -104,31 +107,46 @@ extension SearchTerm {
 }
 
 extension SearchTerm {
-    /// Whether the raw JSON bytes `base[start..<end]` may hold the term: some occurrence of the anchor
+    /// Whether the raw JSON line `base[start..<end]` may hold the term: some occurrence of the anchor
     /// whose neighbours match the rest of the folded term as plain ASCII, or reach a byte where an
     /// escape or a non-ASCII letter could stand for it (then the line is decoded to be sure). True
     /// when the term has no anchor.
     func mayOccur(inRaw base: UnsafePointer<UInt8>, start: Int, end: Int) -> Bool {
-        guard let anchor else { return true }
-        var from = start
-        while let found = anchor.firstMatch(in: base, start: from, end: end) {
-            if extends(anchor, at: found, in: base, start: start, end: end) { return true }
-            from = found + 1
-        }
-        return false
+        anchor == nil || nextOccurrence(inRaw: base, from: start, start: start, end: end) != nil
     }
 
-    // Whether the anchor found at `offset` may be part of the whole term.
+    /// The offset of the first occurrence of the anchor at or after `from` in the raw JSON lines
+    /// `base[start..<end]` (newlines end a line, so `mayOccur` holds for the line around it), or nil;
+    /// always nil for a term without an anchor.
+    func nextOccurrence(inRaw base: UnsafePointer<UInt8>, from: Int, start: Int, end: Int) -> Int? {
+        guard let anchor else { return nil }
+        var position = from
+        while let found = anchor.firstMatch(in: base, start: position, end: end) {
+            if extends(anchor, at: found, in: base, start: start, end: end) { return found }
+            position = found + 1
+        }
+        return nil
+    }
+
+    // Whether the anchor found at `offset` may be part of the whole term in its line: bytes are
+    // compared up to the line's newline or the bounds, whichever comes first.
     private func extends(
         _ anchor: CaselessPattern, at offset: Int, in base: UnsafePointer<UInt8>, start: Int, end: Int
     ) -> Bool {
+        let newline: UInt8 = 0x0A
+        // A line never holds a newline, so neither does an anchor found within one.
+        if anchorHasNewline
+            && (offset..<(offset + anchor.bytes.count)).contains(where: { base[$0] == newline })
+        {
+            return false
+        }
         let folded = pattern.bytes
         // After the anchor the raw bytes start a character: plain ASCII stands for itself, anything
         // else (an escape, a multi-byte letter) may fold to what the term needs.
         var index = anchorStart + anchor.bytes.count
         var position = offset + anchor.bytes.count
         while index < folded.count {
-            guard position < end else { return false }
+            guard position < end, base[position] != newline else { return false }
             let byte = base[position]
             if byte >= 0x80 || byte == UInt8(ascii: "\\") { return true }
             if CaselessPattern.lower(byte) != folded[index] { return false }
@@ -140,11 +158,13 @@ extension SearchTerm {
         index = anchorStart - 1
         position = offset - 1
         while index >= 0 {
-            guard position >= start else { return false }
+            guard position >= start, base[position] != newline else { return false }
             if CaselessPattern.lower(base[position]) != folded[index] {
+                var scan = offset - 1
                 let window = max(start, offset - 12 * anchorStart)
-                for scan in window..<offset where base[scan] >= 0x80 || base[scan] == UInt8(ascii: "\\") {
-                    return true
+                while scan >= window && base[scan] != newline {
+                    if base[scan] >= 0x80 || base[scan] == UInt8(ascii: "\\") { return true }
+                    scan -= 1
                 }
                 return false
             }

@@ -74,6 +74,8 @@ struct SessionIndex: Equatable, Sendable {
         var stream = TranscriptLineStream(
             chunkSize: TranscriptReader.defaultChunkSize, maximumLineBytes: Self.maximumLineBytes)
         var line = TranscriptLine()
+        // A listing takes only prompts from a message.
+        line.skipsTools = true
         // Old-style `agent-*.jsonl` files name their session only inside; map them from the last refresh.
         var agentOwners: [String: String] = [:]
         for session in sessions.values {

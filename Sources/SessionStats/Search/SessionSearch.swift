@@ -84,34 +84,17 @@ struct SessionSearch {
         let candidates = index.newestFirst.lazy.compactMap { index.sessions[$0] }.filter { session in
             Self.listable(session) && request.admits(session, clock: clock)
         }
-        var searcher = TranscriptSearcher(terms: request.terms, scope: request.scope)
-        for session in candidates {
-            if request.limit > 0 && outcome.hits.count == request.limit {
-                outcome.stoppedAtLimit = true
-                break
-            }
-            if request.terms.isEmpty {
+        if request.terms.isEmpty {
+            for session in candidates {
+                if request.limit > 0 && outcome.hits.count == request.limit {
+                    outcome.stoppedAtLimit = true
+                    break
+                }
                 outcome.hits.append(SearchHit(session: session))
-                continue
             }
-            guard let transcript = session.transcript else { continue }
-            var match = SessionMatch()
-            let agents = request.scope.contains(.subagents) ? session.agents : []
-            searcher.search(transcript.path, isAgent: false, last: agents.isEmpty, into: &match)
-            for (position, agent) in agents.enumerated() {
-                searcher.search(agent.path, isAgent: true, last: position == agents.count - 1, into: &match)
-            }
-            outcome.sessionsRead += 1
-            if match.hasAll(request.terms.count) {
-                outcome.hits.append(SearchHit(session: session, match: match))
-            }
+        } else {
+            search(Array(candidates), into: &outcome)
         }
-        outcome.bytesRead = searcher.bytesRead
-        if !request.terms.isEmpty {
-            // The lines the search itself skipped: indexing this run read some of the same lines.
-            outcome.skippedLines = searcher.skippedLines
-        }
-        outcome.unreadable += searcher.unreadable
         // Only the sessions shown are priced, and only those not priced since the ledger last changed.
         let unpriced = outcome.hits.map(\.session).filter { index.sessions[$0.id]?.cost == nil }
         let costs = SessionCost.of(unpriced, directories: directories, table: table, clock: clock)
@@ -128,6 +111,30 @@ struct SessionSearch {
             }
         }
         return outcome
+    }
+
+    // Reads the transcripts of `candidates` (newest first) until the limit is reached, adding the
+    // sessions that hold every term and what reading ran into.
+    private func search(_ candidates: [IndexedSession], into outcome: inout SearchOutcome) {
+        let readable = candidates.indices.filter { candidates[$0].transcript != nil }
+        var skippedLines = 0
+        TranscriptSearcher.forEachRead(
+            of: readable.map { candidates[$0] }, terms: request.terms, scope: request.scope
+        ) { position, read in
+            outcome.sessionsRead += 1
+            outcome.bytesRead += read.bytesRead
+            skippedLines += read.skippedLines
+            outcome.unreadable += read.unreadable
+            if read.match.hasAll(request.terms.count) {
+                outcome.hits.append(SearchHit(session: candidates[readable[position]], match: read.match))
+            }
+            guard request.limit > 0 && outcome.hits.count == request.limit else { return true }
+            // Stopped at the limit only when some candidate is left unread.
+            outcome.stoppedAtLimit = readable[position] < candidates.count - 1
+            return false
+        }
+        // The lines the search itself skipped: indexing this run read some of the same lines.
+        outcome.skippedLines = skippedLines
     }
 
     // The newest sessions from the head of the index, when `stamp` is the one it was saved with and

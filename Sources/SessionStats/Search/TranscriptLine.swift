@@ -51,6 +51,9 @@ struct TranscriptLine {
     var title: (kind: TitleKind, text: JSONStringToken)?
     /// The message's texts, in order.
     var texts: [(kind: TextKind, token: JSONStringToken)] = []
+    /// Whether tool inputs and results are skipped, not listed in `texts`, for a reader that never
+    /// looks at them; kept by `reset()`.
+    var skipsTools = false
 
     /// Empties the line for reuse, keeping the text list's storage.
     mutating func reset() {
@@ -163,21 +166,15 @@ struct TranscriptLine {
     // `message`: `content` is a string or a list of blocks; its `role` agrees with the line's type.
     private mutating func readMessage(_ scanner: inout JSONScanner) throws(JSONScanError) {
         var cursor = try scanner.enterObject()
-        var contentStart = -1
         while let key = try scanner.nextKey(&cursor) {
             if scanner.matches(key, "content") {
-                // Read after the object, when the line's type is known (`type` may come later).
-                contentStart = scanner.offset
-                try scanner.skipValue()
+                // Nothing in the content depends on the keys around it: the line's type decides
+                // whether its texts are prompts or replies once the whole line is read.
+                try readContent(&scanner)
             } else {
                 try scanner.skipValue()
             }
         }
-        guard contentStart >= 0 else { return }
-        let after = scanner.offset
-        scanner.offset = contentStart
-        try readContent(&scanner)
-        scanner.offset = after
     }
 
     private mutating func readContent(_ scanner: inout JSONScanner) throws(JSONScanError) {
@@ -199,6 +196,8 @@ struct TranscriptLine {
     }
 
     // One content block: `text`, `thinking`, `tool_use` (its `input`) or `tool_result` (its `content`).
+    // A tool's strings are collected as they come when the block's `type` came first (as Claude Code
+    // writes it), else after the block.
     private mutating func readBlock(_ scanner: inout JSONScanner) throws(JSONScanError) {
         var cursor = try scanner.enterObject()
         var text: JSONStringToken?
@@ -214,11 +213,19 @@ struct TranscriptLine {
             } else if scanner.matches(key, "thinking") {
                 thinking = try scanner.scanOptionalString()
             } else if scanner.matches(key, "input") {
-                input = scanner.offset
-                try scanner.skipValue()
+                if let type {
+                    try readTool(&scanner, as: .toolInput, if: Self.isToolUse(type, scanner))
+                } else {
+                    input = scanner.offset
+                    try scanner.skipValue()
+                }
             } else if scanner.matches(key, "content") {
-                content = scanner.offset
-                try scanner.skipValue()
+                if let type {
+                    try readTool(&scanner, as: .toolOutput, if: scanner.matches(type, "tool_result"))
+                } else {
+                    content = scanner.offset
+                    try scanner.skipValue()
+                }
             } else {
                 try scanner.skipValue()
             }
@@ -230,12 +237,27 @@ struct TranscriptLine {
             texts.append((.prompt, text))
         } else if scanner.matches(type, "thinking"), let thinking {
             texts.append((.thinking, thinking))
-        } else if scanner.matches(type, "tool_use") || scanner.matches(type, "server_tool_use"), input >= 0 {
+        } else if Self.isToolUse(type, scanner), input >= 0 {
             scanner.offset = input
-            try collectStrings(&scanner, as: .toolInput)
+            try readTool(&scanner, as: .toolInput, if: true)
         } else if scanner.matches(type, "tool_result"), content >= 0 {
             scanner.offset = content
-            try collectStrings(&scanner, as: .toolOutput)
+            try readTool(&scanner, as: .toolOutput, if: true)
+        }
+    }
+
+    private static func isToolUse(_ type: JSONStringToken, _ scanner: JSONScanner) -> Bool {
+        scanner.matches(type, "tool_use") || scanner.matches(type, "server_tool_use")
+    }
+
+    // A tool's input or result: its strings when `wanted` and tools are read, else skipped.
+    private mutating func readTool(_ scanner: inout JSONScanner, as kind: TextKind, if wanted: Bool)
+        throws(JSONScanError)
+    {
+        if wanted && !skipsTools {
+            try collectStrings(&scanner, as: kind)
+        } else {
+            try scanner.skipValue()
         }
     }
 

@@ -2,25 +2,33 @@ import SessionLogCore
 
 /// Streams transcripts looking for every term of a search, keeping no copy of their text.
 ///
-/// A line is parsed only when its raw bytes contain a piece of some term (an ASCII `memchr` scan);
-/// the texts the scope allows are then decoded and matched, Unicode-folded when a term needs it.
+/// A file is read whole when it is shorter than the line limit, else line by line. Each term's
+/// piece is looked for in the raw bytes across lines (`SearchTerm.nextOccurrence`, a `memchr` scan),
+/// and only the lines around a plausible occurrence are parsed; the texts the scope allows are then
+/// decoded and matched, Unicode-folded when a term needs it.
 struct TranscriptSearcher: ~Copyable {
+    /// What reading one session's files found, and what it ran into.
+    struct SessionRead: Sendable {
+        /// The terms found, the messages that hold one, the snippet.
+        var match = SessionMatch()
+        /// Lines that were not well-formed JSON or too long.
+        var skippedLines = 0
+        /// Files that could not be read, with why.
+        var unreadable: [String] = []
+        /// Bytes read.
+        var bytesRead = 0
+    }
+
     /// The terms, all of which a session must contain.
     let terms: [SearchTerm]
     /// What is read besides prompts and replies.
     let scope: SearchScope
-    /// Lines that were not well-formed JSON or too long, in the files read so far.
-    private(set) var skippedLines = 0
-    /// Files that could not be read, with why.
-    private(set) var unreadable: [String] = []
-    /// Bytes read.
-    private(set) var bytesRead = 0
     private var stream = TranscriptLineStream(
         chunkSize: TranscriptReader.defaultChunkSize, maximumLineBytes: SessionIndex.maximumLineBytes)
     private var line = TranscriptLine()
     // Whether some term has no piece a line must contain: then every line is parsed.
     private let everyLine: Bool
-    // The first pass's buffer, allocated on first use.
+    // The first pass's buffer for a file too long to read whole, allocated on first use.
     private var scanBuffer: UnsafeMutablePointer<UInt8>?
 
     /// Creates a searcher for `terms` (at most 64) within `scope`.
@@ -28,53 +36,63 @@ struct TranscriptSearcher: ~Copyable {
         self.terms = terms
         self.scope = scope
         everyLine = terms.contains { $0.anchor == nil }
+        line.skipsTools = !scope.contains(.tools)
     }
 
     deinit { scanBuffer?.deallocate() }
 
-    /// Reads the transcript at `path` into `match`; `isAgent` for a subagent's file.
-    ///
-    /// A first pass over the raw bytes looks for a piece of each term not yet found in the session;
-    /// a file that lacks one cannot complete the session's match on its own, so when the session
-    /// has nothing else to read (`last`) its lines are not parsed at all.
-    mutating func search(_ path: String, isAgent: Bool, last: Bool, into match: inout SessionMatch) {
+    /// Reads the transcript of `session` and, when the scope takes subagents, its subagents' files;
+    /// nothing for a session whose transcript is gone.
+    mutating func read(_ session: IndexedSession) -> SessionRead {
+        var read = SessionRead()
+        guard let transcript = session.transcript else { return read }
+        let agents = scope.contains(.subagents) ? session.agents : []
+        search(transcript.path, isAgent: false, last: agents.isEmpty, into: &read)
+        for (position, agent) in agents.enumerated() {
+            search(agent.path, isAgent: true, last: position == agents.count - 1, into: &read)
+        }
+        return read
+    }
+
+    // Reads the transcript at `path` into `read`; `isAgent` for a subagent's file.
+    //
+    // A file that lacks a piece of some term cannot complete the session's match on its own, so when
+    // the session has nothing else to read (`last`) and nothing was found yet, its lines are not parsed.
+    private mutating func search(_ path: String, isAgent: Bool, last: Bool, into read: inout SessionRead) {
         guard let descriptor = FileAccess.openForReading(path) else {
-            unreadable.append(path + ": " + AppendError.describe(FileAccess.lastError))
+            read.unreadable.append(path + ": " + AppendError.describe(FileAccess.lastError))
             return
         }
         defer { FileAccess.close(descriptor) }
-        if last && match.termsFound == 0 && !everyLine {
-            guard holdsEveryAnchor(descriptor) else { return }
-            guard FileAccess.seek(descriptor, to: 0) else {
-                unreadable.append(path + ": " + AppendError.describe(FileAccess.lastError))
-                return
-            }
-        }
-        var malformed = 0
+        let needsAll = last && read.match.termsFound == 0 && !everyLine
+        let lines = Lines(terms: terms, scope: scope, everyLine: everyLine, isAgent: isAgent)
         var line = self.line
-        let terms = self.terms
-        let scope = self.scope
-        let everyLine = self.everyLine
-        let pass = stream.forEachLine(descriptor, from: 0) { bytes, start, end, _ in
-            guard everyLine || Self.mayHold(terms, bytes, start: start, end: end) else { return }
-            do throws(JSONScanError) {
-                try TranscriptObjects.forEach(bytes, start: start, end: end, into: &line) { line, scanner in
-                    Self.match(
-                        line, scanner: scanner, terms: terms, scope: scope, isAgent: isAgent, into: &match)
+        defer { self.line = line }
+        let pass: TranscriptLineStream.Pass
+        if let whole = stream.readWhole(descriptor) {
+            pass = whole.pass
+            lines.search(whole.bytes, start: 0, end: whole.end, needsAll: needsAll, line: &line, into: &read)
+        } else {
+            // Longer than the line limit: a first pass over the raw bytes, then line by line.
+            if needsAll {
+                guard holdsEveryAnchor(descriptor, bytesRead: &read.bytesRead) else { return }
+                guard FileAccess.seek(descriptor, to: 0) else {
+                    read.unreadable.append(path + ": " + AppendError.describe(FileAccess.lastError))
+                    return
                 }
-            } catch {
-                malformed += 1
+            }
+            pass = stream.forEachLine(descriptor, from: 0) { bytes, start, end, _ in
+                lines.search(bytes, start: start, end: end, needsAll: false, line: &line, into: &read)
             }
         }
-        self.line = line
-        skippedLines += malformed + pass.overlongLines
-        bytesRead += pass.bytesRead
-        if let error = pass.readError { unreadable.append(path + ": " + AppendError.describe(error)) }
+        read.skippedLines += pass.overlongLines
+        read.bytesRead += pass.bytesRead
+        if let error = pass.readError { read.unreadable.append(path + ": " + AppendError.describe(error)) }
     }
 
     // Whether the file's raw bytes contain a piece of every term, read in chunks that overlap by
     // the longest piece, stopping as soon as all are found.
-    private mutating func holdsEveryAnchor(_ descriptor: Int32) -> Bool {
+    private mutating func holdsEveryAnchor(_ descriptor: Int32, bytesRead: inout Int) -> Bool {
         let anchors = terms.compactMap(\.anchor)
         let overlap = (anchors.map(\.bytes.count).max() ?? 1) - 1
         var missing = Array(anchors.indices)
@@ -96,18 +114,66 @@ struct TranscriptSearcher: ~Copyable {
         return true
     }
 
-    // Whether the raw line may hold any term: a piece of it, with plausible bytes around.
-    private static func mayHold(
-        _ terms: [SearchTerm], _ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int
-    )
-        -> Bool
-    {
-        guard let base = bytes.baseAddress else { return false }
-        for term in terms where term.mayOccur(inRaw: base, start: start, end: end) { return true }
-        return false
+    // What finding the lines to parse and matching them needs, apart from the buffers.
+    private struct Lines {
+        let terms: [SearchTerm]
+        let scope: SearchScope
+        let everyLine: Bool
+        let isAgent: Bool
+
+        // Parses the lines of `bytes[start..<end]` (separated by newlines) that may hold a term into
+        // `read`; with `needsAll`, none unless every term may occur somewhere in them.
+        func search(
+            _ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int, needsAll: Bool,
+            line: inout TranscriptLine,
+            into read: inout SessionRead
+        ) {
+            guard let base = bytes.baseAddress, start < end else { return }
+            if everyLine {
+                var lineStart = start
+                while lineStart < end {
+                    let lineEnd = FileAccess.newline(in: base, start: lineStart, end: end) ?? end
+                    parse(bytes, start: lineStart, end: lineEnd, line: &line, into: &read)
+                    lineStart = lineEnd + 1
+                }
+                return
+            }
+            // The next plausible occurrence of each term; the line around the first of them is parsed,
+            // and the search goes on after that line.
+            var next = terms.map { $0.nextOccurrence(inRaw: base, from: start, start: start, end: end) }
+            if needsAll && next.contains(nil) { return }
+            var lineStart = start
+            while let found = next.lazy.compactMap({ $0 }).min() {
+                while let newline = FileAccess.newline(in: base, start: lineStart, end: found) {
+                    lineStart = newline + 1
+                }
+                let lineEnd = FileAccess.newline(in: base, start: found, end: end) ?? end
+                parse(bytes, start: lineStart, end: lineEnd, line: &line, into: &read)
+                lineStart = lineEnd + 1
+                for index in next.indices where next[index].map({ $0 < lineStart }) ?? false {
+                    next[index] = terms[index].nextOccurrence(
+                        inRaw: base, from: lineStart, start: start, end: end)
+                }
+            }
+        }
+
+        private func parse(
+            _ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int, line: inout TranscriptLine,
+            into read: inout SessionRead
+        ) {
+            do throws(JSONScanError) {
+                try TranscriptObjects.forEach(bytes, start: start, end: end, into: &line) { line, scanner in
+                    TranscriptSearcher.match(
+                        line, scanner: scanner, terms: terms, scope: scope, isAgent: isAgent,
+                        into: &read.match)
+                }
+            } catch {
+                read.skippedLines += 1
+            }
+        }
     }
 
-    private static func match(
+    fileprivate static func match(
         _ line: TranscriptLine, scanner: JSONScanner, terms: [SearchTerm], scope: SearchScope, isAgent: Bool,
         into match: inout SessionMatch
     ) {

@@ -129,6 +129,43 @@ struct TranscriptLineStream: ~Copyable {
         }
     }
 
+    /// Reads the open file whole, from its start, when it is shorter than the line limit (so no line
+    /// can be over-long): the buffer, where its complete lines end (at the last newline, or after a
+    /// last line that is complete JSON without one) and what was read. Nil, with the file offset back
+    /// at its start, for a longer file (or one that grew past the limit while read).
+    mutating func readWhole(_ descriptor: Int32) -> (bytes: UnsafeBufferPointer<UInt8>, end: Int, pass: Pass)?
+    {
+        guard let size = FileAccess.status(descriptor: descriptor)?.size, size < maximumLineBytes else {
+            return nil
+        }
+        // One byte more than the size, so a read that fills the buffer means the file grew.
+        if capacity <= size { grow(to: min(max(size + 1, capacity * 2), maximumLineBytes), keeping: 0) }
+        var pass = Pass()
+        var filled = 0
+        while filled < capacity {
+            let count = FileAccess.read(descriptor, into: base + filled, count: capacity - filled)
+            if count < 0 {
+                pass.readError = FileAccess.lastError
+                break
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        if filled == capacity {
+            if FileAccess.seek(descriptor, to: 0) { return nil }
+            pass.readError = FileAccess.lastError
+            return (UnsafeBufferPointer(start: base, count: 0), 0, pass)
+        }
+        pass.bytesRead = filled
+        var end = filled
+        while end > 0 && base[end - 1] != 0x0A { end -= 1 }
+        if end < filled && pass.readError == nil && lastLineIsComplete(start: end, end: filled) {
+            end = filled
+        }
+        pass.endOffset = end
+        return (UnsafeBufferPointer(start: base, count: filled), end, pass)
+    }
+
     private mutating func grow(to size: Int, keeping count: Int) {
         let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
         storage.update(from: base, count: count)
