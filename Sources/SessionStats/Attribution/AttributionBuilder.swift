@@ -1,7 +1,12 @@
 import SessionLogCore
 
-/// Builds an `AttributionReport`: the hook calls first (`index`), then the ledger's requests in
-/// ledger order, then `finish`.
+/// Builds an `AttributionReport`: hook calls (`addHookCall`, or a whole index at `init`) and the
+/// ledger's requests in ledger order, then `finish`.
+///
+/// What it holds per call of the whole range is a 64-bit key, the codes of its tool and MCP server
+/// and whether it was counted (`tags`, about 40 bytes a call with the dictionary's slack), and 8
+/// bytes for the exact median and p95 of its tool; the hook's strings live only while the call is
+/// in the index's window of days or its chain is open (`held`).
 public struct AttributionBuilder {
     /// How many "most expensive calls" to keep.
     public var topCount = 10
@@ -17,7 +22,13 @@ public struct AttributionBuilder {
     private var models: [String: AttributionReport.RequestGroup] = [:]
     private var families: [String: (characters: Int, tokens: Int)] = [:]
     private var hours: [Int: (weekday: Int, hour: Int)] = [:]
-    private var ledgerCalls: Set<String> = []
+    // Every call the ledger saw, by key: its tool and server as codes into `names`, and whether a
+    // closed chain handed it on yet (the first hand-on counts the call).
+    private var tags: [UInt64: CallTag] = [:]
+    // Calls the ledger saw whose hook entry left the index's window before their chain closed.
+    private var held: [UInt64: HookCallIndex.Call] = [:]
+    private var names: [String] = [Self.notInHookLog]
+    private var nameCodes: [String: UInt32] = [Self.notInHookLog: 0]
 
     /// The name ledger calls the hook did not log are grouped under.
     public static let notInHookLog = "(not in hook log)"
@@ -26,6 +37,24 @@ public struct AttributionBuilder {
     public init(pricing: PriceTable, index: HookCallIndex) {
         attributor = Attributor(pricing: pricing)
         self.index = index
+    }
+
+    /// Adds one hook-log entry to the index's window.
+    public mutating func addHookCall(_ entry: LogEntry) {
+        // A copy of a call the ledger already saw stays seen.
+        if let key = index.add(entry), tags[key] != nil { _ = index.join(key) }
+    }
+
+    /// Drops from the index the hook calls logged before `day`: those the ledger never saw are
+    /// counted unjoined, those of open chains are held until their chain closes.
+    public mutating func evictHookCalls(before day: CivilDate) {
+        index.evict(before: day) { key, call in
+            if !call.joined {
+                report.unjoinedCalls[call.tool, default: 0] += 1
+            } else if tags[key]?.taken == false {
+                held[key] = call
+            }
+        }
     }
 
     /// Takes in one request of the ledger.
@@ -45,7 +74,11 @@ public struct AttributionBuilder {
         }
         if let skill = record.attribution.skill { Self.count(&skills, skill, cost, record.requests) }
         var unjoined = false
-        for id in record.toolUseIDs where index.join(id) == nil { unjoined = true }
+        for id in record.toolUseIDs where !see(id) { unjoined = true }
+        if record.requests == 1, record.lastRequest == nil, record.pieces.isKnown {
+            // A chain holds the calls whose results it reads, logged or not.
+            for id in record.pieces.resultIDs { _ = see(id) }
+        }
         if unjoined {
             report.unjoinedRequests += 1
             if report.unjoinedRequestSessions.count < 5,
@@ -85,9 +118,7 @@ public struct AttributionBuilder {
         report.bySubagent = subagents.values.sorted(by: Self.costlier)
         report.bySkill = skills.values.sorted(by: Self.costlier)
         report.byModel = models.values.sorted(by: Self.costlier)
-        for (id, call) in index.calls where !call.joined && !ledgerCalls.contains(id) {
-            report.unjoinedCalls[call.tool, default: 0] += 1
-        }
+        for call in index.calls.values where !call.joined { report.unjoinedCalls[call.tool, default: 0] += 1 }
         report.charactersPerToken = families.map { ($0.key, $0.value.characters, $0.value.tokens) }
             .sorted { $0.family < $1.family }
         return report
@@ -96,9 +127,15 @@ public struct AttributionBuilder {
     // A closed call: into its groups, the top list and, for a detailed session, one by one.
     // A call seen by two chains (a resumed session replays a result) counts once, with both costs.
     private mutating func take(_ call: CallCost) {
-        let isNew = ledgerCalls.insert(call.id).inserted
-        let hook = index.calls[call.id]
-        let tool = hook?.tool ?? Self.notInHookLog
+        let key = HookCallIndex.key(call.id)
+        let tag = tags[key] ?? CallTag(tool: 0, server: 0)
+        let isNew = !tag.taken
+        if isNew { tags[key] = CallTag(tool: tag.tool, server: tag.server, taken: true) }
+        // After its window and its first hand-on, a call's strings are gone: a later chain's share
+        // (a resumed session replaying it) keeps its tool and server but names no detail.
+        let hook = index.calls[key] ?? (isNew ? held.removeValue(forKey: key) : nil)
+        let tool = hook?.tool ?? names[Int(tag.tool)]
+        let server = hook?.mcpServer ?? (tag.server == 0 ? nil : names[Int(tag.server)])
         if call.isInsideSubagent {
             // Its cost is in the Task call's subagent part.
             if isNew { report.callsInsideSubagents[tool, default: 0] += 1 }
@@ -106,7 +143,7 @@ public struct AttributionBuilder {
         }
         let estimate = isNew ? hook?.estimatedTokens ?? 0 : 0
         Self.add(call, isNew: isNew, estimate: estimate, to: &toolGroups, tool)
-        if let server = hook?.mcpServer {
+        if let server {
             Self.add(call, isNew: isNew, estimate: estimate, to: &serverGroups, server)
         }
         if detailSessions.contains(call.sessionID) {
@@ -130,6 +167,31 @@ public struct AttributionBuilder {
             report.topCalls.insert(top, at: position)
             if report.topCalls.count > topCount { report.topCalls.removeLast() }
         }
+    }
+
+    // Notes that the ledger saw call `id`, taking its tool and server from the index the first
+    // time; false when the index does not hold it.
+    private mutating func see(_ id: String) -> Bool {
+        let key = HookCallIndex.key(id)
+        let found = index.join(key)
+        if tags[key] == nil {
+            if let hook = index.calls[key] {
+                let tool = code(hook.tool)
+                let server = hook.mcpServer.map { code($0) } ?? 0
+                tags[key] = CallTag(tool: tool, server: server)
+            } else {
+                tags[key] = CallTag(tool: 0, server: 0)
+            }
+        }
+        return found
+    }
+
+    private mutating func code(_ name: String) -> UInt32 {
+        if let code = nameCodes[name] { return code }
+        let code = UInt32(names.count)
+        names.append(name)
+        nameCodes[name] = code
+        return code
     }
 
     private static func add(
@@ -174,6 +236,13 @@ public struct AttributionBuilder {
         let hour = (seconds - day * 86_400) / 3600
         return (((day + 4) % 7 + 7) % 7, hour)
     }
+}
+
+/// A call the ledger saw: its tool and MCP server (0: none) as codes, and whether it was counted.
+struct CallTag {
+    var tool: UInt32
+    var server: UInt32
+    var taken = false
 }
 
 /// A group of calls and the cost of each of its calls (8 bytes a call), for the median and p95.

@@ -21,21 +21,48 @@ public struct AttributionQuery {
     }
 
     /// Reads both logs and attributes; nil when no ledger exists or the filters do not apply.
+    ///
+    /// One directory's hook log is read a day at a time as the ledger's days go by: the index holds
+    /// the calls of the ledger's day and the day after, and those of the two days before (a call
+    /// whose result comes back late, requests a sync appended slightly out of order); older calls
+    /// are dropped, counted unjoined when the ledger never saw them. With several directories the
+    /// ledger is read directory by directory, so the whole hook log is indexed first.
     public func run(source: LogSource, localDays: LocalDayResolver, table: PriceTable) -> AttributionReport? {
         guard filter.tool == nil, filter.tags.isEmpty else { return nil }
-        var index = HookCallIndex()
-        _ = source.read(directories, days, localDays, fields: HookCallIndex.fields) { entry in
-            if matches(project: entry.project, session: entry.sessionID) { index.add(entry) }
-        }
-        var builder = AttributionBuilder(pricing: table, index: index)
+        var builder = AttributionBuilder(pricing: table, index: HookCallIndex())
         builder.detailSessions = detailSessions
         builder.topCount = topCount
+        var window = HookWindow(days: directories.count == 1 ? hookDays() : nil)
+        let load = { (days: ClosedRange<CivilDate>?, builder: inout AttributionBuilder) in
+            _ = source.read(directories, days, localDays, fields: HookCallIndex.fields) { entry in
+                if matches(project: entry.project, session: entry.sessionID) { builder.addHookCall(entry) }
+            }
+        }
+        if window.days == nil { load(days, &builder) }
+        var resolver = localDays
         var reader = UsageLedgerReader(directories: directories, localDays: localDays)
         let result = reader.read(days: days) { record in
+            if window.days != nil {
+                window.advance(to: resolver.day(of: record.timestamp), builder: &builder, load: load)
+            }
             if matches(project: record.project, session: record.sessionID) { builder.add(record) }
         }
         guard !result.ledgerDates.isEmpty else { return nil }
+        window.finish(builder: &builder, load: load)
         return builder.finish()
+    }
+
+    // The days of the hook log to read, within the query's: from its first file to its last (nil
+    // when a directory cannot be listed: then the whole log is read at once, as the source reports).
+    private func hookDays() -> ClosedRange<CivilDate>? {
+        guard let directory = try? LogDirectory.scan(directories[0]) else { return nil }
+        let dates = directory.activityDates.union(directory.rollupDates)
+        guard var first = dates.min(), var last = dates.max() else { return nil }
+        if let days {
+            first = max(first, days.lowerBound)
+            last = min(last, days.upperBound)
+        }
+        return first <= last ? first...last : nil
     }
 
     private func matches(project: String?, session: String) -> Bool {
@@ -45,5 +72,61 @@ public struct AttributionQuery {
         case .exact(let id): return session == id
         case nil: return true
         }
+    }
+}
+
+/// The days of the hook log loaded so far, following the ledger's days (`AttributionQuery.run`).
+struct HookWindow {
+    /// Loads are forwarded this many days past the ledger's.
+    static let ahead = 1
+    /// Calls are kept this many days behind the ledger's.
+    static let behind = 2
+    /// Days loaded at most per read when catching up.
+    static let chunk = 7
+
+    /// The hook log's days to read; nil: the whole log was read at once.
+    var days: ClosedRange<CivilDate>?
+    private var next: CivilDate?
+    private var latest: CivilDate?
+
+    init(days: ClosedRange<CivilDate>?) {
+        self.days = days
+        next = days?.lowerBound
+    }
+
+    /// Loads the days up to the one after `day` and drops the calls logged well before it.
+    mutating func advance(
+        to day: CivilDate, builder: inout AttributionBuilder,
+        load: (ClosedRange<CivilDate>, inout AttributionBuilder) -> Void
+    ) {
+        if let latest, day <= latest { return }
+        latest = day
+        fill(through: day.adding(days: Self.ahead), evicting: day.adding(days: -Self.behind), &builder, load)
+    }
+
+    /// Loads the rest of the days, dropping each chunk's calls once read: the ledger is done.
+    mutating func finish(
+        builder: inout AttributionBuilder, load: (ClosedRange<CivilDate>, inout AttributionBuilder) -> Void
+    ) {
+        guard let days else { return }
+        fill(through: days.upperBound, evicting: nil, &builder, load)
+        builder.evictHookCalls(before: days.upperBound.adding(days: 1))
+    }
+
+    // Loads days up to `last`, a chunk at a time, dropping after each chunk the calls logged before
+    // `limit` (nil: before the chunk's end, as no request will come for them).
+    private mutating func fill(
+        through last: CivilDate, evicting limit: CivilDate?, _ builder: inout AttributionBuilder,
+        _ load: (ClosedRange<CivilDate>, inout AttributionBuilder) -> Void
+    ) {
+        guard let days, var first = next else { return }
+        let end = min(last, days.upperBound)
+        while first <= end {
+            let chunkEnd = min(first.adding(days: Self.chunk - 1), end)
+            load(first...chunkEnd, &builder)
+            builder.evictHookCalls(before: limit ?? chunkEnd.adding(days: 1))
+            first = chunkEnd.adding(days: 1)
+        }
+        next = first
     }
 }

@@ -1,32 +1,32 @@
 import SessionLogCore
 
-/// The hook log's side of the join: every tool call of the range by `tool_use_id`, and each
-/// subagent's type by its id.
+/// The hook log's side of the join: tool calls by the 64-bit fingerprint of their `tool_use_id`,
+/// and each subagent's type by its id. A report holds only a window of days in it (the days around
+/// the ledger day being read, `evict(before:_:)`); a test may hold the whole log.
 public struct HookCallIndex {
     /// What the hook logged about one call.
     public struct Call: Sendable {
-        /// When it was logged (after the call).
-        public var timestamp: Timestamp
-        /// The session.
-        public var sessionID: String
+        /// The local day it was logged on (after the call).
+        public var day: CivilDate
         /// The tool.
         public var tool: String
         /// The file, command, URL or pattern it worked on, if any.
         public var detail: String?
         /// The MCP server of an `mcp__server__tool` call.
         public var mcpServer: String?
-        /// The type of the subagent it came from.
-        public var subagentType: String?
         /// The hook's estimate: characters of input and response over four.
         public var estimatedTokens: Int
-        /// Whether the ledger had the request that issued it.
+        /// Whether the ledger saw it: a request issued it, or a chain held its result.
         public var joined = false
     }
 
-    /// The calls, by `tool_use_id`.
-    public private(set) var calls: [String: Call] = [:]
-    /// Subagent types by agent id.
+    /// The calls, by `key(_:)` of their `tool_use_id`.
+    public private(set) var calls: [UInt64: Call] = [:]
+    /// Subagent types by agent id (one entry per subagent, kept for the whole range).
     public private(set) var agentTypes: [String: String] = [:]
+    // Keys in the order they came (day order, as days are loaded forward), for eviction.
+    private var order: [UInt64] = []
+    private var orderStart = 0
 
     /// The optional log fields the index needs.
     public static let fields: LogFields = [.attribution, .file, .command, .url, .pattern, .path]
@@ -34,21 +34,54 @@ public struct HookCallIndex {
     /// Creates an empty index.
     public init() {}
 
-    /// Takes in one log entry; only single tool calls with a `tool_use_id` count.
-    public mutating func add(_ entry: LogEntry) {
-        if let agent = entry.subagentID, let type = entry.subagentType { agentTypes[agent] = type }
-        guard entry.source == .v1, entry.isOperation, let id = entry.toolUseID, !id.isEmpty else { return }
-        calls[id] = Call(
-            timestamp: entry.timestamp, sessionID: entry.sessionID, tool: entry.tool ?? "?",
-            detail: entry.file ?? entry.command ?? entry.url ?? entry.pattern ?? entry.path,
-            mcpServer: entry.mcpServer, subagentType: entry.subagentType,
-            estimatedTokens: entry.inputTokens + entry.outputTokens)
+    /// The key of `tool_use_id` `id`: its 64-bit FNV-1a (a chance collision among a million ids
+    /// has odds of about 1 in 36 million, and would only give one call the other's tool name).
+    public static func key(_ id: String) -> UInt64 {
+        var hash = RequestFingerprint<UInt64>()
+        for byte in id.utf8 { hash.mix(byte) }
+        return hash.value
     }
 
-    /// Marks call `id` joined and returns it, or nil when the hook did not log it.
-    mutating func join(_ id: String) -> Call? {
-        guard calls[id] != nil else { return nil }
-        calls[id]!.joined = true
-        return calls[id]
+    /// Takes in one log entry; only single tool calls with a `tool_use_id` count. Returns the key of
+    /// the call it added, if any.
+    @discardableResult
+    public mutating func add(_ entry: LogEntry) -> UInt64? {
+        if let agent = entry.subagentID, let type = entry.subagentType, agentTypes[agent] != type {
+            agentTypes[agent] = type
+        }
+        guard entry.source == .v1, entry.isOperation, let id = entry.toolUseID, !id.isEmpty else {
+            return nil
+        }
+        let key = Self.key(id)
+        calls[key] = Call(
+            day: entry.day, tool: entry.tool ?? "?",
+            detail: entry.file ?? entry.command ?? entry.url ?? entry.pattern ?? entry.path,
+            mcpServer: entry.mcpServer, estimatedTokens: entry.inputTokens + entry.outputTokens)
+        order.append(key)
+        return key
+    }
+
+    /// Marks call `key` joined; false when the index does not hold it.
+    mutating func join(_ key: UInt64) -> Bool {
+        guard let index = calls.index(forKey: key) else { return false }
+        calls.values[index].joined = true
+        return true
+    }
+
+    /// Removes the calls logged before `day`, oldest first, handing each to `body`.
+    mutating func evict(before day: CivilDate, _ body: (UInt64, Call) -> Void) {
+        while orderStart < order.count {
+            let key = order[orderStart]
+            if let call = calls[key] {
+                guard call.day < day else { break }
+                calls[key] = nil
+                body(key, call)
+            }
+            orderStart += 1
+        }
+        if orderStart > 4096 && orderStart * 2 > order.count {
+            order.removeFirst(orderStart)
+            orderStart = 0
+        }
     }
 }
