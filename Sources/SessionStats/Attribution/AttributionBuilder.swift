@@ -42,7 +42,7 @@ public struct AttributionBuilder {
     /// Adds one hook-log entry to the index's window.
     public mutating func addHookCall(_ entry: LogEntry) {
         // A copy of a call the ledger already saw stays seen.
-        if let key = index.add(entry), tags[key] != nil { _ = index.join(key) }
+        if let key = index.add(entry), tags[key] != nil { index.join(key) }
     }
 
     /// Drops from the index the hook calls logged before `day`: those the ledger never saw are
@@ -173,17 +173,13 @@ public struct AttributionBuilder {
     // time; false when the index does not hold it.
     private mutating func see(_ id: String) -> Bool {
         let key = HookCallIndex.key(id)
-        let found = index.join(key)
-        if tags[key] == nil {
-            if let hook = index.calls[key] {
-                let tool = code(hook.tool)
-                let server = hook.mcpServer.map { code($0) } ?? 0
-                tags[key] = CallTag(tool: tool, server: server)
-            } else {
-                tags[key] = CallTag(tool: 0, server: 0)
-            }
+        let hook = index.join(key)
+        if tags.index(forKey: key) == nil {
+            let tool = hook.map { code($0.tool) } ?? 0
+            let server = hook?.mcpServer.map { code($0) } ?? 0
+            tags[key] = CallTag(tool: tool, server: server)
         }
-        return found
+        return hook != nil
     }
 
     private mutating func code(_ name: String) -> UInt32 {

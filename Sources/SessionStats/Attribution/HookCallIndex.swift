@@ -61,11 +61,12 @@ public struct HookCallIndex {
         return key
     }
 
-    /// Marks call `key` joined; false when the index does not hold it.
-    mutating func join(_ key: UInt64) -> Bool {
-        guard let index = calls.index(forKey: key) else { return false }
+    /// Marks call `key` joined and returns it, or nil when the index does not hold it.
+    @discardableResult
+    mutating func join(_ key: UInt64) -> Call? {
+        guard let index = calls.index(forKey: key) else { return nil }
         calls.values[index].joined = true
-        return true
+        return calls.values[index]
     }
 
     /// Removes the calls logged before `day`, oldest first, handing each to `body`.
