@@ -62,22 +62,23 @@ public enum UsageRotation {
         // against them, never held.
         var buffer: [UInt8] = []
         var decoder = UsageLineDecoder()
-        var duePrints = [UInt64]()
-        var perFile: [[UInt64]] = []
+        // Lines bound the prints, so one exact allocation holds them: no doubling, no pieces to
+        // join (either would hold twice the prints at the peak).
+        var lineTotal = 0
         for date in due {
-            var prints: [UInt64] = []
-            try forEachPrint(ledger, date, mask: fingerprintMask, buffer: &buffer, decoder: &decoder) {
-                prints.append($0)
+            let name = LogFileName.usage(date)
+            guard let count = ledger.read(name, into: &buffer) else {
+                throw .unreadable(ledger.path(name), reason: AppendError.describe(FileAccess.lastError))
             }
-            perFile.append(prints)
+            lineTotal += lineCount(buffer, count: count)
         }
-        // One exact allocation, filled as the per-file arrays are freed: no doubling at the peak.
-        duePrints.reserveCapacity(perFile.reduce(0) { $0 + $1.count })
-        for index in perFile.indices {
-            duePrints += perFile[index]
-            perFile[index] = []
+        var duePrints: [UInt64] = []
+        duePrints.reserveCapacity(lineTotal)
+        for date in due {
+            try forEachPrint(ledger, date, mask: fingerprintMask, buffer: &buffer, decoder: &decoder) {
+                duePrints.append($0)
+            }
         }
-        perFile = []
         duePrints.sort()
         // The prints seen more than once: within the files to roll up, in the other usage files,
         // or among the keys the roll-ups hold. True copies, and the rare chance collisions; both
@@ -239,6 +240,17 @@ public enum UsageRotation {
                     date: date, requests: requests, rows: rows.count, duplicates: duplicates,
                     quarantinedLines: quarantine.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) },
                     mergedRollup: merging))
+        }
+    }
+
+    // How many lines the first `count` bytes of `bytes` hold, a last one without its newline included.
+    private static func lineCount(_ bytes: [UInt8], count: Int) -> Int {
+        bytes.withUnsafeBufferPointer { whole in
+            var lines = 0
+            UsageLedgerReader.forEachLine(UnsafeBufferPointer(rebasing: whole[0..<count])) { _, _ in
+                lines += 1
+            }
+            return lines
         }
     }
 
