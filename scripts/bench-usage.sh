@@ -8,6 +8,8 @@
 #      files; peak RSS (the report includes attribution's join of the ledger, docs/usage-format.md);
 #   4. `blocks --range all --json` over the same year; peak RSS.
 # usage: scripts/bench-usage.sh [SESSION_STATS_BINARY]   (needs hyperfine and GNU time)
+#   PARTS="3 4" runs only those parts; YEAR=DIR reuses a year ledger made before (parts 3 and 4)
+#   instead of generating one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 binary=${1:-}
@@ -20,7 +22,10 @@ transcripts=${TRANSCRIPTS:-../shared/fixtures/transcripts/projects}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 runs=${RUNS:-5}
+parts=${PARTS:-1 2 3 4}
+wants() { case " $parts " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 
+if wants 1 || { { wants 3 || wants 4; } && [ -z "${YEAR:-}" ]; }; then
 echo "== 1. first sync of $(du -sh "$transcripts" | cut -f1) of transcripts, vs cat | wc -l"
 hyperfine --warmup 1 --runs "$runs" --export-json "$work/first.json" \
     --prepare "rm -rf $work/logs" \
@@ -28,7 +33,9 @@ hyperfine --warmup 1 --runs "$runs" --export-json "$work/first.json" \
     -n 'first sync' "$binary sync --dir $work/logs --transcripts $transcripts"
 rm -rf "$work/logs"
 /usr/bin/time -f "first sync peak RSS: %M KB" "$binary" sync --dir "$work/logs" --transcripts "$transcripts" >/dev/null
+fi
 
+if wants 2; then
 echo "== 2. sync with nothing new over 2,000 transcript files"
 mkdir -p "$work/many"
 i=0
@@ -41,8 +48,11 @@ done
 "$binary" sync --dir "$work/many-logs" --transcripts "$work/many" >/dev/null
 hyperfine --warmup 3 --runs $((runs * 4)) -N \
     -n 'no-op sync, 2,000 files' "$binary sync --dir $work/many-logs --transcripts $work/many"
+fi
 
-echo "== 3. report over a year of ledger"
+wants 3 || wants 4 || exit 0
+year=${YEAR:-$work/year}
+if [ -z "${YEAR:-}" ]; then
 requests=${REQUESTS:-5000000}
 python3 - "$work/logs" "$work/year" "$requests" <<'PY'
 import glob, os, sys
@@ -61,13 +71,21 @@ for day in range(365):
             line = line.replace(line[line.index('"timestamp":"') + 13:line.index('"timestamp":"') + 23], str(date), 1)
             handle.write(line)
 PY
-echo "ledger: $(cat "$work/year"/usage-*.jsonl | wc -l) lines, $(du -sh "$work/year" | cut -f1)"
-hyperfine --warmup 1 --runs "$runs" \
-    -n 'cat | wc -l' "cat $work/year/usage-*.jsonl | wc -l" \
-    -n 'report --range all --json' "$binary report --range all --json --no-sync --dir $work/year"
-/usr/bin/time -f "report peak RSS: %M KB" "$binary" report --range all --json --no-sync --dir "$work/year" >/dev/null
+fi
+echo "ledger: $(cat "$year"/usage-*.jsonl | wc -l) lines, $(du -sh "$year" | cut -f1)"
 
+if wants 3; then
+echo "== 3. report over a year of ledger"
+hyperfine --warmup 1 --runs "$runs" \
+    -n 'cat | wc -l' "cat $year/usage-*.jsonl | wc -l" \
+    -n 'report --range all --json' "$binary report --range all --json --no-sync --dir $year"
+/usr/bin/time -f "report: %e s wall, %U s user, %S s system, peak RSS: %M KB" \
+    "$binary" report --range all --json --no-sync --dir "$year" >/dev/null
+fi
+
+if wants 4; then
 echo "== 4. blocks over the same year (each file read twice), peak RSS"
 /usr/bin/time -f "blocks: %e s wall, %U s user, peak RSS: %M KB" \
-    "$binary" blocks --range all --json --no-sync --dir "$work/year" >/dev/null
+    "$binary" blocks --range all --json --no-sync --dir "$year" >/dev/null
+fi
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -29,27 +29,51 @@ public struct AttributionQuery {
     /// ledger is read directory by directory, so the whole hook log is indexed first.
     public func run(source: LogSource, localDays: LocalDayResolver, table: PriceTable) -> AttributionReport? {
         guard filter.tool == nil, filter.tags.isEmpty else { return nil }
+        var join = join(source: source, localDays: localDays, table: table)
+        var reader = UsageLedgerReader(directories: directories, localDays: localDays)
+        let result = reader.read(days: days) { join.add($0) }
+        guard !result.ledgerDates.isEmpty else { return nil }
+        return join.finish()
+    }
+
+    /// The join `run` makes, ready to take the ledger's requests of the query's days, in ledger order
+    /// (`UsageLedgerReader.read`'s), from a read that serves other needs too (the report's `UsageQuery`).
+    public func join(source: LogSource, localDays: LocalDayResolver, table: PriceTable) -> Join {
         var builder = AttributionBuilder(pricing: table, index: HookCallIndex())
         builder.detailSessions = detailSessions
         builder.topCount = topCount
-        var window = HookWindow(days: directories.count == 1 ? hookDays() : nil)
+        let window = HookWindow(days: directories.count == 1 ? hookDays() : nil)
+        let query = self
         let load = { (days: ClosedRange<CivilDate>?, builder: inout AttributionBuilder) in
-            _ = source.read(directories, days, localDays, fields: HookCallIndex.fields) { entry in
-                if matches(project: entry.project, session: entry.sessionID) { builder.addHookCall(entry) }
+            _ = source.read(query.directories, days, localDays, fields: HookCallIndex.fields) { entry in
+                if query.matches(project: entry.project, session: entry.sessionID) { builder.addHookCall(entry) }
             }
         }
         if window.days == nil { load(days, &builder) }
-        var resolver = localDays
-        var reader = UsageLedgerReader(directories: directories, localDays: localDays)
-        let result = reader.read(days: days) { record in
+        return Join(query: self, load: load, resolver: localDays, builder: builder, window: window)
+    }
+
+    /// The hook calls, joined with the ledger's requests one at a time.
+    public struct Join {
+        let query: AttributionQuery
+        let load: (ClosedRange<CivilDate>?, inout AttributionBuilder) -> Void
+        var resolver: LocalDayResolver
+        var builder: AttributionBuilder
+        var window: HookWindow
+
+        /// Takes in the next request of the ledger.
+        public mutating func add(_ record: UsageRecord) {
             if window.days != nil {
                 window.advance(to: resolver.day(of: record.timestamp), builder: &builder, load: load)
             }
-            if matches(project: record.project, session: record.sessionID) { builder.add(record) }
+            if query.matches(project: record.project, session: record.sessionID) { builder.add(record) }
         }
-        guard !result.ledgerDates.isEmpty else { return nil }
-        window.finish(builder: &builder, load: load)
-        return builder.finish()
+
+        /// The attribution of every request taken.
+        public mutating func finish() -> AttributionReport {
+            window.finish(builder: &builder, load: load)
+            return builder.finish()
+        }
     }
 
     // The days of the hook log to read, within the query's: from its first file to its last (nil

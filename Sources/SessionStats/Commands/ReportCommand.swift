@@ -104,15 +104,26 @@ public enum ReportCommand {
         usage.sync = !options.noSync
         usage.filter = options.common.filter
         do throws(PricingFileError) {
+            // Attribution takes the requests from the usage read (one read of the ledger), its hook
+            // calls read at the first request, once the ledger is synced.
+            var attribution = AttributionQuery(directories: directories, days: days)
+            attribution.filter = options.common.filter
+            var join: AttributionQuery.Join?
+            func startJoin(_ table: PriceTable) -> AttributionQuery.Join {
+                attribution.join(source: context.source, localDays: context.clock.dayResolver, table: table)
+            }
             report.usage = try usage.run(
                 clock: context.clock, variables: context.variables, activeDays: Set(aggregate.days.keys),
-                warn: { context.errorOutput("warning: " + $0 + "\n") })
+                warn: { context.errorOutput("warning: " + $0 + "\n") }
+            ) { record, table in
+                if join == nil { join = startJoin(table) }
+                join?.add(record)
+            }
             if report.usage != nil, let first = directories.first {
-                var attribution = AttributionQuery(directories: directories, days: days)
-                attribution.filter = options.common.filter
-                let table = try PricingFile.table(logDirectory: first, variables: context.variables)
-                report.attribution = attribution.run(
-                    source: context.source, localDays: context.clock.dayResolver, table: table)
+                if join == nil {
+                    join = startJoin(try PricingFile.table(logDirectory: first, variables: context.variables))
+                }
+                report.attribution = join?.finish()
             }
         } catch {
             throw .badPricingFile(error.message)

@@ -1,114 +1,108 @@
 import Dispatch
 import SessionLogCore
 
-/// The report's read of the ledger: the same requests as `read(days:each:)`, summed into a
-/// `UsageSummary` on worker threads without decoding whole records.
+/// The report's read of the ledger: the summary of the requests `read(days:each:)` gives, summed on
+/// worker threads from the lines' raw fields, and (when asked) those same requests handed on in the
+/// same order, each line decoded once.
 extension UsageLedgerReader {
+    /// Pieces of files (`LedgerPiece`) decoded ahead of the one being handed on, per worker.
+    static let piecesAheadPerWorker = 2
+
     /// Sums the requests of `days` (nil: all) that `filter`'s project and session keep, priced by
     /// `table`, on up to `threads` workers; the summary is the one `read(days:each:)` and
     /// `UsageSummary.add` give, whatever the number of threads.
-    ///
-    /// Pass 1 notes each line's request fingerprint; pass 2 adds the lines whose fingerprint was
-    /// seen once straight from their bytes, and decodes the rest to deduplicate them exactly, after
-    /// all files, in file order. Each worker takes a run of consecutive files, so the results merge
-    /// in file order too.
     mutating func summarize(
         days: ClosedRange<CivilDate>?, table: PriceTable, filter: EntryFilter, threads: Int
+    ) -> (summary: UsageSummary, result: Result) {
+        summarize(days: days, table: table, filter: filter, threads: threads, handsOn: false) { _ in }
+    }
+
+    /// The same summary; with `handsOn`, also calls `each` on the calling thread with every request
+    /// `read(days:each:)` hands on (all projects and sessions), in its order. Files are decoded in
+    /// pieces of `pieceSize` bytes.
+    ///
+    /// Pass 1 notes each line's 64-bit request fingerprint, each worker over a run of consecutive
+    /// files. Only if some fingerprint repeats (or repeats a roll-up's key), pass 2 decodes those
+    /// lines and deduplicates them exactly, by their full keys. Pass 3 decodes every line once, on the
+    /// workers a megabyte of a file at a time (`LedgerPiece`): a line seen once goes into its piece's
+    /// totals straight from its raw fields (and, when handed on, as its record); the calling thread
+    /// merges the pieces' totals and hands their records on in file order, a repeated request as its
+    /// kept copy where its first copy lies. The repeated requests' kept copies are added after all files, then the roll-ups' rows.
+    mutating func summarize(
+        days: ClosedRange<CivilDate>?, table: PriceTable, filter: EntryFilter, threads: Int, handsOn: Bool,
+        pieceSize: Int = LedgerPiece.size, each: (UsageRecord) -> Void
     ) -> (summary: UsageSummary, result: Result) {
         var result = Result()
         let selection = select(days: days, result: &result)
         defer { selection.unlock() }
         let (files, held, rows) = (selection.files, selection.held, selection.rows)
-        let heldPrints = held.map(Self.fingerprint).sorted()
         let workers = max(1, min(threads, files.count))
-        // Consecutive runs of files, as even in count as can be.
-        let runs = (0..<workers).map { worker in
-            (files.count * worker / workers)..<(files.count * (worker + 1) / workers)
-        }
 
-        // Pass 1: every line's fingerprint, per worker, sorted; the repeated ones are kept.
-        let firstPass = Self.perWorker(workers) { worker in
-            var prints: [UInt32] = []
-            var skipped = 0
-            var read = 0
-            var buffer: [UInt8] = []
-            for index in runs[worker] {
-                let file = files[index]
-                guard let count = file.ledger.read(LogFileName.usage(file.date), into: &buffer) else {
-                    continue
-                }
-                read += 1
-                Self.forEachLine(buffer, count: count) { (scanner: inout JSONScanner) throws(JSONScanError) in
-                    guard let fields = try LedgerLineFields.scan(&scanner), scanner.isAtEnd() else {
-                        skipped += 1
-                        return
-                    }
-                    if let print = fields.fingerprint(in: scanner) { prints.append(print) }
-                } failed: {
-                    skipped += 1
-                }
-            }
-            prints.sort()
-            return (prints: prints, skipped: skipped, read: read)
-        }
-        var repeated: Set<UInt32> = []
-        for pass in firstPass {
-            result.skippedLines += pass.skipped
-            result.filesRead += pass.read
-            Self.addRepeats(in: pass.prints, to: &repeated)
-        }
-        for (first, second) in Self.pairs(firstPass.count) {
-            Self.addCommon(firstPass[first].prints, firstPass[second].prints, to: &repeated)
-        }
-        for pass in firstPass { Self.addCommon(heldPrints, pass.prints, to: &repeated) }
+        // Pass 1.
+        let repeated = Self.repeatedPrints(files, held: held, workers: workers, result: &result)
 
-        // Pass 2: sum the lines seen once; decode the others for exact deduplication.
-        let localDays = self.localDays
-        let seenTwice = repeated
-        let secondPass = Self.perWorker(workers) { worker in
-            var builder = UsageSummaryBuilder(table: table, filter: filter, localDays: localDays)
-            var resolver = localDays
-            var decoder = UsageLineDecoder()
-            var exact: [UsageRecord] = []
-            var buffer: [UInt8] = []
-            for index in runs[worker] {
-                let file = files[index]
-                guard let count = file.ledger.read(LogFileName.usage(file.date), into: &buffer) else {
-                    continue
-                }
-                Self.forEachLine(buffer, count: count) { (scanner: inout JSONScanner) throws(JSONScanError) in
-                    let start = scanner.offset
-                    guard let fields = try LedgerLineFields.scan(&scanner), scanner.isAtEnd() else { return }
-                    if let print = fields.fingerprint(in: scanner), !seenTwice.contains(print) {
-                        if let days, !days.contains(resolver.day(of: fields.timestamp!)) { return }
-                        builder.add(fields, in: scanner)
-                    } else {
-                        scanner.offset = start
-                        if let record = try decoder.decode(&scanner) { exact.append(record) }
-                    }
-                } failed: {
-                }
-            }
-            return (summary: builder.summary(), exact: exact)
-        }
-        var summary = UsageSummary()
+        // Pass 2: the copy kept of each repeated request.
         var deduplicator = UsageDeduplicator()
         var heldCopies = 0
-        for pass in secondPass {
-            summary.merge(pass.summary)
-            for record in pass.exact {
-                if !held.isEmpty && held.contains(RequestKey.of(record)) {
-                    heldCopies += 1
-                } else {
+        if !repeated.isEmpty {
+            var decoder = UsageLineDecoder()
+            var buffer: [UInt8] = []
+            Self.forEachPrint(files, decoder: &decoder, buffer: &buffer) { _ in
+            } decoding: { print in
+                repeated.contains(print)
+            } record: { record in
+                if held.isEmpty || !held.contains(RequestKey.of(record)) {
                     deduplicator.add(record)
+                } else {
+                    heldCopies += 1
                 }
             }
         }
         result.duplicates = deduplicator.duplicates + heldCopies
+        var kept: [String: UsageRecord] = [:]
+        if handsOn {
+            for record in deduplicator.records { kept[RequestKey.of(record)] = record }
+        }
+
+        // Pass 3.
         var resolver = localDays
+        func inRange(_ record: UsageRecord) -> Bool {
+            guard let days else { return true }
+            return days.contains(resolver.day(of: record.timestamp))
+        }
+        var summary = UsageSummary()
+        let reader = FileTotals(
+            table: table, filter: filter, localDays: localDays, days: days, repeated: repeated, handsOn: handsOn)
+        let localDays = self.localDays
+        let pieces = LedgerPiece.pieces(
+            sizes: files.map { FileAccess.status($0.ledger.path(LogFileName.usage($0.date)))?.size ?? 0 },
+            size: pieceSize)
+        Self.inFileOrder(pieces.count, workers: workers) { () -> FileTotals.Worker in
+            FileTotals.Worker(resolver: localDays)
+        } read: { index, worker in
+            reader.read(pieces[index], of: files[pieces[index].file], worker: &worker)
+        } take: { file in
+            summary.merge(file.summary)
+            for (record, isRepeated) in file.records {
+                guard isRepeated else {
+                    each(record)
+                    continue
+                }
+                if let record = kept.removeValue(forKey: RequestKey.of(record)), inRange(record) {
+                    each(record)
+                }
+            }
+        }
+        if handsOn {
+            // Kept copies whose lines vanished between the passes (no writer runs under the lock).
+            for record in deduplicator.records where kept[RequestKey.of(record)] != nil && inRange(record) {
+                each(record)
+            }
+        }
+
         var addDays = localDays
         func add(_ record: UsageRecord) -> Bool {
-            if let days, !days.contains(resolver.day(of: record.timestamp)) { return false }
+            guard inRange(record) else { return false }
             if let project = filter.project, record.project != project { return true }
             switch filter.session {
             case .prefix(let prefix): if !record.sessionID.hasPrefix(prefix) { return true }
@@ -119,8 +113,92 @@ extension UsageLedgerReader {
             return true
         }
         for record in deduplicator.records { _ = add(record) }
-        for row in rows where add(row) { result.rollupRows += 1 }
+        for row in rows where add(row) {
+            result.rollupRows += 1
+            if handsOn { each(row) }
+        }
         return (summary, result)
+    }
+
+    /// The fingerprints that more than one line of `files` has, or a line and a roll-up's key;
+    /// counts the files read and the lines that are no record into `result`.
+    private static func repeatedPrints(
+        _ files: [(ledger: UsageLedger, date: CivilDate)], held: Set<String>, workers: Int,
+        result: inout Result
+    ) -> Set<UInt64> {
+        let runs = (0..<workers).map { worker in
+            (files.count * worker / workers)..<(files.count * (worker + 1) / workers)
+        }
+        let firstPass = perWorker(workers) { worker in
+            var prints: [UInt64] = []
+            var skipped = 0
+            var read = 0
+            var decoder = UsageLineDecoder()
+            var buffer: [UInt8] = []
+            forEachPrint(Array(files[runs[worker]]), decoder: &decoder, buffer: &buffer) { print in
+                prints.append(print)
+            } file: {
+                read += 1
+            } skipped: {
+                skipped += 1
+            }
+            prints.sort()
+            return (prints: prints, skipped: skipped, read: read)
+        }
+        var repeated: Set<UInt64> = []
+        for pass in firstPass {
+            result.skippedLines += pass.skipped
+            result.filesRead += pass.read
+            addRepeats(in: pass.prints, to: &repeated)
+        }
+        for (first, second) in pairs(firstPass.count) {
+            addCommon(firstPass[first].prints, firstPass[second].prints, to: &repeated)
+        }
+        let heldPrints = held.map(fingerprint64).sorted()
+        for pass in firstPass { addCommon(heldPrints, pass.prints, to: &repeated) }
+        return repeated
+    }
+
+    /// Runs `read` for each of `count` pieces on `workers` threads, each with its own state from
+    /// `make`, and calls `take` on the calling thread with the pieces' results in order; at most
+    /// `piecesAheadPerWorker` pieces per worker are read ahead of the one taken. A result taken is freed
+    /// on a worker (the calling thread is the busier one). On one worker it all runs on the calling
+    /// thread.
+    static func inFileOrder<State, Payload: Sendable>(
+        _ count: Int, workers: Int, make: () -> State, read: (Int, inout State) -> Payload,
+        take: (Payload) -> Void
+    ) {
+        guard workers > 1 else {
+            var state = make()
+            for index in 0..<count { take(read(index, &state)) }
+            return
+        }
+        let shared = ParallelReads<Payload>(count: count, window: workers * piecesAheadPerWorker)
+        let taken = TakenResults<Payload>()
+        let group = DispatchGroup()
+        // The workers are waited for before this returns, so the closures never outlive the call.
+        withoutActuallyEscaping(make) { make in
+            withoutActuallyEscaping(read) { read in
+                let work = UnsafeWorkerBody(make: make, read: read)
+                for _ in 0..<workers {
+                    DispatchQueue.global().async(group: group) {
+                        var state = work.make()
+                        while let index = shared.claim() {
+                            taken.free()
+                            shared.finish(index, work.read(index, &state))
+                        }
+                        taken.free()
+                    }
+                }
+                for index in 0..<count {
+                    let result = shared.take(index)
+                    take(result)
+                    taken.keep(result)
+                }
+                shared.stop(workers: workers)
+                group.wait()
+            }
+        }
     }
 
     /// Runs `body` for each worker index, on worker threads when there are several; the results in order.
@@ -148,8 +226,16 @@ extension UsageLedgerReader {
         _ bytes: [UInt8], count: Int, _ body: (inout JSONScanner) throws(JSONScanError) -> Void,
         failed: () -> Void
     ) {
+        forEachLine(bytes, 0..<count, body, failed: failed)
+    }
+
+    /// The same over the lines of `range`.
+    static func forEachLine(
+        _ bytes: [UInt8], _ range: Range<Int>, _ body: (inout JSONScanner) throws(JSONScanError) -> Void,
+        failed: () -> Void
+    ) {
         bytes.withUnsafeBufferPointer { whole in
-            let buffer = UnsafeBufferPointer(rebasing: whole[0..<count])
+            let buffer = UnsafeBufferPointer(rebasing: whole[range])
             forEachLine(buffer) { start, end in
                 var scanner = JSONScanner(buffer, start: start, end: end)
                 if scanner.isAtEnd() { return }
@@ -163,7 +249,7 @@ extension UsageLedgerReader {
     }
 
     // The values that appear more than once in a sorted array.
-    private static func addRepeats(in sorted: [UInt32], to repeated: inout Set<UInt32>) {
+    private static func addRepeats(in sorted: [UInt64], to repeated: inout Set<UInt64>) {
         var index = 1
         while index < sorted.count {
             if sorted[index] == sorted[index - 1] { repeated.insert(sorted[index]) }
@@ -172,7 +258,7 @@ extension UsageLedgerReader {
     }
 
     // The values two sorted arrays share.
-    private static func addCommon(_ left: [UInt32], _ right: [UInt32], to repeated: inout Set<UInt32>) {
+    private static func addCommon(_ left: [UInt64], _ right: [UInt64], to repeated: inout Set<UInt64>) {
         var (i, j) = (0, 0)
         while i < left.count && j < right.count {
             if left[i] < right[j] {
@@ -197,8 +283,85 @@ extension UsageLedgerReader {
     }
 }
 
+/// Pass 3 of `summarize` for one piece of a ledger file: every line decoded once, the lines seen once
+/// summed from their raw fields, and the records to hand on.
+private struct FileTotals: Sendable {
+    let table: PriceTable
+    let filter: EntryFilter
+    let localDays: LocalDayResolver
+    let days: ClosedRange<CivilDate>?
+    let repeated: Set<UInt64>
+    let handsOn: Bool
+
+    /// What one worker reuses from file to file.
+    struct Worker {
+        var decoder = UsageLineDecoder()
+        var buffer: [UInt8] = []
+        var resolver: LocalDayResolver
+    }
+
+    /// One piece's totals of its lines seen once, and its records in line order (in range, or
+    /// repeated: those the calling thread resolves), when handed on.
+    struct File: Sendable {
+        var summary: UsageSummary
+        var records: [(record: UsageRecord, isRepeated: Bool)]
+    }
+
+    func read(_ piece: LedgerPiece, of file: (ledger: UsageLedger, date: CivilDate), worker: inout Worker)
+        -> File
+    {
+        var builder = UsageSummaryBuilder(table: table, filter: filter, localDays: localDays)
+        var records: [(record: UsageRecord, isRepeated: Bool)] = []
+        let lines = piece.read(file.ledger, LogFileName.usage(file.date), into: &worker.buffer)
+        UsageLedgerReader.forEachLine(worker.buffer, lines) {
+            (scanner: inout JSONScanner) throws(JSONScanError) in
+            var fields = LedgerLineFields()
+            guard let record = try worker.decoder.decode(&scanner, fields: &fields), scanner.isAtEnd() else { return }
+            let print =
+                fields.fingerprint64(in: scanner) ?? UsageLedgerReader.fingerprint64(RequestKey.of(record))
+            if !repeated.isEmpty && repeated.contains(print) {
+                if handsOn { records.append((record, true)) }
+                return
+            }
+            if let days, !days.contains(worker.resolver.day(of: record.timestamp)) { return }
+            builder.add(fields, in: scanner)
+            if handsOn { records.append((record, false)) }
+        } failed: {
+        }
+        return File(summary: builder.summary(), records: records)
+    }
+}
+
 /// A closure and the result slots its workers write, handed to Dispatch's worker threads.
 private struct UnsafeSendable<T>: @unchecked Sendable {
     let body: (Int) -> T
     let results: UnsafeMutableBufferPointer<T?>
+}
+
+/// Results the calling thread has taken, left for a worker to free.
+private final class TakenResults<Payload>: @unchecked Sendable {
+    private let lock = DispatchSemaphore(value: 1)
+    private var results: [Payload] = []
+
+    /// Keeps `result` until a worker frees it.
+    func keep(_ result: consuming Payload) {
+        lock.wait()
+        results.append(result)
+        lock.signal()
+    }
+
+    /// Frees the results kept so far, on the calling thread.
+    func free() {
+        lock.wait()
+        let kept = results
+        results = []
+        lock.signal()
+        _ = consume kept
+    }
+}
+
+/// The closures `inFileOrder`'s workers run, handed to Dispatch's worker threads.
+private struct UnsafeWorkerBody<State, Payload>: @unchecked Sendable {
+    let make: () -> State
+    let read: (Int, inout State) -> Payload
 }

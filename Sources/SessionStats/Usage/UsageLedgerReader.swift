@@ -177,7 +177,7 @@ public struct UsageLedgerReader {
     // read and `skipped` per unreadable line; lines whose fingerprint `decoding` accepts are also
     // decoded whole for `record`. Keys are read from the line's bytes (`LedgerLineFields`, which
     // accepts exactly the lines the decoder does); only a line with neither id is decoded for its key.
-    private static func forEachPrint(
+    static func forEachPrint(
         _ files: [(ledger: UsageLedger, date: CivilDate)], decoder: inout UsageLineDecoder,
         buffer: inout [UInt8], _ body: (UInt64) -> Void, file: () -> Void = {}, skipped: () -> Void = {},
         decoding: (UInt64) -> Bool = { _ in false }, record: (UsageRecord) -> Void = { _ in }

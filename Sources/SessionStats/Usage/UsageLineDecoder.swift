@@ -12,6 +12,17 @@ struct UsageLineDecoder {
 
     /// Decodes the object at the scanner's offset; nil when it is well-formed JSON but not a usable record.
     mutating func decode(_ scanner: inout JSONScanner) throws(JSONScanError) -> UsageRecord? {
+        var fields = LedgerLineFields()
+        return try decode(&scanner, fields: &fields)
+    }
+
+    /// Decodes the object at the scanner's offset and, for a usable record, sets `fields` to what
+    /// `LedgerLineFields.scan` reads from the same line (its strings as ranges of the scanner's
+    /// bytes), so one pass serves both the record and the raw totals.
+    mutating func decode(_ scanner: inout JSONScanner, fields: inout LedgerLineFields) throws(JSONScanError)
+        -> UsageRecord?
+    {
+        fields = LedgerLineFields()
         var version = 0
         var timestamp: Timestamp?
         var sessionID: String?
@@ -28,7 +39,8 @@ struct UsageLineDecoder {
             case 3 where scanner.matches(key, UsageKeys.cwd):
                 record.cwd = try string(&scanner) ?? ""
             case 5 where scanner.matches(key, UsageKeys.model):
-                model = try string(&scanner)
+                fields.model = try scanner.scanOptionalString()
+                model = fields.model.map { interner.string($0, in: scanner) }
             case 5 where scanner.matches(key, UsageKeys.input):
                 record.tokens.input = try count(&scanner)
             case 5 where scanner.matches(key, UsageKeys.speed):
@@ -36,7 +48,8 @@ struct UsageLineDecoder {
             case 6 where scanner.matches(key, UsageKeys.output):
                 record.tokens.output = try count(&scanner)
             case 7 where scanner.matches(key, UsageKeys.project):
-                record.project = try string(&scanner) ?? ""
+                fields.project = try scanner.scanOptionalString()
+                record.project = fields.project.map { interner.string($0, in: scanner) } ?? ""
             case 8 where scanner.matches(key, UsageKeys.agentID):
                 record.agentID = try string(&scanner)
             case 9 where scanner.matches(key, UsageKeys.timestamp):
@@ -48,16 +61,20 @@ struct UsageLineDecoder {
             case 9 where scanner.matches(key, UsageKeys.compacted):
                 record.pieces.compacted = try scanner.scanOptionalBool() ?? false
             case 10 where scanner.matches(key, UsageKeys.sessionID):
-                sessionID = try string(&scanner)
+                fields.sessionID = try scanner.scanOptionalString()
+                sessionID = fields.sessionID.map { interner.string($0, in: scanner) }
             case 10 where scanner.matches(key, UsageKeys.messageID):
-                record.messageID = try string(&scanner)
+                fields.messageID = try scanner.scanOptionalString()
+                record.messageID = fields.messageID.map { interner.string($0, in: scanner) }
             case 10 where scanner.matches(key, UsageKeys.requestID):
-                record.requestID = try string(&scanner)
+                fields.requestID = try scanner.scanOptionalString()
+                record.requestID = fields.requestID.map { interner.string($0, in: scanner) }
             case 10 where scanner.matches(key, UsageKeys.cacheRead):
                 record.tokens.cacheRead = try count(&scanner)
             case 10 where scanner.matches(key, UsageKeys.cacheMiss):
-                if let reason = try string(&scanner) {
-                    record.cacheMiss = UsageCacheMiss(reason: reason)
+                if let token = try scanner.scanOptionalString() {
+                    fields.cacheMiss = token
+                    record.cacheMiss = UsageCacheMiss(reason: interner.string(token, in: scanner))
                 }
             case 10 where scanner.matches(key, UsageKeys.textChars):
                 record.pieces.isKnown = true
@@ -109,6 +126,13 @@ struct UsageLineDecoder {
         record.model = model
         // Missed tokens without a reason (a hand-edited line) are not a miss.
         record.cacheMiss?.missedTokens = missedTokens
+        fields.version = version
+        fields.timestamp = timestamp
+        fields.tokens = record.tokens
+        fields.webSearchRequests = record.webSearchRequests
+        fields.isFast = record.speed == "fast"
+        fields.isUSOnly = record.inferenceGeo == "us"
+        fields.cacheMissedTokens = missedTokens
         // Sizes that do not line up with their ids (a hand-edited line) are not trusted.
         if record.pieces.isKnown,
             record.pieces.toolInputChars.count != record.toolUseIDs.count

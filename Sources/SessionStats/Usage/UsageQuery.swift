@@ -28,11 +28,30 @@ public struct UsageQuery {
     public func run(
         clock: LocalClock, variables: (String) -> String?, activeDays: Set<CivilDate>, warn: (String) -> Void
     ) throws(PricingFileError) -> UsageSummary? {
+        try run(clock: clock, variables: variables, activeDays: activeDays, warn: warn, handsOn: false) { _, _ in }
+    }
+
+    /// The same, and in the same read of the ledger calls `each` on the calling thread with every
+    /// request of the range, of all projects and sessions, in `UsageLedgerReader.read`'s order, and
+    /// the price table: the report's attribution needs no read of its own.
+    public func run(
+        clock: LocalClock, variables: (String) -> String?, activeDays: Set<CivilDate>, warn: (String) -> Void,
+        each: (UsageRecord, PriceTable) -> Void
+    ) throws(PricingFileError) -> UsageSummary? {
+        try run(clock: clock, variables: variables, activeDays: activeDays, warn: warn, handsOn: true, each: each)
+    }
+
+    private func run(
+        clock: LocalClock, variables: (String) -> String?, activeDays: Set<CivilDate>, warn: (String) -> Void,
+        handsOn: Bool, each: (UsageRecord, PriceTable) -> Void
+    ) throws(PricingFileError) -> UsageSummary? {
         guard filter.tool == nil, filter.tags.isEmpty, let first = directories.first else { return nil }
         syncIfAsked(into: first, clock: clock, warn: warn)
         let table = try PricingFile.table(logDirectory: first, variables: variables)
         var reader = UsageLedgerReader(directories: directories, localDays: clock.dayResolver)
-        var (summary, result) = reader.summarize(days: days, table: table, filter: filter, threads: threads)
+        var (summary, result) = reader.summarize(
+            days: days, table: table, filter: filter, threads: threads, handsOn: handsOn
+        ) { each($0, table) }
         guard !result.ledgerDates.isEmpty else { return nil }
         summary.skippedLines = result.skippedLines
         summary.daysWithoutUsage = activeDays.subtracting(result.ledgerDates).sorted()

@@ -97,7 +97,77 @@ import Testing
             #expect(result.skippedLines == plain.skippedLines)
             #expect(result.filesRead == plain.filesRead)
             #expect(result.ledgerDates == plain.ledgerDates)
+            #expect(result.duplicates == plain.duplicates)
         }
+    }
+
+    /// The records the summarizing read hands on (for attribution) are `read(days:each:)`'s, in its
+    /// order, on one thread or several, with the same summary as without them.
+    @Test(arguments: [nil, "2026-02-05", "2026-02-06"] as [String?])
+    func handedOnRecordsAreThePlainReadsInItsOrder(day: String?) throws {
+        let scratch = try Self.ledger()
+        defer { scratch.remove() }
+        let directories = [scratch.file("logs"), scratch.file("extra"), scratch.file("more")]
+        let days = day.flatMap(CivilDate.init).map { $0...$0 }
+        var plainReader = UsageLedgerReader(
+            directories: directories, localDays: LocalDayResolver(utcOffsetSeconds: 0))
+        let plain = plainReader.read(days: days)
+        #expect(!plain.records.isEmpty)
+        let (expected, _) = Self.plain(directories, days: days, filter: EntryFilter(), table: .builtIn)
+        for threads in [1, 2, 3] {
+            var reader = UsageLedgerReader(
+                directories: directories, localDays: LocalDayResolver(utcOffsetSeconds: 0))
+            var records: [UsageRecord] = []
+            let (summary, result) = reader.summarize(
+                days: days, table: .builtIn, filter: EntryFilter(), threads: threads, handsOn: true
+            ) { records.append($0) }
+            #expect(records == plain.records, "\(threads) threads")
+            #expect(Self.text(summary) == expected, "\(threads) threads")
+            #expect(result.duplicates == plain.duplicates)
+            #expect(result.rollupRows == plain.rollupRows)
+        }
+    }
+
+    /// Many files and pieces, more than the workers read ahead: their totals merge and their records
+    /// are handed on in file order, the same on one thread or more and in pieces of any size.
+    @Test func manyFilesGiveTheSameOnOneThreadAndTwo() throws {
+        let scratch = ScratchDirectory()
+        defer { scratch.remove() }
+        _ = scratch.makeDirectory("logs")
+        for day in 1...20 {
+            var lines = ""
+            for n in 0..<(day * 3) {
+                // Sessions span days; their project is the one of their first request.
+                let session = "s\(n % 7)"
+                let project = n % 7 == day % 7 ? "late-\(day)" : "p\(n % 7)"
+                lines += """
+                    {"v":1,"timestamp":"2026-03-\(day < 10 ? "0" : "")\(day)T\(10 + n % 10):00:00.000Z","session_id":"\(session)","project":"\(project)","model":"claude-opus-4-\(5 + n % 3)","message_id":"msg_01d\(day)n\(n)","input":\(n),"output":\(day),"cache_read":\(n * day),"tool_use_ids":["toolu_\(day)_\(n)"]}
+
+                    """
+            }
+            let date = "2026-03-\(day < 10 ? "0" : "")\(day)"
+            _ = scratch.write(lines, to: "logs/usage-\(date).jsonl", mode: 0o600)
+        }
+        var outputs: [(String, [UsageRecord])] = []
+        // Whole files, and pieces that split lines anywhere (a line starts in one piece only).
+        for (threads, pieceSize) in [(1, LedgerPiece.size), (2, LedgerPiece.size), (2, 97), (3, 500), (1, 1)] {
+            var reader = UsageLedgerReader(
+                directories: [scratch.file("logs")], localDays: LocalDayResolver(utcOffsetSeconds: 0))
+            var records: [UsageRecord] = []
+            let (summary, _) = reader.summarize(
+                days: nil, table: .builtIn, filter: EntryFilter(), threads: threads, handsOn: true,
+                pieceSize: pieceSize
+            ) { records.append($0) }
+            outputs.append((Self.text(summary), records))
+        }
+        #expect(outputs[0].1.count == (1...20).reduce(0) { $0 + $1 * 3 })
+        for output in outputs.dropFirst() {
+            #expect(output.0 == outputs[0].0)
+            #expect(output.1 == outputs[0].1)
+        }
+        let (expected, _) = Self.plain(
+            [scratch.file("logs")], days: nil, filter: EntryFilter(), table: .builtIn)
+        #expect(outputs[1].0 == expected)
     }
 
     @Test func theEdgeLinesCountAsTheRulesSay() throws {
