@@ -114,11 +114,11 @@ public enum ReportCommand {
             }
             report.usage = try usage.run(
                 clock: context.clock, variables: context.variables, activeDays: Set(aggregate.days.keys),
-                warn: { context.errorOutput("warning: " + $0 + "\n") }
-            ) { record, table in
-                if join == nil { join = startJoin(table) }
-                join?.add(record)
-            }
+                warn: { context.errorOutput("warning: " + $0 + "\n") },
+                each: { record, table in
+                    if join == nil { join = startJoin(table) }
+                    join?.add(record)
+                })
             if report.usage != nil, let first = directories.first {
                 if join == nil {
                     join = startJoin(try PricingFile.table(logDirectory: first, variables: context.variables))

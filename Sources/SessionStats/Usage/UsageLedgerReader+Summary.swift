@@ -72,7 +72,8 @@ extension UsageLedgerReader {
         }
         var summary = UsageSummary()
         let reader = FileTotals(
-            table: table, filter: filter, localDays: localDays, days: days, repeated: repeated, handsOn: handsOn)
+            table: table, filter: filter, localDays: localDays, days: days, repeated: repeated,
+            handsOn: handsOn)
         let localDays = self.localDays
         let pieces = LedgerPiece.pieces(
             sizes: files.map { FileAccess.status($0.ledger.path(LogFileName.usage($0.date)))?.size ?? 0 },
@@ -316,7 +317,9 @@ private struct FileTotals: Sendable {
         UsageLedgerReader.forEachLine(worker.buffer, lines) {
             (scanner: inout JSONScanner) throws(JSONScanError) in
             var fields = LedgerLineFields()
-            guard let record = try worker.decoder.decode(&scanner, fields: &fields), scanner.isAtEnd() else { return }
+            guard let record = try worker.decoder.decode(&scanner, fields: &fields), scanner.isAtEnd() else {
+                return
+            }
             let print =
                 fields.fingerprint64(in: scanner) ?? UsageLedgerReader.fingerprint64(RequestKey.of(record))
             if !repeated.isEmpty && repeated.contains(print) {

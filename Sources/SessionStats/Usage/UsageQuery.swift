@@ -28,7 +28,9 @@ public struct UsageQuery {
     public func run(
         clock: LocalClock, variables: (String) -> String?, activeDays: Set<CivilDate>, warn: (String) -> Void
     ) throws(PricingFileError) -> UsageSummary? {
-        try run(clock: clock, variables: variables, activeDays: activeDays, warn: warn, handsOn: false) { _, _ in }
+        try run(clock: clock, variables: variables, activeDays: activeDays, warn: warn, handsOn: false) {
+            _, _ in
+        }
     }
 
     /// The same, and in the same read of the ledger calls `each` on the calling thread with every
@@ -38,7 +40,8 @@ public struct UsageQuery {
         clock: LocalClock, variables: (String) -> String?, activeDays: Set<CivilDate>, warn: (String) -> Void,
         each: (UsageRecord, PriceTable) -> Void
     ) throws(PricingFileError) -> UsageSummary? {
-        try run(clock: clock, variables: variables, activeDays: activeDays, warn: warn, handsOn: true, each: each)
+        try run(
+            clock: clock, variables: variables, activeDays: activeDays, warn: warn, handsOn: true, each: each)
     }
 
     private func run(

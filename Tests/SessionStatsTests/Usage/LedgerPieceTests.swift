@@ -12,7 +12,8 @@ import Testing
         defer { scratch.remove() }
         _ = scratch.makeDirectory("logs")
         // Lines of many lengths, a blank line, and no newline at the end.
-        let text = "a\nbb\n\nccc\n" + (1...20).map { String(repeating: "x", count: $0) }.joined(separator: "\n")
+        let text =
+            "a\nbb\n\nccc\n" + (1...20).map { String(repeating: "x", count: $0) }.joined(separator: "\n")
         _ = scratch.write(text, to: "logs/usage-2026-01-01.jsonl", mode: 0o600)
         let ledger = UsageLedger(directory: scratch.file("logs"))
         let name = LogFileName.usage(CivilDate("2026-01-01")!)

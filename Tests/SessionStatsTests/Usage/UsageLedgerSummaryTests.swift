@@ -150,7 +150,8 @@ import Testing
         }
         var outputs: [(String, [UsageRecord])] = []
         // Whole files, and pieces that split lines anywhere (a line starts in one piece only).
-        for (threads, pieceSize) in [(1, LedgerPiece.size), (2, LedgerPiece.size), (2, 97), (3, 500), (1, 1)] {
+        for (threads, pieceSize) in [(1, LedgerPiece.size), (2, LedgerPiece.size), (2, 97), (3, 500), (1, 1)]
+        {
             var reader = UsageLedgerReader(
                 directories: [scratch.file("logs")], localDays: LocalDayResolver(utcOffsetSeconds: 0))
             var records: [UsageRecord] = []
