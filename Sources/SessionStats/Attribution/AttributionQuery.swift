@@ -46,7 +46,9 @@ public struct AttributionQuery {
         let query = self
         let load = { (days: ClosedRange<CivilDate>?, builder: inout AttributionBuilder) in
             _ = source.read(query.directories, days, localDays, fields: HookCallIndex.fields) { entry in
-                if query.matches(project: entry.project, session: entry.sessionID) { builder.addHookCall(entry) }
+                if query.matches(project: entry.project, session: entry.sessionID) {
+                    builder.addHookCall(entry)
+                }
             }
         }
         if window.days == nil { load(days, &builder) }
