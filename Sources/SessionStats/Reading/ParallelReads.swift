@@ -12,9 +12,16 @@ final class ParallelReads<Result: Sendable>: @unchecked Sendable {
     private let lock = DispatchSemaphore(value: 1)
     private var next = 0
     private var stopped = false
+    // Permits given so far, and how many `widen` may reach.
+    private var permits: Int
+    private let maximumWindow: Int
 
-    init(count: Int, window: Int) {
+    /// Creates the hand-over for `count` items, `window` of which may be made ahead of the one handed
+    /// on; `widen` raises that to `maximumWindow` (at least `window`).
+    init(count: Int, window: Int, maximumWindow: Int? = nil) {
         self.count = count
+        permits = window
+        self.maximumWindow = max(window, maximumWindow ?? window)
         results = .allocate(capacity: count)
         results.initialize(repeating: nil, count: count)
         ready = (0..<count).map { _ in DispatchSemaphore(value: 0) }
@@ -56,6 +63,15 @@ final class ParallelReads<Result: Sendable>: @unchecked Sendable {
         results[index] = nil
         window.signal()
         return result
+    }
+
+    /// Lets one more item be made ahead, up to the maximum window.
+    func widen() {
+        lock.wait()
+        let grows = permits < maximumWindow
+        if grows { permits += 1 }
+        lock.signal()
+        if grows { window.signal() }
     }
 
     /// Lets waiting workers go and keeps them from claiming more items.

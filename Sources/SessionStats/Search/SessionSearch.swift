@@ -119,7 +119,8 @@ struct SessionSearch {
         let readable = candidates.indices.filter { candidates[$0].transcript != nil }
         var skippedLines = 0
         TranscriptSearcher.forEachRead(
-            of: readable.map { candidates[$0] }, terms: request.terms, scope: request.scope
+            of: readable.map { candidates[$0] }, terms: request.terms, scope: request.scope,
+            limited: request.limit > 0
         ) { position, read in
             outcome.sessionsRead += 1
             outcome.bytesRead += read.bytesRead
