@@ -1,5 +1,4 @@
 import SessionLogCore
-import Synchronization
 
 /// The few file calls transcript reading and the usage ledger need, errno-style, on the platform layer.
 enum FileAccess {
@@ -30,8 +29,8 @@ enum FileAccess {
         remember { () throws(Errno) in try FileDescriptor(rawValue: descriptor).status() }.map(Status.init)
     }
 
-    /// The error number of the last call here that failed.
-    static var lastError: Int32 { lastErrno.withLock { $0 } }
+    /// The error number of the last call here that failed on this thread.
+    static var lastError: Int32 { ThreadErrno.value }
 
     /// Whether an error number means the path does not exist.
     static func isMissing(_ code: Int32) -> Bool {
@@ -80,7 +79,7 @@ enum FileAccess {
             status.owner == CurrentProcess.effectiveUserID
         else {
             try? descriptor.close()
-            lastErrno.withLock { $0 = Errno.notPermitted.code }
+            ThreadErrno.value = Errno.notPermitted.code
             return nil
         }
         return descriptor.rawValue
@@ -175,14 +174,11 @@ enum FileAccess {
     /// The process id, for unique temporary names.
     static var processID: Int { Int(CurrentProcess.id) }
 
-    // The error of the last failed call, per process as errno is per thread: sync runs on one thread.
-    private static let lastErrno = Mutex<Int32>(0)
-
     private static func remember<T>(_ body: () throws(Errno) -> T) -> T? {
         do throws(Errno) {
             return try body()
         } catch {
-            lastErrno.withLock { $0 = error.code }
+            ThreadErrno.value = error.code
             return nil
         }
     }
