@@ -110,9 +110,10 @@ import Testing
         ]
         for (date, records) in files {
             let bytes = records.flatMap(\.ledgerLine)
-            FileManager.default.createFile(
+            let written = FileManager.default.createFile(
                 atPath: "\(logs)/usage-\(date).jsonl", contents: Data(bytes),
                 attributes: [.posixPermissions: 0o600])
+            #expect(written, "could not write usage-\(date).jsonl")
         }
     }
 

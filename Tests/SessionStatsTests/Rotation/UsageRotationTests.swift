@@ -342,7 +342,8 @@ import Testing
 private func readFile(_ path: String) -> String? { try? String(contentsOfFile: path, encoding: .utf8) }
 
 private func writeFile(_ text: String, to path: String) {
-    FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+    let written = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+    #expect(written, "could not write \(path)")
 }
 
 private func appendFile(_ text: String, to path: String) {

@@ -216,7 +216,7 @@ import Testing
     }
 
     @Test func registersExecFormByDefaultAndShellFormWhenPortable() throws {
-        let home = try ScratchDirectory()
+        let home = ScratchDirectory()
         defer { home.remove() }
         let installed = try Self.run(["install"], in: home)
         let path = home.path + "/.local/bin/session-logger"

@@ -74,7 +74,7 @@ import Testing
     }
 
     static func directory(withLedger: Bool) throws -> ScratchDirectory {
-        let directory = try ScratchDirectory()
+        let directory = ScratchDirectory()
         var byDay: [String: String] = [:]
         for record in Self.records {
             let day = TestContext().context.clock.date(of: record.timestamp)
@@ -132,7 +132,7 @@ import Testing
     }
 
     @Test func saysWhenThereIsNoCaptureYet() throws {
-        let directory = try ScratchDirectory()
+        let directory = ScratchDirectory()
         defer { directory.remove() }
         let test = TestContext(variables: ["CLAUDE_LOG_DIR": directory.path], source: .files)
         #expect(test.run(["limits"]) == .success)
