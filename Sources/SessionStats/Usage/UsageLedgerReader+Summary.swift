@@ -42,22 +42,10 @@ extension UsageLedgerReader {
         let repeated = Self.repeatedPrints(files, held: held, workers: workers, result: &result)
 
         // Pass 2: the copy kept of each repeated request.
-        var deduplicator = UsageDeduplicator()
-        var heldCopies = 0
-        if !repeated.isEmpty {
-            var decoder = UsageLineDecoder()
-            var buffer: [UInt8] = []
-            Self.forEachPrint(files, decoder: &decoder, buffer: &buffer) { _ in
-            } decoding: { print in
-                repeated.contains(print)
-            } record: { record in
-                if held.isEmpty || !held.contains(RequestKey.of(record)) {
-                    deduplicator.add(record)
-                } else {
-                    heldCopies += 1
-                }
-            }
-        }
+        var decoder = UsageLineDecoder()
+        var buffer: [UInt8] = []
+        let (deduplicator, heldCopies) = Self.keptCopies(
+            of: repeated, in: files, held: held, decoder: &decoder, buffer: &buffer)
         result.duplicates = deduplicator.duplicates + heldCopies
         var kept: [String: UsageRecord] = [:]
         if handsOn {

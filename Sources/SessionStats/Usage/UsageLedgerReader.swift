@@ -126,20 +126,8 @@ public struct UsageLedgerReader {
         seen = []
         // Pass 2, only when some fingerprint repeats: the copy kept of each repeated request, by
         // full key, so pass 3 can hand it on where its first copy lies instead of last.
-        var deduplicator = UsageDeduplicator()
-        var heldCopies = 0
-        if !repeated.isEmpty {
-            Self.forEachPrint(files, decoder: &decoder, buffer: &buffer) { _ in
-            } decoding: { print in
-                repeated.contains(print)
-            } record: { record in
-                if held.isEmpty || !held.contains(RequestKey.of(record)) {
-                    deduplicator.add(record)
-                } else {
-                    heldCopies += 1
-                }
-            }
-        }
+        let (deduplicator, heldCopies) = Self.keptCopies(
+            of: repeated, in: files, held: held, decoder: &decoder, buffer: &buffer)
         var kept: [String: UsageRecord] = [:]
         for record in deduplicator.records { kept[RequestKey.of(record)] = record }
         // Pass 3: every request in file order, a repeated one as its kept copy at its first line.
@@ -171,6 +159,28 @@ public struct UsageLedgerReader {
             each(row)
         }
         return result
+    }
+
+    /// Pass 2 of `read` and `summarize`: the copy kept of each request whose fingerprint repeats,
+    /// deduplicated by full key; a copy of a request a roll-up already holds is only counted.
+    static func keptCopies(
+        of repeated: Set<UInt64>, in files: [(ledger: UsageLedger, date: CivilDate)], held: Set<String>,
+        decoder: inout UsageLineDecoder, buffer: inout [UInt8]
+    ) -> (deduplicator: UsageDeduplicator, heldCopies: Int) {
+        var deduplicator = UsageDeduplicator()
+        var heldCopies = 0
+        guard !repeated.isEmpty else { return (deduplicator, heldCopies) }
+        forEachPrint(files, decoder: &decoder, buffer: &buffer) { _ in
+        } decoding: { print in
+            repeated.contains(print)
+        } record: { record in
+            if held.isEmpty || !held.contains(RequestKey.of(record)) {
+                deduplicator.add(record)
+            } else {
+                heldCopies += 1
+            }
+        }
+        return (deduplicator, heldCopies)
     }
 
     // Calls `body` with the 64-bit fingerprint of every request line of `files`, `file` per file
