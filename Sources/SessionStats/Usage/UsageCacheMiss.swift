@@ -51,13 +51,7 @@ extension PriceRates {
     /// (the 1-hour share rounded down), each at its write rate minus the read rate; at the input
     /// rate minus the read rate when the request wrote nothing to the cache.
     public func missCost(_ missed: Int, in tokens: UsageTokens) -> USD {
-        let missed = Int128(missed)
-        let written = Int128(tokens.cacheWrite)
-        guard written > 0 else { return USD(picodollars: missed * Int128(input - cacheRead)) }
-        let missed1h = missed * Int128(tokens.cacheWrite1h) / written
-        let missed5m = missed - missed1h
-        return USD(
-            picodollars: missed5m * Int128(cacheWrite5m - cacheRead) + missed1h
-                * Int128(cacheWrite1h - cacheRead))
+        // One split for a request and for a roll-up row, so a row's cost is its requests' sum.
+        missCost(UsageRollupMiss(UsageCacheMiss(reason: "", missedTokens: missed), in: tokens))
     }
 }

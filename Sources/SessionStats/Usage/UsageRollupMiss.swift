@@ -22,7 +22,9 @@ public struct UsageRollupMiss: Hashable, Sendable {
         self.uncached = uncached
     }
 
-    /// The miss of one request that billed `tokens`, split as `PriceRates.missCost` splits it.
+    /// The miss of one request that billed `tokens`: its missed tokens split over the request's
+    /// 5-minute and 1-hour cache writes in proportion (the 1-hour share rounded down), or all
+    /// uncached when it wrote nothing to the cache; `PriceRates.missCost` prices this split.
     public init(_ miss: UsageCacheMiss, in tokens: UsageTokens) {
         reason = miss.reason
         requests = 1
