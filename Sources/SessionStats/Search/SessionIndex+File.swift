@@ -318,13 +318,8 @@ extension SessionIndex {
             if scanner.matches(key, "picodollars"), let value = try integer(&scanner) {
                 cost.priced = USD(picodollars: Int128(value))
                 priced = true
-            } else if scanner.matches(key, "unpriced") && scanner.peek() == UInt8(ascii: "[") {
-                scanner.offset += 1
-                while scanner.peek() != UInt8(ascii: "]") {
-                    if scanner.peek() == UInt8(ascii: ",") { scanner.offset += 1 }
-                    if let model = try string(&scanner) { cost.unpricedModels.append(model) }
-                }
-                scanner.offset += 1
+            } else if scanner.matches(key, "unpriced") {
+                cost.unpricedModels = try scanner.scanStringArray()
             } else {
                 try scanner.skipValue()
             }
