@@ -110,6 +110,7 @@ public enum StandardInput {
         // Past the limit, bytes go here to be counted and dropped.
         var scratch: UnsafeMutableRawBufferPointer?
         defer { scratch?.deallocate() }
+        var hungUp = false
         while true {
             if kept == buffer.count && !drain { return nil }
             let remaining = deadline - SystemClock.monotonicMilliseconds()
@@ -117,10 +118,16 @@ public enum StandardInput {
                 outcome.timedOut = true
                 return kept
             }
-            // When poll does not work on this descriptor, a plain blocking read follows.
-            if (try? file.waitUntilReadable(timeoutMilliseconds: remaining)) == false {
-                outcome.timedOut = true
-                return kept
+            // When poll does not work on this descriptor, a plain blocking read follows. Once the
+            // writer has hung up no read can block, so the rest is read without a poll each time.
+            if !hungUp {
+                switch try? file.waitForInput(timeoutMilliseconds: remaining) {
+                case .timedOut:
+                    outcome.timedOut = true
+                    return kept
+                case .hungUp: hungUp = true
+                case .readable, nil: break
+                }
             }
             do throws(Errno) {
                 if kept < buffer.count {

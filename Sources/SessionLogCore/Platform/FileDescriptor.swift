@@ -244,13 +244,32 @@ public struct FileDescriptor: Hashable, Sendable {
     ///
     /// Throws when `poll(2)` cannot watch this descriptor, so the caller can fall back to a blocking read.
     public func waitUntilReadable(timeoutMilliseconds: Int) throws(Errno) -> Bool {
+        try waitForInput(timeoutMilliseconds: timeoutMilliseconds) != .timedOut
+    }
+
+    /// What waiting for input on a descriptor found.
+    public enum InputReadiness: Equatable, Sendable {
+        /// Nothing to read before the timeout.
+        case timedOut
+        /// A read would not block now.
+        case readable
+        /// The other end hung up (`POLLHUP`: every writer of a pipe closed it): no read blocks any more,
+        /// each returns what is left and then end of file, so there is no need to wait again.
+        case hungUp
+    }
+
+    /// Waits until a read would not block, for at most `timeoutMilliseconds`, and says whether the
+    /// writer has hung up.
+    ///
+    /// Throws when `poll(2)` cannot watch this descriptor, so the caller can fall back to a blocking read.
+    public func waitForInput(timeoutMilliseconds: Int) throws(Errno) -> InputReadiness {
         let deadline = SystemClock.monotonicMilliseconds() + timeoutMilliseconds
         var poller = pollfd(fd: rawValue, events: Int16(POLLIN), revents: 0)
         while true {
             let remaining = max(deadline - SystemClock.monotonicMilliseconds(), 0)
             let ready = poll(&poller, 1, Int32(clamping: remaining))
-            if ready > 0 { return true }
-            if ready == 0 { return false }
+            if ready > 0 { return poller.revents & Int16(POLLHUP) != 0 ? .hungUp : .readable }
+            if ready == 0 { return .timedOut }
             let error = Errno.current
             if error != .interrupted { throw error }
         }

@@ -73,6 +73,19 @@ import Testing
         let written = try [UInt8(ascii: "x")].withUnsafeBytes { try pipe.write.write($0) }
         #expect(written == 1)
         #expect(try pipe.read.waitUntilReadable(timeoutMilliseconds: 1000))
+        #expect(try pipe.read.waitForInput(timeoutMilliseconds: 1000) == .readable)
+    }
+
+    @Test func aPipeWhoseWriterClosedHasHungUp() throws {
+        let pipe = try FileDescriptor.pipe()
+        defer { try? pipe.read.close() }
+        _ = try [UInt8(ascii: "x")].withUnsafeBytes { try pipe.write.write($0) }
+        try pipe.write.close()
+        // Hung up with a byte still buffered: the read gets it, then end of file, neither blocking.
+        #expect(try pipe.read.waitForInput(timeoutMilliseconds: 1000) == .hungUp)
+        var byte: UInt8 = 0
+        #expect(try withUnsafeMutableBytes(of: &byte) { try pipe.read.read(into: $0) } == 1)
+        #expect(try withUnsafeMutableBytes(of: &byte) { try pipe.read.read(into: $0) } == 0)
     }
 
     @Test func truncates() throws {
