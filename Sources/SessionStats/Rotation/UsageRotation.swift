@@ -92,7 +92,7 @@ public enum UsageRotation {
         for date in dates.usage.sorted() where !dueSet.contains(date) {
             try forEachPrint(ledger, date, mask: fingerprintMask, buffer: &buffer, decoder: &decoder) {
                 print in
-                if contains(duePrints, print) { repeated.insert(print) }
+                if UsageLedgerReader.contains(sorted: duePrints, print) { repeated.insert(print) }
             }
         }
         // The keys roll-ups hold whose print is a due request's: only those can drop a due line.
@@ -106,7 +106,7 @@ public enum UsageRotation {
             UsageRollupFile.forEachRow(bytes, skipped: &skipped) { row in
                 for key in row.keys {
                     let print = UsageLedgerReader.fingerprint64(key) & fingerprintMask
-                    if contains(duePrints, print) {
+                    if UsageLedgerReader.contains(sorted: duePrints, print) {
                         repeated.insert(print)
                         held.insert(key)
                     }
@@ -252,16 +252,6 @@ public enum UsageRotation {
             }
             return lines
         }
-    }
-
-    // Whether the sorted `prints` holds `print`.
-    private static func contains(_ prints: [UInt64], _ print: UInt64) -> Bool {
-        var (low, high) = (0, prints.count)
-        while low < high {
-            let middle = (low + high) / 2
-            if prints[middle] < print { low = middle + 1 } else { high = middle }
-        }
-        return low < prints.count && prints[low] == print
     }
 
     // Calls `body` with the 64-bit request fingerprint of every readable line of the usage file of

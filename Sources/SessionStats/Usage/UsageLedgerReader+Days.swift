@@ -23,7 +23,7 @@ extension UsageLedgerReader {
         let files = selection.files.enumerated().sorted {
             ($0.element.date, $0.offset) < ($1.element.date, $1.offset)
         }.map(\.element)
-        let held = selection.held
+        let mask = fingerprintMask
 
         // Pass 1: every line's fingerprint, sorted; those that repeat (or repeat a roll-up's) keep
         // their count of lines.
@@ -44,13 +44,16 @@ extension UsageLedgerReader {
                     scanner.offset = start
                     print = try decoder.decode(&scanner).map { Self.fingerprint64(RequestKey.of($0)) }
                 }
-                if let print { prints.append(print) }
+                if let print { prints.append(print & mask) }
             } failed: {
                 result.skippedLines += 1
             }
         }
         prints.sort()
-        let heldPrints = Set(held.map(Self.fingerprint64))
+        let held =
+            prints.isEmpty
+            ? HeldKeys() : Self.heldKeys(selection.rollups, mask: mask) { Self.contains(sorted: prints, $0) }
+        let heldPrints = held.prints
         var remaining: [UInt64: Int] = [:]
         var index = 0
         while index < prints.count {
@@ -70,10 +73,13 @@ extension UsageLedgerReader {
             let day = resolver.day(of: record.timestamp)
             if days?.contains(day) ?? true { pending[day, default: []].append(record) }
         }
-        for row in selection.rows where days?.contains(resolver.day(of: row.timestamp)) ?? true {
-            result.rollupRows += 1
+        var rollupRows = 0
+        Self.forEachRollupRow(selection.rollups, result: &result) { row in
+            guard days?.contains(resolver.day(of: row.timestamp)) ?? true else { return }
+            rollupRows += 1
             place(row)
         }
+        result.rollupRows = rollupRows
         var groups: [String: UsageRecord] = [:]
         var groupKeys: [UInt64: [String]] = [:]
         var heldCopies = 0
@@ -94,9 +100,9 @@ extension UsageLedgerReader {
                 Self.forEachLine(buffer, count: count) { (scanner: inout JSONScanner) throws(JSONScanError) in
                     guard let record = try decoder.decode(&scanner), scanner.isAtEnd() else { return }
                     let key = RequestKey.of(record)
-                    let print = Self.fingerprint64(key)
+                    let print = Self.fingerprint64(key) & mask
                     guard let left = remaining[print] else { return place(record) }
-                    if held.contains(key) {
+                    if held.keys.contains(key) {
                         heldCopies += 1
                     } else if let kept = groups[key] {
                         result.duplicates += 1

@@ -35,17 +35,18 @@ extension UsageLedgerReader {
         var result = Result()
         let selection = select(days: days, result: &result)
         defer { selection.unlock() }
-        let (files, held, rows) = (selection.files, selection.held, selection.rows)
+        let files = selection.files
         let workers = max(1, min(threads, files.count))
+        let mask = fingerprintMask
 
         // Pass 1.
-        let repeated = Self.repeatedPrints(files, held: held, workers: workers, result: &result)
+        let (repeated, held) = Self.repeatedPrints(selection, workers: workers, mask: mask, result: &result)
 
         // Pass 2: the copy kept of each repeated request.
         var decoder = UsageLineDecoder()
         var buffer: [UInt8] = []
         let (deduplicator, heldCopies) = Self.keptCopies(
-            of: repeated, in: files, held: held, decoder: &decoder, buffer: &buffer)
+            of: repeated, in: files, held: held, mask: mask, decoder: &decoder, buffer: &buffer)
         result.duplicates = deduplicator.duplicates + heldCopies
         var kept: [String: UsageRecord] = [:]
         if handsOn {
@@ -60,7 +61,7 @@ extension UsageLedgerReader {
         }
         var summary = UsageSummary()
         let reader = FileTotals(
-            table: table, filter: filter, localDays: localDays, days: days, repeated: repeated,
+            table: table, filter: filter, localDays: localDays, days: days, repeated: repeated, mask: mask,
             handsOn: handsOn)
         let localDays = self.localDays
         let pieces = LedgerPiece.pieces(
@@ -102,50 +103,14 @@ extension UsageLedgerReader {
             return true
         }
         for record in deduplicator.records { _ = add(record) }
-        for row in rows where add(row) {
-            result.rollupRows += 1
+        var rollupRows = 0
+        Self.forEachRollupRow(selection.rollups, result: &result) { row in
+            guard add(row) else { return }
+            rollupRows += 1
             if handsOn { each(row) }
         }
+        result.rollupRows = rollupRows
         return (summary, result)
-    }
-
-    /// The fingerprints that more than one line of `files` has, or a line and a roll-up's key;
-    /// counts the files read and the lines that are no record into `result`.
-    private static func repeatedPrints(
-        _ files: [(ledger: UsageLedger, date: CivilDate)], held: Set<String>, workers: Int,
-        result: inout Result
-    ) -> Set<UInt64> {
-        let runs = (0..<workers).map { worker in
-            (files.count * worker / workers)..<(files.count * (worker + 1) / workers)
-        }
-        let firstPass = perWorker(workers) { worker in
-            var prints: [UInt64] = []
-            var skipped = 0
-            var read = 0
-            var decoder = UsageLineDecoder()
-            var buffer: [UInt8] = []
-            forEachPrint(Array(files[runs[worker]]), decoder: &decoder, buffer: &buffer) { print in
-                prints.append(print)
-            } file: {
-                read += 1
-            } skipped: {
-                skipped += 1
-            }
-            prints.sort()
-            return (prints: prints, skipped: skipped, read: read)
-        }
-        var repeated: Set<UInt64> = []
-        for pass in firstPass {
-            result.skippedLines += pass.skipped
-            result.filesRead += pass.read
-            addRepeats(in: pass.prints, to: &repeated)
-        }
-        for (first, second) in pairs(firstPass.count) {
-            addCommon(firstPass[first].prints, firstPass[second].prints, to: &repeated)
-        }
-        let heldPrints = held.map(fingerprint64).sorted()
-        for pass in firstPass { addCommon(heldPrints, pass.prints, to: &repeated) }
-        return repeated
     }
 
     /// Runs `read` for each of `count` pieces on `workers` threads, each with its own state from
@@ -236,40 +201,6 @@ extension UsageLedgerReader {
             }
         }
     }
-
-    // The values that appear more than once in a sorted array.
-    private static func addRepeats(in sorted: [UInt64], to repeated: inout Set<UInt64>) {
-        var index = 1
-        while index < sorted.count {
-            if sorted[index] == sorted[index - 1] { repeated.insert(sorted[index]) }
-            index += 1
-        }
-    }
-
-    // The values two sorted arrays share.
-    private static func addCommon(_ left: [UInt64], _ right: [UInt64], to repeated: inout Set<UInt64>) {
-        var (i, j) = (0, 0)
-        while i < left.count && j < right.count {
-            if left[i] < right[j] {
-                i += 1
-            } else if left[i] > right[j] {
-                j += 1
-            } else {
-                repeated.insert(left[i])
-                i += 1
-                j += 1
-            }
-        }
-    }
-
-    // Every pair of worker indices.
-    private static func pairs(_ count: Int) -> [(Int, Int)] {
-        var pairs: [(Int, Int)] = []
-        for first in 0..<count {
-            for second in (first + 1)..<count { pairs.append((first, second)) }
-        }
-        return pairs
-    }
 }
 
 /// Pass 3 of `summarize` for one piece of a ledger file: every line decoded once, the lines seen once
@@ -280,6 +211,7 @@ private struct FileTotals: Sendable {
     let localDays: LocalDayResolver
     let days: ClosedRange<CivilDate>?
     let repeated: Set<UInt64>
+    let mask: UInt64
     let handsOn: Bool
 
     /// What one worker reuses from file to file.
@@ -309,7 +241,8 @@ private struct FileTotals: Sendable {
                 return
             }
             let print =
-                fields.fingerprint64(in: scanner) ?? UsageLedgerReader.fingerprint64(RequestKey.of(record))
+                (fields.fingerprint64(in: scanner) ?? UsageLedgerReader.fingerprint64(RequestKey.of(record)))
+                & mask
             if !repeated.isEmpty && repeated.contains(print) {
                 if handsOn { records.append((record, true)) }
                 return

@@ -11,10 +11,12 @@ import SessionLogCore
 /// every request in file order, a repeated one as its kept copy where its first copy lies. A
 /// fingerprint collision only sends both requests down the exact path.
 ///
-/// Days `rotate` rolled up are read from their `usage-rollup-D.jsonl` first: each row is handed on
-/// as one record that stands for its requests (`UsageRecord.requests`), and the keys it holds join
-/// the first pass, so a copy of a rolled-up request still in a usage file is dropped, never
-/// counted twice. The whole read holds `usage-sync.lock` shared, so no rotate removes a file midway.
+/// Days `rotate` rolled up are read from their `usage-rollup-D.jsonl`: each row is handed on last,
+/// as one record that stands for its requests (`UsageRecord.requests`), streamed from the files, and
+/// the keys a row holds are checked against the first pass's fingerprints, so a copy of a rolled-up
+/// request still in a usage file is dropped, never counted twice; only the keys whose fingerprint a
+/// usage line has are kept as text. The whole read holds `usage-sync.lock` shared, so no rotate
+/// removes a file midway.
 public struct UsageLedgerReader {
     /// What a read found.
     public struct Result: Sendable {
@@ -37,6 +39,8 @@ public struct UsageLedgerReader {
     public var directories: [String]
     /// Assigns each request its local day.
     public var localDays: LocalDayResolver
+    /// The bits of each request fingerprint kept: tests make fingerprints collide with fewer.
+    var fingerprintMask: UInt64 = .max
 
     /// Creates a reader of the ledgers in `directories`.
     public init(directories: [String], localDays: LocalDayResolver) {
@@ -53,15 +57,13 @@ public struct UsageLedgerReader {
     }
 
     /// The ledger files `days` (nil: all) needs, with the day on each side, shared-locked until
-    /// `unlock()`, and the roll-ups among them already read: their rows are final, and their keys
-    /// mark the copies still in usage files to drop.
+    /// `unlock()`.
     struct Selection {
         /// The usage files to read, in directory then date order.
         var files: [(ledger: UsageLedger, date: CivilDate)] = []
-        /// The request keys the roll-ups hold.
-        var held: Set<String> = []
-        /// The roll-ups' rows.
-        var rows: [UsageRecord] = []
+        /// The roll-ups to read, in directory then date order: their rows are final, and their keys
+        /// mark the copies still in usage files to drop.
+        var rollups: [(ledger: UsageLedger, date: CivilDate)] = []
         /// The shared locks taken on each directory's ledger.
         var locks: [Int32] = []
 
@@ -69,10 +71,9 @@ public struct UsageLedgerReader {
         func unlock() { for lock in locks { FileAccess.close(lock) } }
     }
 
-    /// Lists and locks the ledger files `days` needs and reads their roll-ups, counting into `result`.
+    /// Lists and locks the ledger files `days` needs, noting every ledger date into `result`.
     func select(days: ClosedRange<CivilDate>?, result: inout Result) -> Selection {
         var selection = Selection()
-        var rollups: [(ledger: UsageLedger, date: CivilDate)] = []
         func wanted(_ date: CivilDate) -> Bool {
             guard let days else { return true }
             return date >= days.lowerBound.adding(days: -1) && date <= days.upperBound.adding(days: 1)
@@ -84,15 +85,7 @@ public struct UsageLedgerReader {
             result.ledgerDates.formUnion(dates.usage)
             result.ledgerDates.formUnion(dates.rollups)
             for date in dates.usage.sorted() where wanted(date) { selection.files.append((ledger, date)) }
-            for date in dates.rollups.sorted() where wanted(date) { rollups.append((ledger, date)) }
-        }
-        for file in rollups {
-            guard let bytes = file.ledger.contents(LogFileName.usageRollup(file.date)) else { continue }
-            result.filesRead += 1
-            UsageRollupFile.forEachRow(bytes, skipped: &result.skippedLines) { row in
-                selection.held.formUnion(row.keys)
-                selection.rows.append(row.record)
-            }
+            for date in dates.rollups.sorted() where wanted(date) { selection.rollups.append((ledger, date)) }
         }
         return selection
     }
@@ -104,30 +97,16 @@ public struct UsageLedgerReader {
         var result = Result()
         let selection = select(days: days, result: &result)
         defer { selection.unlock() }
-        let (files, held, rows) = (selection.files, selection.held, selection.rows)
-        // Pass 1: which fingerprints repeat. 64 bits, so among millions of requests only true
-        // copies repeat (32 bits gave thousands of chance pairs); sharded so no single set's
-        // growth doubles the peak.
-        var seen = [Set<UInt64>](repeating: [], count: 16)
-        var repeated: Set<UInt64> = []
-        for key in held {
-            let print = Self.fingerprint64(key)
-            seen[Int(print & 15)].insert(print)
-        }
-        var decoder = UsageLineDecoder()
-        var buffer: [UInt8] = []
-        Self.forEachPrint(files, decoder: &decoder, buffer: &buffer) { print in
-            if !seen[Int(print & 15)].insert(print).inserted { repeated.insert(print) }
-        } file: {
-            result.filesRead += 1
-        } skipped: {
-            result.skippedLines += 1
-        }
-        seen = []
+        let files = selection.files
+        let mask = fingerprintMask
+        // Pass 1: which fingerprints repeat, and the roll-ups' keys a line's fingerprint matches.
+        let (repeated, held) = Self.repeatedPrints(selection, workers: 1, mask: mask, result: &result)
         // Pass 2, only when some fingerprint repeats: the copy kept of each repeated request, by
         // full key, so pass 3 can hand it on where its first copy lies instead of last.
+        var decoder = UsageLineDecoder()
+        var buffer: [UInt8] = []
         let (deduplicator, heldCopies) = Self.keptCopies(
-            of: repeated, in: files, held: held, decoder: &decoder, buffer: &buffer)
+            of: repeated, in: files, held: held, mask: mask, decoder: &decoder, buffer: &buffer)
         var kept: [String: UsageRecord] = [:]
         for record in deduplicator.records { kept[RequestKey.of(record)] = record }
         // Pass 3: every request in file order, a repeated one as its kept copy at its first line.
@@ -140,7 +119,7 @@ public struct UsageLedgerReader {
         for file in files {
             guard let bytes = file.ledger.contents(LogFileName.usage(file.date)) else { continue }
             Self.forEachRecord(bytes, decoder: &decoder, skipped: &ignored) { record in
-                if !repeated.isEmpty, repeated.contains(Self.fingerprint64(RequestKey.of(record))) {
+                if !repeated.isEmpty, repeated.contains(Self.fingerprint64(RequestKey.of(record)) & mask) {
                     if let record = kept.removeValue(forKey: RequestKey.of(record)), inRange(record) {
                         each(record)
                     }
@@ -154,27 +133,30 @@ public struct UsageLedgerReader {
         for record in deduplicator.records where kept[RequestKey.of(record)] != nil && inRange(record) {
             each(record)
         }
-        for row in rows where inRange(row) {
-            result.rollupRows += 1
+        var rollupRows = 0
+        Self.forEachRollupRow(selection.rollups, result: &result) { row in
+            guard inRange(row) else { return }
+            rollupRows += 1
             each(row)
         }
+        result.rollupRows = rollupRows
         return result
     }
 
     /// Pass 2 of `read` and `summarize`: the copy kept of each request whose fingerprint repeats,
     /// deduplicated by full key; a copy of a request a roll-up already holds is only counted.
     static func keptCopies(
-        of repeated: Set<UInt64>, in files: [(ledger: UsageLedger, date: CivilDate)], held: Set<String>,
-        decoder: inout UsageLineDecoder, buffer: inout [UInt8]
+        of repeated: Set<UInt64>, in files: [(ledger: UsageLedger, date: CivilDate)], held: HeldKeys,
+        mask: UInt64, decoder: inout UsageLineDecoder, buffer: inout [UInt8]
     ) -> (deduplicator: UsageDeduplicator, heldCopies: Int) {
         var deduplicator = UsageDeduplicator()
         var heldCopies = 0
         guard !repeated.isEmpty else { return (deduplicator, heldCopies) }
-        forEachPrint(files, decoder: &decoder, buffer: &buffer) { _ in
+        forEachPrint(files, mask: mask, decoder: &decoder, buffer: &buffer) { _ in
         } decoding: { print in
             repeated.contains(print)
         } record: { record in
-            if held.isEmpty || !held.contains(RequestKey.of(record)) {
+            if held.keys.isEmpty || !held.keys.contains(RequestKey.of(record)) {
                 deduplicator.add(record)
             } else {
                 heldCopies += 1
@@ -183,12 +165,13 @@ public struct UsageLedgerReader {
         return (deduplicator, heldCopies)
     }
 
-    // Calls `body` with the 64-bit fingerprint of every request line of `files`, `file` per file
-    // read and `skipped` per unreadable line; lines whose fingerprint `decoding` accepts are also
-    // decoded whole for `record`. Keys are read from the line's bytes (`LedgerLineFields`, which
-    // accepts exactly the lines the decoder does); only a line with neither id is decoded for its key.
+    // Calls `body` with the 64-bit fingerprint (masked by `mask`) of every request line of `files`,
+    // `file` per file read and `skipped` per unreadable line; lines whose fingerprint `decoding`
+    // accepts are also decoded whole for `record`. Keys are read from the line's bytes
+    // (`LedgerLineFields`, which accepts exactly the lines the decoder does); only a line with
+    // neither id is decoded for its key.
     static func forEachPrint(
-        _ files: [(ledger: UsageLedger, date: CivilDate)], decoder: inout UsageLineDecoder,
+        _ files: [(ledger: UsageLedger, date: CivilDate)], mask: UInt64, decoder: inout UsageLineDecoder,
         buffer: inout [UInt8], _ body: (UInt64) -> Void, file: () -> Void = {}, skipped: () -> Void = {},
         decoding: (UInt64) -> Bool = { _ in false }, record: (UsageRecord) -> Void = { _ in }
     ) {
@@ -210,7 +193,7 @@ public struct UsageLedgerReader {
                     decoded = try decoder.decode(&scanner)
                     print = decoded.map { fingerprint64(RequestKey.of($0)) }
                 }
-                guard let print else { return }
+                guard let print = print.map({ $0 & mask }) else { return }
                 body(print)
                 guard decoding(print) else { return }
                 if decoded == nil {
@@ -236,6 +219,22 @@ public struct UsageLedgerReader {
         var hash = RequestFingerprint<UInt64>()
         for byte in key.utf8 { hash.mix(byte) }
         return hash.value
+    }
+
+    // `fingerprint64` of the text a JSON string token holds, hashed from its bytes when they are
+    // plain ASCII (the decoded text is then the same bytes), so no String is made per key.
+    static func fingerprint64(_ token: JSONStringToken, in scanner: JSONScanner) -> UInt64 {
+        if !token.hasEscapes {
+            var hash = RequestFingerprint<UInt64>()
+            var high: UInt8 = 0
+            for index in token.start..<token.end {
+                let byte = scanner.bytes[index]
+                high |= byte
+                hash.mix(byte)
+            }
+            if high < 0x80 { return hash.value }
+        }
+        return fingerprint64(scanner.decode(token))
     }
 
     // Decodes every line of a ledger file; counts the lines that are no record in `skipped`.

@@ -208,13 +208,35 @@ public struct UsageRollupRow: Equatable, Sendable {
     /// `first`, in the same hour slot), `session_id` or `model`, a count that is no integer from 0
     /// to 2^53, a `cache_misses` entry without its reason, or not exactly one key per request.
     public static func decode(_ scanner: inout JSONScanner) throws(JSONScanError) -> UsageRollupRow? {
+        var keys: [String] = []
+        let row = try decode(&scanner) { (scanner: inout JSONScanner) throws(JSONScanError) -> Int in
+            keys = try scanner.scanStringArray()
+            return keys.count
+        }
+        return row.map { UsageRollupRow(day: $0.day, record: $0.record, keys: keys) }
+    }
+
+    /// Reads a row as `decode` does, but calls `eachKey` with the index and token of each of its keys
+    /// instead of keeping them: a year of roll-ups holds millions of keys.
+    static func decode(
+        _ scanner: inout JSONScanner, eachKey: (Int, JSONStringToken, JSONScanner) -> Void
+    ) throws(JSONScanError) -> (day: CivilDate, record: UsageRecord)? {
+        try decode(&scanner) { (scanner: inout JSONScanner) throws(JSONScanError) -> Int in
+            try scanner.forEachStringElement(eachKey)
+        }
+    }
+
+    // The row's day and summed requests; `scanKeys` reads the `keys` value and returns how many keys it held.
+    private static func decode(
+        _ scanner: inout JSONScanner, keys scanKeys: (inout JSONScanner) throws(JSONScanError) -> Int
+    ) throws(JSONScanError) -> (day: CivilDate, record: UsageRecord)? {
         var version = 0
         var day: CivilDate?
         var sessionID: String?
         var model: String?
         var first: Timestamp?
         var last: Timestamp?
-        var keys: [String] = []
+        var keyCount = 0
         var valid = true
         var record = UsageRecord(
             timestamp: Timestamp(milliseconds: 0), sessionID: "", model: "", tokens: .zero)
@@ -324,7 +346,7 @@ public struct UsageRollupRow: Equatable, Sendable {
             } else if scanner.matches(key, Key.last) {
                 last = try time(&scanner)
             } else if scanner.matches(key, Key.keys) {
-                keys = try scanner.scanStringArray()
+                keyCount = try scanKeys(&scanner)
             } else if scanner.matches(key, Key.cacheMisses) {
                 guard scanner.peek() == UInt8(ascii: "[") else {
                     valid = false
@@ -355,7 +377,7 @@ public struct UsageRollupRow: Equatable, Sendable {
         guard valid, (1...UsageRollupRow.version).contains(version), let day, let sessionID, let model,
             let first,
             let last,
-            first <= last, slot(first) == slot(last), record.requests >= 1, keys.count == record.requests,
+            first <= last, slot(first) == slot(last), record.requests >= 1, keyCount == record.requests,
             record.rollupMisses.reduce(0, { $0 + $1.requests }) <= record.requests
         else { return nil }
         record.rollupMisses.sort { $0.reason < $1.reason }
@@ -363,6 +385,6 @@ public struct UsageRollupRow: Equatable, Sendable {
         record.model = model
         record.timestamp = first
         record.lastRequest = last
-        return UsageRollupRow(day: day, record: record, keys: keys)
+        return (day, record)
     }
 }
