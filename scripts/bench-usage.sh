@@ -6,10 +6,11 @@
 #   3. `report --range all --json --no-sync` over a year of ledger ($REQUESTS requests, default
 #      5,000,000, made by repeating the fixtures' ledger over 365 days) vs `cat | wc -l` of its
 #      files; peak RSS (the report includes attribution's join of the ledger, docs/usage-format.md);
-#   4. `blocks --range all --json` over the same year; peak RSS.
+#   4. `blocks --range all --json` over the same year; peak RSS;
+#   5. the same report over a copy of the year that `rotate --keep-days 1` rolled up whole; peak RSS.
 # usage: scripts/bench-usage.sh [SESSION_STATS_BINARY]   (needs hyperfine and GNU time)
-#   PARTS="3 4" runs only those parts; YEAR=DIR reuses a year ledger made before (parts 3 and 4)
-#   instead of generating one.
+#   PARTS="3 4" runs only those parts; YEAR=DIR reuses a year ledger made before (parts 3 to 5)
+#   instead of generating one (part 5 rotates a copy, never DIR itself).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 binary=${1:-}
@@ -22,10 +23,10 @@ transcripts=${TRANSCRIPTS:-../shared/fixtures/transcripts/projects}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 runs=${RUNS:-5}
-parts=${PARTS:-1 2 3 4}
+parts=${PARTS:-1 2 3 4 5}
 wants() { case " $parts " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 
-if wants 1 || { { wants 3 || wants 4; } && [ -z "${YEAR:-}" ]; }; then
+if wants 1 || { { wants 3 || wants 4 || wants 5; } && [ -z "${YEAR:-}" ]; }; then
 echo "== 1. first sync of $(du -sh "$transcripts" | cut -f1) of transcripts, vs cat | wc -l"
 hyperfine --warmup 1 --runs "$runs" --export-json "$work/first.json" \
     --prepare "rm -rf $work/logs" \
@@ -50,7 +51,7 @@ hyperfine --warmup 3 --runs $((runs * 4)) -N \
     -n 'no-op sync, 2,000 files' "$binary sync --dir $work/many-logs --transcripts $work/many"
 fi
 
-wants 3 || wants 4 || exit 0
+wants 3 || wants 4 || wants 5 || exit 0
 year=${YEAR:-$work/year}
 if [ -z "${YEAR:-}" ]; then
 requests=${REQUESTS:-5000000}
@@ -87,5 +88,15 @@ if wants 4; then
 echo "== 4. blocks over the same year (each file read twice), peak RSS"
 /usr/bin/time -f "blocks: %e s wall, %U s user, peak RSS: %M KB" \
     "$binary" blocks --range all --json --no-sync --dir "$year" >/dev/null
+fi
+if wants 5; then
+echo "== 5. report over the same year rolled up whole by rotate"
+cp -r "$year" "$work/rotated"
+/usr/bin/time -f "rotate: %e s wall, %U s user, peak RSS: %M KB" \
+    "$binary" rotate --keep-days 1 --no-sync --dir "$work/rotated" >/dev/null
+echo "roll-ups: $(cat "$work"/rotated/usage-rollup-*.jsonl | wc -l) rows, $(du -sh "$work/rotated" | cut -f1)"
+/usr/bin/time -f "report (rotated): %e s wall, %U s user, %S s system, peak RSS: %M KB" \
+    "$binary" report --range all --json --no-sync --dir "$work/rotated" >/dev/null
+rm -rf "$work/rotated"
 fi
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
