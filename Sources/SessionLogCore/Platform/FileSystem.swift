@@ -29,6 +29,23 @@ public enum FileSystem {
         return String(cString: made)
     }
 
+    /// Creates a scratch file only this process reaches: a fresh name in `directory` made with mode
+    /// 0600 and `O_EXCL` (`mkstemp(3)`: never an existing file or symlink), unlinked at once, so
+    /// nothing is left behind however the process ends; the caller closes the descriptor.
+    public static func makeUnlinkedFile(in directory: String) throws(Errno) -> FileDescriptor {
+        var template = Array((directory + "/.session-stats-XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { throw .current }
+        _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
+        let removed = template.withUnsafeBufferPointer { unlink($0.baseAddress!) }
+        guard removed == 0 else {
+            let error = Errno.current
+            _ = close(descriptor)
+            throw error
+        }
+        return FileDescriptor(rawValue: descriptor)
+    }
+
     /// Removes an empty directory.
     public static func removeDirectory(_ path: String) throws(Errno) {
         guard rmdir(path) == 0 else { throw .current }

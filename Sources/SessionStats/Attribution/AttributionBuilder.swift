@@ -4,9 +4,9 @@ import SessionLogCore
 /// ledger's requests in ledger order, then `finish`.
 ///
 /// What it holds per call of the whole range is a 64-bit key, the codes of its tool and MCP server
-/// and whether it was counted (`tags`, about 40 bytes a call with the dictionary's slack), and 8
-/// bytes for the exact median and p95 of its tool; the hook's strings live only while the call is
-/// in the index's window of days or its chain is open (`held`).
+/// and whether it was counted (`tags`, about 40 bytes a call with the dictionary's slack); each
+/// call's cost for the exact median and p95 goes to a scratch file (`CostSpill`); the hook's
+/// strings live only while the call is in the index's window of days or its chain is open (`held`).
 public struct AttributionBuilder {
     /// How many "most expensive calls" to keep.
     public var topCount = 10
@@ -17,6 +17,8 @@ public struct AttributionBuilder {
     private var report = AttributionReport()
     private var toolGroups: [String: GroupCosts] = [:]
     private var serverGroups: [String: GroupCosts] = [:]
+    // Each call's cost by group code (`GroupCosts.code`), for the median and p95.
+    private let costs = CostSpill()
     private var subagents: [String: AttributionReport.RequestGroup] = [:]
     private var skills: [String: AttributionReport.RequestGroup] = [:]
     private var models: [String: AttributionReport.RequestGroup] = [:]
@@ -113,8 +115,20 @@ public struct AttributionBuilder {
         report.sessions = attributor.sessions
         report.rolledUpRequests = attributor.rolledUpRequests
         for session in report.sessions.values { report.buckets = report.buckets + session.buckets }
-        report.byTool = Self.sorted(toolGroups)
-        report.byMCPServer = Self.sorted(serverGroups)
+        let groups = Array(toolGroups.values) + Array(serverGroups.values)
+        // Nearest rank: the smallest cost at or above the share of calls.
+        var targets: [(group: UInt32, rank: Int)] = []
+        for entry in groups where entry.group.calls > 0 {
+            targets.append((entry.code, (entry.group.calls + 1) / 2 - 1))
+            targets.append((entry.code, max((entry.group.calls * 95 + 99) / 100 - 1, 0)))
+        }
+        var quantiles: [UInt32: (median: Int64, p95: Int64)] = [:]
+        let values = costs.select(targets)
+        for index in stride(from: 1, to: values.count, by: 2) {
+            quantiles[targets[index].group] = (values[index - 1], values[index])
+        }
+        report.byTool = Self.sorted(toolGroups, quantiles)
+        report.byMCPServer = Self.sorted(serverGroups, quantiles)
         report.bySubagent = subagents.values.sorted(by: Self.costlier)
         report.bySkill = skills.values.sorted(by: Self.costlier)
         report.byModel = models.values.sorted(by: Self.costlier)
@@ -142,9 +156,9 @@ public struct AttributionBuilder {
             return
         }
         let estimate = isNew ? hook?.estimatedTokens ?? 0 : 0
-        Self.add(call, isNew: isNew, estimate: estimate, to: &toolGroups, tool)
+        Self.add(call, isNew: isNew, estimate: estimate, to: &toolGroups, tool, costs: costs)
         if let server {
-            Self.add(call, isNew: isNew, estimate: estimate, to: &serverGroups, server)
+            Self.add(call, isNew: isNew, estimate: estimate, to: &serverGroups, server, costs: costs)
         }
         if detailSessions.contains(call.sessionID) {
             var kept = report.sessionCalls[call.id] ?? CallCost(id: call.id, sessionID: call.sessionID)
@@ -191,22 +205,36 @@ public struct AttributionBuilder {
     }
 
     private static func add(
-        _ call: CallCost, isNew: Bool, estimate: Int, to groups: inout [String: GroupCosts], _ name: String
+        _ call: CallCost, isNew: Bool, estimate: Int, to groups: inout [String: GroupCosts], _ name: String,
+        costs: CostSpill
     ) {
-        // In place: a copy of the entry would copy its costs, once per call.
-        groups[name, default: GroupCosts(group: AttributionReport.CallGroup(name: name))].add(
+        // In place: no copy of the entry per call.
+        let code = groups[name, default: GroupCosts(group: .init(name: name), code: costs.newGroup())].add(
             call, isNew: isNew, estimate: estimate)
+        // A call's cost fits 64 bits up to $9,223,372.
+        if isNew { costs.append(group: code, cost: Int64(clamping: call.total.picodollars)) }
     }
 
-    private static func sorted(_ groups: [String: GroupCosts]) -> [AttributionReport.CallGroup] {
+    private static func sorted(
+        _ groups: [String: GroupCosts], _ quantiles: [UInt32: (median: Int64, p95: Int64)]
+    ) -> [AttributionReport.CallGroup] {
         groups.values.map { entry in
             var group = entry.group
-            let costs = entry.costs.sorted()
-            // Nearest rank: the smallest cost at or above the share of calls.
-            group.median = USD(picodollars: Int128(costs[(costs.count + 1) / 2 - 1]))
-            group.p95 = USD(picodollars: Int128(costs[max((costs.count * 95 + 99) / 100 - 1, 0)]))
+            if let quantile = quantiles[entry.code] {
+                group.median = USD(picodollars: Int128(quantile.median))
+                group.p95 = USD(picodollars: Int128(quantile.p95))
+            }
             return group
         }.sorted { $0.cost != $1.cost ? $1.cost < $0.cost : $0.name < $1.name }
+    }
+
+    /// Call costs held in memory for the median and p95 (the rest are in the scratch file).
+    var bufferedCallCosts: Int { costs.bufferedCount }
+
+    /// How many call costs stay in memory before they go to the scratch file (tests lower it).
+    var callCostMemoryLimit: Int {
+        get { costs.memoryLimit }
+        nonmutating set { costs.memoryLimit = newValue }
     }
 
     private static func costlier(_ a: AttributionReport.RequestGroup, _ b: AttributionReport.RequestGroup)
@@ -241,12 +269,13 @@ struct CallTag {
     var taken = false
 }
 
-/// A group of calls and the cost of each of its calls (8 bytes a call), for the median and p95.
+/// A group of calls (a tool, an MCP server) and its code in the builder's `CostSpill`.
 struct GroupCosts {
     var group: AttributionReport.CallGroup
-    var costs: [Int64] = []
+    var code: UInt32
 
-    mutating func add(_ call: CallCost, isNew: Bool, estimate: Int) {
+    /// Adds a call's cost to the sums (a call seen again adds its cost, not a call); returns `code`.
+    mutating func add(_ call: CallCost, isNew: Bool, estimate: Int) -> UInt32 {
         if isNew { group.calls += 1 }
         group.cost = group.cost + call.total
         group.issue = group.issue + call.issue
@@ -256,7 +285,6 @@ struct GroupCosts {
         group.tokens += call.tokens
         group.carryTokens += call.carryTokens
         group.estimatedTokens += estimate
-        // A call's cost fits 64 bits up to $9,223,372.
-        if isNew { costs.append(Int64(clamping: call.total.picodollars)) }
+        return code
     }
 }
