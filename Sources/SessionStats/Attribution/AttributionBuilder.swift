@@ -3,10 +3,12 @@ import SessionLogCore
 /// Builds an `AttributionReport`: hook calls (`addHookCall`, or a whole index at `init`) and the
 /// ledger's requests in ledger order, then `finish`.
 ///
-/// What it holds per call of the whole range is a 64-bit key, the codes of its tool and MCP server
-/// and whether it was counted (`tags`, about 40 bytes a call with the dictionary's slack); each
-/// call's cost for the exact median and p95 goes to a scratch file (`CostSpill`); the hook's
-/// strings live only while the call is in the index's window of days or its chain is open (`held`).
+/// Memory follows the open chains and the hook index's window, not the range: a call's key, tool and
+/// server codes stay in memory (`tags`) from the first request that names it until the first chain
+/// holding it closes, then go to `RetiredCalls` (a scratch file behind a fixed filter), so a later
+/// chain holding it again counts it once; each call's cost for the exact median and p95 goes to
+/// `CostSpill`; the hook's strings live only while the call is in the window or its chain is open
+/// (`held`).
 public struct AttributionBuilder {
     /// How many "most expensive calls" to keep.
     public var topCount = 10
@@ -24,9 +26,11 @@ public struct AttributionBuilder {
     private var models: [String: AttributionReport.RequestGroup] = [:]
     private var families: [String: (characters: Int, tokens: Int)] = [:]
     private var hours: [Int: (weekday: Int, hour: Int)] = [:]
-    // Every call the ledger saw, by key: its tool and server as codes into `names`, and whether a
-    // closed chain handed it on yet (the first hand-on counts the call).
+    // The calls the ledger saw that no chain handed on yet, by key: their tool and server as codes
+    // into `names` (and, taken, those a chain holds again after their first hand-on).
     private var tags: [UInt64: CallTag] = [:]
+    // The calls handed on (counted) whose tags left memory.
+    private let retired = RetiredCalls()
     // Calls the ledger saw whose hook entry left the index's window before their chain closed.
     private var held: [UInt64: HookCallIndex.Call] = [:]
     private var names: [String] = [Self.notInHookLog]
@@ -44,7 +48,7 @@ public struct AttributionBuilder {
     /// Adds one hook-log entry to the index's window.
     public mutating func addHookCall(_ entry: LogEntry) {
         // A copy of a call the ledger already saw stays seen.
-        if let key = index.add(entry), tags[key] != nil { index.join(key) }
+        if let key = index.add(entry), tags[key] != nil || retired.lookup(key) != nil { index.join(key) }
     }
 
     /// Drops from the index the hook calls logged before `day`: those the ledger never saw are
@@ -142,9 +146,13 @@ public struct AttributionBuilder {
     // A call seen by two chains (a resumed session replays a result) counts once, with both costs.
     private mutating func take(_ call: CallCost) {
         let key = HookCallIndex.key(call.id)
-        let tag = tags[key] ?? CallTag(tool: 0, server: 0)
+        // A call leaves memory at its first hand-on; a later chain holding it finds it retired.
+        let tag =
+            tags.removeValue(forKey: key)
+            ?? retired.lookup(key).map { CallTag(tool: $0.tool, server: $0.server, taken: true) }
+            ?? CallTag(tool: 0, server: 0)
         let isNew = !tag.taken
-        if isNew { tags[key] = CallTag(tool: tag.tool, server: tag.server, taken: true) }
+        if isNew { retired.insert(RetiredCalls.Entry(key: key, tool: tag.tool, server: tag.server)) }
         // After its window and its first hand-on, a call's strings are gone: a later chain's share
         // (a resumed session replaying it) keeps its tool and server but names no detail.
         let hook = index.calls[key] ?? (isNew ? held.removeValue(forKey: key) : nil)
@@ -189,6 +197,10 @@ public struct AttributionBuilder {
         let key = HookCallIndex.key(id)
         let hook = index.join(key)
         if tags.index(forKey: key) == nil {
+            if let entry = retired.lookup(key) {
+                tags[key] = CallTag(tool: entry.tool, server: entry.server, taken: true)
+                return hook != nil
+            }
             let tool = hook.map { code($0.tool) } ?? 0
             let server = hook?.mcpServer.map { code($0) } ?? 0
             tags[key] = CallTag(tool: tool, server: server)
@@ -226,6 +238,22 @@ public struct AttributionBuilder {
             }
             return group
         }.sorted { $0.cost != $1.cost ? $1.cost < $0.cost : $0.name < $1.name }
+    }
+
+    /// Calls held in memory: tags of calls not handed on yet, hook lines held for open chains, and
+    /// the retired calls not yet written to their scratch file.
+    var retainedCalls: Int { tags.count + held.count + retired.bufferedCount }
+
+    /// Idle chains are looked for every this many requests (tests lower it).
+    var chainSweepInterval: Int {
+        get { attributor.sweepInterval }
+        set { attributor.sweepInterval = newValue }
+    }
+
+    /// Retired calls per scratch-file block (tests lower it before the first request).
+    var retiredBlockEntries: Int {
+        get { retired.blockEntries }
+        nonmutating set { retired.blockEntries = newValue }
     }
 
     /// Call costs held in memory for the median and p95 (the rest are in the scratch file).

@@ -10,6 +10,8 @@ public struct Attributor {
     public var pricing: PriceTable
     /// A chain with no request for this long is closed (milliseconds); a later request starts anew.
     public var idleLimit = 24 * 3_600_000
+    /// Idle chains are looked for every this many requests (tests lower it).
+    var sweepInterval = 4096
     /// Every session seen, by id.
     public private(set) var sessions: [String: SessionAttribution] = [:]
     /// Requests attributed.
@@ -45,7 +47,7 @@ public struct Attributor {
         requests += 1
         if record.timestamp > latest { latest = record.timestamp }
         sinceSweep += 1
-        if sinceSweep >= 4096 {
+        if sinceSweep >= sweepInterval {
             sinceSweep = 0
             sweep(olderThan: latest.milliseconds - idleLimit, closed)
         }

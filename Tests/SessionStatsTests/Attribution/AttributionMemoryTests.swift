@@ -86,4 +86,48 @@ import Testing
         #expect(server.p95 == github.p95)
         #expect(Set(report.sessionCalls.values.map(\.total)).count > 20)
     }
+
+    // Sessions a day apart over twenty days, each closed by the idle limit a day after its last
+    // request; session 19 replays (reads again) the result of session 0's call.
+    @Test func callStateFollowsTheOpenChainsAndAReplayCountsOnce() throws {
+        let day = 86_400_000
+        var index = HookCallIndex()
+        var ledger: [UsageRecord] = []
+        func session(_ number: Int) -> String {
+            "66666666-6666-6666-6666-\(String(100_000_000_000 + number).suffix(12))"
+        }
+        for number in 0..<20 {
+            for call in 0..<30 {
+                let id = "toolu_r\(number)_\(call)"
+                let at = Self.start + number * day + call * 120_000
+                index.add(Self.hookCall(id, session: session(number), tool: "Read", server: nil, at: at))
+                ledger += Self.requests(number + call, session: session(number), id: id, at: at)
+            }
+        }
+        var replay = ledger[1]
+        replay.sessionID = session(19)
+        replay.messageID = "msg_replay"
+        replay.timestamp = Timestamp(milliseconds: Self.start + 19 * day + 3_600_000 * 5)
+        ledger.append(replay)
+        var builder = AttributionBuilder(pricing: .builtIn, index: index)
+        builder.retiredBlockEntries = 1
+        builder.chainSweepInterval = 1
+        builder.detailSessions = [session(0), session(19)]
+        var most = 0
+        for record in ledger.sorted(by: { $0.timestamp < $1.timestamp }) {
+            builder.add(record)
+            most = max(most, builder.retainedCalls)
+        }
+        let report = builder.finish()
+        // At most the calls of the sessions of the last day and a half are open: the old table kept all 600.
+        #expect(most <= 90)
+        #expect(builder.retainedCalls == 0)
+        let read = try #require(report.byTool.first)
+        #expect(report.byTool.count == 1)
+        #expect(read.calls == 600)
+        #expect(read.cost == report.buckets.tools)
+        let replayed = try #require(report.sessionCalls["toolu_r0_0"])
+        #expect(replayed.result > .zero)
+        #expect(read.estimatedTokens == 600 * 100)
+    }
 }
