@@ -22,27 +22,6 @@ public struct AttributionBuckets: Hashable, Sendable {
     /// The sum of the buckets.
     public var total: USD { tools + prompts + assistantText + thinking + setup + unattributed }
 
-    /// Adds `amount` to the bucket of a piece that is not a tool call.
-    mutating func add(_ amount: USD, tokens count: Int, to owner: ContextOwner) {
-        switch owner {
-        case .call:
-            tools = tools + amount
-            tokens.tools += count
-        case .prompt:
-            prompts = prompts + amount
-            tokens.prompts += count
-        case .text:
-            assistantText = assistantText + amount
-            tokens.assistantText += count
-        case .thinking:
-            thinking = thinking + amount
-            tokens.thinking += count
-        case .setup:
-            setup = setup + amount
-            tokens.setup += count
-        }
-    }
-
     /// Both sets of buckets added.
     public static func + (lhs: AttributionBuckets, rhs: AttributionBuckets) -> AttributionBuckets {
         var sum = lhs
@@ -89,13 +68,4 @@ public struct BucketTokens: Hashable, Sendable {
         sum.unattributed += rhs.unattributed
         return sum
     }
-}
-
-/// Whose a piece of a chain's context is: a tool call (by its index in the chain) or a kind of text.
-enum ContextOwner: Hashable, Sendable {
-    case call(Int)
-    case prompt
-    case text
-    case thinking
-    case setup
 }

@@ -21,11 +21,13 @@ public struct AttributionBuilder {
     private var serverGroups: [String: GroupCosts] = [:]
     // Each call's cost by group code (`GroupCosts.code`), for the median and p95.
     private let costs = CostSpill()
-    private var subagents: [String: AttributionReport.RequestGroup] = [:]
-    private var skills: [String: AttributionReport.RequestGroup] = [:]
-    private var models: [String: AttributionReport.RequestGroup] = [:]
-    private var families: [String: (characters: Int, tokens: Int)] = [:]
+    private var subagents = NamedTable<AttributionReport.RequestGroup>()
+    private var skills = NamedTable<AttributionReport.RequestGroup>()
+    private var models = NamedTable<AttributionReport.RequestGroup>()
+    private var families = NamedTable<(characters: Int, tokens: Int)>()
     private var hours: [Int: (weekday: Int, hour: Int)] = [:]
+    private var lastHour = Int.min
+    private var lastSlot = (weekday: 0, hour: 0)
     // The calls the ledger saw that no chain handed on yet, by key: their tool and server as codes
     // into `names` (and, taken, those a chain holds again after their first hand-on).
     private var tags: [UInt64: CallTag] = [:]
@@ -66,19 +68,19 @@ public struct AttributionBuilder {
     /// Takes in one request of the ledger.
     public mutating func add(_ record: UsageRecord) {
         var closed: [CallCost] = []
-        attributor.add(record) { closed.append($0) }
+        // The parts attribution shares add up to the price (`CostParts`).
+        let cost = attributor.add(record) { closed.append($0) }
         for call in closed { take(call) }
         let price = attributor.price(of: record.model)
-        let cost = price?.cost(of: record) ?? .zero
         report.requests += record.requests
         report.cost = report.cost + cost
         report.promptTokens = report.promptTokens + record.tokens
-        Self.count(&models, record.model, cost, record.requests)
+        models.count(record.model, cost, record.requests)
         if let agent = record.agentID {
             let type = index.agentTypes[agent] ?? record.attribution.agent ?? "(type unknown)"
-            Self.count(&subagents, type, cost, record.requests)
+            subagents.count(type, cost, record.requests)
         }
-        if let skill = record.attribution.skill { Self.count(&skills, skill, cost, record.requests) }
+        if let skill = record.attribution.skill { skills.count(skill, cost, record.requests) }
         var unjoined = false
         for id in record.toolUseIDs where !see(id) { unjoined = true }
         if record.requests == 1, record.lastRequest == nil, record.pieces.isKnown {
@@ -97,17 +99,21 @@ public struct AttributionBuilder {
         if pieces.isKnown, record.tokens.output > 0, let price {
             let characters = pieces.textChars + pieces.thinkingChars + pieces.toolInputChars.reduce(0, +)
             if characters > 0 {
-                let family = families[price.family] ?? (0, 0)
-                families[price.family] = (
-                    family.characters + characters, family.tokens + record.tokens.output
-                )
+                let position = families.position(of: price.family) { (characters: 0, tokens: 0) }
+                families.values[position].characters += characters
+                families.values[position].tokens += record.tokens.output
             }
         }
         let hour =
             record.timestamp.seconds >= 0
             ? record.timestamp.seconds / 3600 : (record.timestamp.seconds - 3599) / 3600
-        let slot = hours[hour] ?? Self.localSlot(hour)
-        hours[hour] = slot
+        if hour != lastHour {
+            // Requests in a row mostly fall in the same hour.
+            lastSlot = hours[hour] ?? Self.localSlot(hour)
+            hours[hour] = lastSlot
+            lastHour = hour
+        }
+        let slot = lastSlot
         report.activity[slot.weekday][slot.hour] += record.requests
     }
 
@@ -137,8 +143,10 @@ public struct AttributionBuilder {
         report.bySkill = skills.values.sorted(by: Self.costlier)
         report.byModel = models.values.sorted(by: Self.costlier)
         for call in index.calls.values where !call.joined { report.unjoinedCalls[call.tool, default: 0] += 1 }
-        report.charactersPerToken = families.map { ($0.key, $0.value.characters, $0.value.tokens) }
-            .sorted { $0.family < $1.family }
+        report.charactersPerToken = zip(families.names, families.values).map {
+            ($0, $1.characters, $1.tokens)
+        }
+        .sorted { $0.family < $1.family }
         return report
     }
 
@@ -168,7 +176,7 @@ public struct AttributionBuilder {
         if let server {
             Self.add(call, isNew: isNew, estimate: estimate, to: &serverGroups, server, costs: costs)
         }
-        if detailSessions.contains(call.sessionID) {
+        if !detailSessions.isEmpty && detailSessions.contains(call.sessionID) {
             var kept = report.sessionCalls[call.id] ?? CallCost(id: call.id, sessionID: call.sessionID)
             kept.issue = kept.issue + call.issue
             kept.result = kept.result + call.result
@@ -182,9 +190,9 @@ public struct AttributionBuilder {
             kept.agentID = kept.agentID ?? call.agentID
             report.sessionCalls[call.id] = kept
         }
-        let top = AttributionReport.TopCall(cost: call, tool: tool, detail: hook?.detail)
         // A total order: which of equal-cost calls make the list never depends on the order chains close.
         if report.topCalls.count < topCount || call.ranks(before: report.topCalls.last!.cost) {
+            let top = AttributionReport.TopCall(cost: call, tool: tool, detail: hook?.detail)
             let position = report.topCalls.firstIndex { call.ranks(before: $0.cost) } ?? report.topCalls.count
             report.topCalls.insert(top, at: position)
             if report.topCalls.count > topCount { report.topCalls.removeLast() }
@@ -271,15 +279,6 @@ public struct AttributionBuilder {
         a.cost != b.cost ? b.cost < a.cost : a.name < b.name
     }
 
-    private static func count(
-        _ groups: inout [String: AttributionReport.RequestGroup], _ name: String, _ cost: USD, _ requests: Int
-    ) {
-        var group = groups[name] ?? AttributionReport.RequestGroup(name: name)
-        group.requests += requests
-        group.cost = group.cost + cost
-        groups[name] = group
-    }
-
     // The local weekday (0 Sunday) and hour of a UTC hour.
     private static func localSlot(_ utcHour: Int) -> (weekday: Int, hour: Int) {
         let offset = Timestamp(milliseconds: utcHour * 3_600_000).local.utcOffset
@@ -287,6 +286,38 @@ public struct AttributionBuilder {
         let day = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let hour = (seconds - day * 86_400) / 3600
         return (((day + 4) % 7 + 7) % 7, hour)
+    }
+}
+
+/// Values by name, in the order their names came, with the last name looked up kept at hand:
+/// requests in a row mostly share their model, family or skill, so most look-ups hash nothing.
+struct NamedTable<Value> {
+    private(set) var names: [String] = []
+    var values: [Value] = []
+    private var positions: [String: Int] = [:]
+    private var last = -1
+
+    /// The position of `name`'s value, added as `make()` when new.
+    mutating func position(of name: String, _ make: () -> Value) -> Int {
+        if last >= 0 && names[last] == name { return last }
+        if let known = positions[name] {
+            last = known
+            return known
+        }
+        last = names.count
+        positions[name] = last
+        names.append(name)
+        values.append(make())
+        return last
+    }
+}
+
+extension NamedTable<AttributionReport.RequestGroup> {
+    /// Counts `requests` costing `cost` in group `name`.
+    mutating func count(_ name: String, _ cost: USD, _ requests: Int) {
+        let position = position(of: name) { AttributionReport.RequestGroup(name: name) }
+        values[position].requests += requests
+        values[position].cost = values[position].cost + cost
     }
 }
 

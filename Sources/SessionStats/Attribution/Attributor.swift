@@ -28,6 +28,8 @@ public struct Attributor {
     // Subagent chain key → the chain and position of the call that started it.
     private var links: [String: (parent: String, call: Int)] = [:]
     private var prices: [String: ModelPrice?] = [:]
+    private var lastModel: String?
+    private var lastPrice: ModelPrice?
     private var latest = Timestamp(milliseconds: 0)
     private var sinceSweep = 0
 
@@ -36,14 +38,24 @@ public struct Attributor {
 
     /// The price of `model`, nil when it is not priced.
     public mutating func price(of model: String) -> ModelPrice? {
-        if let cached = prices[model] { return cached }
-        let price = pricing.match(model).price
-        prices[model] = price
+        // Requests in a row mostly share their model (an interned string: equal storage).
+        if let lastModel, lastModel == model { return lastPrice }
+        let price: ModelPrice?
+        if let cached = prices[model] {
+            price = cached
+        } else {
+            price = pricing.match(model).price
+            prices[model] = price
+        }
+        lastModel = model
+        lastPrice = price
         return price
     }
 
-    /// Attributes one request; `closed` receives the calls of any chain closed on the way.
-    public mutating func add(_ record: UsageRecord, closed: (CallCost) -> Void) {
+    /// Attributes one request and returns its exact price (zero when its model is not priced);
+    /// `closed` receives the calls of any chain closed on the way.
+    @discardableResult
+    public mutating func add(_ record: UsageRecord, closed: (CallCost) -> Void) -> USD {
         requests += 1
         if record.timestamp > latest { latest = record.timestamp }
         sinceSweep += 1
@@ -65,7 +77,7 @@ public struct Attributor {
             if session.project.isEmpty { session.project = record.project }
             sessions[record.sessionID] = session
             rolledUpRequests += record.requests
-            return
+            return parts.total
         }
         if let chain = current,
             chain.sessionID != record.sessionID || chain.agentID != record.agentID
@@ -91,9 +103,9 @@ public struct Attributor {
                 sessions.removeValue(forKey: record.sessionID)
                 ?? SessionAttribution(sessionID: record.sessionID)
         }
-        let callsBefore = current!.calls.count
+        let callsBefore = current!.callCount
         current!.attribute(record, parts: parts, into: &currentSession!.buckets)
-        currentSession!.calls += current!.calls.count - callsBefore
+        currentSession!.calls += current!.callCount - callsBefore
         currentSession!.requests += 1
         currentSession!.cost = currentSession!.cost + parts.total
         if currentSession!.project.isEmpty { currentSession!.project = record.project }
@@ -103,6 +115,7 @@ public struct Attributor {
             links[key] = (currentKey, position)
             current!.started(key)
         }
+        return parts.total
     }
 
     /// Closes every chain, handing on its calls.

@@ -2,18 +2,53 @@ import SessionLogCore
 
 /// One conversation context (a session's main chain, a subagent's, an aside's): what it holds and
 /// the tool calls it issued, while it is open. Applies the per-request rule of docs/attribution.md.
+///
+/// A request costs a few passes over the pieces its context holds (its cache reads are shared over
+/// all of them), so those pieces live in flat arrays of sizes and owners, and the calls' running
+/// costs in an array of plain integers: a pass allocates, hashes and reference-counts nothing.
 struct ContextChain {
-    /// A piece of the context and its size in characters.
-    struct Piece {
-        var owner: ContextOwner
-        var chars: Int
-    }
-
     /// Which part of a tool call's cost a share is.
     enum Share {
         case issue
         case result
         case carry
+    }
+
+    /// Pieces of context, each with its owner and size in characters.
+    ///
+    /// An owner at or above zero is the position of a tool call in the chain; below zero it is a
+    /// kind of text (`prompt`, `text`, `thinking`, `setup`).
+    struct Pieces {
+        var owners: [Int] = []
+        var chars: [Int] = []
+
+        static let prompt = -1
+        static let text = -2
+        static let thinking = -3
+        static let setup = -4
+
+        var isEmpty: Bool { owners.isEmpty }
+
+        mutating func append(_ owner: Int, _ size: Int) {
+            owners.append(owner)
+            chars.append(size)
+        }
+
+        mutating func removeAll() {
+            owners.removeAll(keepingCapacity: true)
+            chars.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// A call's running cost, in picodollars and tokens.
+    struct Money {
+        var issue: Int128 = 0
+        var result: Int128 = 0
+        var carry: Int128 = 0
+        var subagent: Int128 = 0
+        var tokens = 0
+        var carryTokens = 0
+        var subagentTokens = 0
     }
 
     let sessionID: String
@@ -26,15 +61,21 @@ struct ContextChain {
     private(set) var ownBuckets = AttributionBuckets()
     /// The chain keys of the subagents its calls started.
     private(set) var startedAgents: [String] = []
-    /// The tool calls it issued or answered, in order.
-    private(set) var calls: [CallCost] = []
+    // The tool calls it issued or answered, in order: who they are, and what they cost so far.
+    private var callList: [CallCost] = []
+    private var money: [Money] = []
     private var callIndex: [String: Int] = [:]
     private var started = false
-    // What the context held before the current request, one piece per owner.
-    private var held: [Piece] = []
-    private var heldPosition: [ContextOwner: Int] = [:]
+    // What the context held before the current request, one piece per owner: where each call's
+    // piece is (-1: none) and each kind's (by `-owner - 1`).
+    private var held = Pieces()
+    private var heldOfCall: [Int] = []
+    private var heldOfKind = [-1, -1, -1, -1]
     // The previous response's blocks: they enter the context of the next request.
-    private var response: [Piece] = []
+    private var response = Pieces()
+    // Scratch lists of the current request, kept to reuse their storage.
+    private var entering = Pieces()
+    private var answer = Pieces()
 
     init(sessionID: String, agentID: String?, isSidechain: Bool, start: Timestamp) {
         self.sessionID = sessionID
@@ -42,6 +83,25 @@ struct ContextChain {
         self.isSidechain = isSidechain
         last = start
     }
+
+    /// The tool calls it issued or answered, in order, with their costs.
+    var calls: [CallCost] {
+        callList.indices.map { index in
+            var call = callList[index]
+            let cost = money[index]
+            call.issue = USD(picodollars: cost.issue)
+            call.result = USD(picodollars: cost.result)
+            call.carry = USD(picodollars: cost.carry)
+            call.subagent = USD(picodollars: cost.subagent)
+            call.tokens = cost.tokens
+            call.carryTokens = cost.carryTokens
+            call.subagentTokens = cost.subagentTokens
+            return call
+        }
+    }
+
+    /// How many tool calls it issued or answered.
+    var callCount: Int { callList.count }
 
     /// Shares the request's price, cut into `parts`, into `buckets` (a subagent's: its own) and the
     /// calls' costs.
@@ -61,8 +121,8 @@ struct ContextChain {
     /// Charges call `position` with the whole cost of the subagent it started; a subagent's chain
     /// (a subagent that started another) counts it in its own buckets' tools.
     mutating func charge(_ position: Int, subagent buckets: AttributionBuckets) {
-        calls[position].subagent = calls[position].subagent + buckets.total
-        calls[position].subagentTokens += buckets.tokens.total
+        money[position].subagent += buckets.total.picodollars
+        money[position].subagentTokens += buckets.tokens.total
         if agentID != nil {
             ownBuckets.tools = ownBuckets.tools + buckets.total
             ownBuckets.tokens.tools += buckets.tokens.total
@@ -80,28 +140,30 @@ struct ContextChain {
             buckets.unattributed = buckets.unattributed + parts.total
             buckets.tokens.unattributed += record.tokens.total
             started = true
-            held = []
-            heldPosition = [:]
-            response = []
+            dropHeld()
+            response.removeAll()
             return
         }
         let first = !started || pieces.compacted
         let newTokens = record.tokens.input + record.tokens.cacheWrite
         if pieces.compacted {
             // The old context, the previous response included, left with the compaction.
-            held = []
-            heldPosition = [:]
-            response = []
+            dropHeld()
+            response.removeAll()
         }
-        var entering = response
-        if pieces.promptChars > 0 { entering.append(Piece(owner: .prompt, chars: pieces.promptChars)) }
+        var entering = self.entering
+        self.entering = Pieces()
+        entering.removeAll()
+        entering.owners.append(contentsOf: response.owners)
+        entering.chars.append(contentsOf: response.chars)
+        if pieces.promptChars > 0 { entering.append(Pieces.prompt, pieces.promptChars) }
         for (index, id) in pieces.resultIDs.enumerated() {
-            entering.append(Piece(owner: .call(call(id)), chars: pieces.resultChars[index]))
+            entering.append(call(id), pieces.resultChars[index])
         }
         if first {
-            let visible = entering.reduce(0) { $0 + $1.chars }
+            let visible = entering.chars.reduce(0, +)
             let setup = max(0, 4 * newTokens - visible)
-            if setup > 0 { entering.append(Piece(owner: .setup, chars: setup)) }
+            if setup > 0 { entering.append(Pieces.setup, setup) }
             buckets.setup = buckets.setup + parts.read
             buckets.tokens.setup += record.tokens.cacheRead
             share(parts.new, tokens: newTokens, over: entering, as: .result, into: &buckets)
@@ -116,90 +178,321 @@ struct ContextChain {
                 share(parts.new, tokens: newTokens, over: entering, as: .result, into: &buckets)
             }
         }
-        var answer: [Piece] = []
-        if pieces.textChars > 0 { answer.append(Piece(owner: .text, chars: pieces.textChars)) }
-        if pieces.thinkingChars > 0 { answer.append(Piece(owner: .thinking, chars: pieces.thinkingChars)) }
+        var answer = self.answer
+        self.answer = Pieces()
+        answer.removeAll()
+        if pieces.textChars > 0 { answer.append(Pieces.text, pieces.textChars) }
+        if pieces.thinkingChars > 0 { answer.append(Pieces.thinking, pieces.thinkingChars) }
         for (index, id) in record.toolUseIDs.enumerated() {
             let position = issued(id, by: record)
             let chars = index < pieces.toolInputChars.count ? pieces.toolInputChars[index] : 0
-            answer.append(Piece(owner: .call(position), chars: chars))
+            answer.append(position, chars)
         }
         share(parts.output, tokens: record.tokens.output, over: answer, as: .issue, into: &buckets)
         buckets.unattributed = buckets.unattributed + parts.webSearch
-        for piece in entering { hold(piece) }
+        for index in entering.owners.indices { hold(entering.owners[index], entering.chars[index]) }
+        self.answer = response
         response = answer
+        self.entering = entering
         started = true
     }
 
     // The index of call `id`, added when new.
     private mutating func call(_ id: String) -> Int {
         if let index = callIndex[id] { return index }
-        callIndex[id] = calls.count
-        calls.append(CallCost(id: id, sessionID: sessionID, agentID: agentID))
-        return calls.count - 1
+        callIndex[id] = callList.count
+        callList.append(CallCost(id: id, sessionID: sessionID, agentID: agentID))
+        money.append(Money())
+        heldOfCall.append(-1)
+        return callList.count - 1
     }
 
     @discardableResult
     private mutating func issued(_ id: String, by record: UsageRecord) -> Int {
         let index = call(id)
-        if calls[index].timestamp == nil {
-            calls[index].timestamp = record.timestamp
-            calls[index].model = record.model
+        if callList[index].timestamp == nil {
+            callList[index].timestamp = record.timestamp
+            callList[index].model = record.model
         }
         return index
     }
 
-    private mutating func hold(_ piece: Piece) {
-        if let position = heldPosition[piece.owner] {
-            held[position].chars += piece.chars
-        } else {
-            heldPosition[piece.owner] = held.count
-            held.append(piece)
+    private mutating func hold(_ owner: Int, _ chars: Int) {
+        let position = owner >= 0 ? heldOfCall[owner] : heldOfKind[-owner - 1]
+        if position >= 0 {
+            held.chars[position] += chars
+            return
         }
+        if owner >= 0 {
+            heldOfCall[owner] = held.owners.count
+        } else {
+            heldOfKind[-owner - 1] = held.owners.count
+        }
+        held.append(owner, chars)
+    }
+
+    private mutating func dropHeld() {
+        for owner in held.owners where owner >= 0 { heldOfCall[owner] = -1 }
+        heldOfKind = [-1, -1, -1, -1]
+        held.removeAll()
     }
 
     // Shares `amount` and `tokens` by the sizes of `first` then `second` (each piece's share of the
-    // kind its list gives); with nothing to share by, both are unattributed.
+    // kind its list gives), as `ProportionalSplit` does: each share rounded down, the rest to the
+    // largest size (the earliest of equal ones); with nothing to share by, both are unattributed.
     private mutating func share(
-        _ amount: USD, tokens: Int, over first: [Piece], as firstKind: Share, then second: [Piece] = [],
+        _ amount: USD, tokens: Int, over first: Pieces, as firstKind: Share, then second: Pieces = Pieces(),
         as secondKind: Share = .result, into buckets: inout AttributionBuckets
     ) {
         if amount.picodollars == 0 && tokens == 0 { return }
-        let split = first.count
-        let size = { (index: Int) in index < split ? first[index].chars : second[index - split].chars }
-        let count = split + second.count
-        let shared = ProportionalSplit.forEachShare(of: amount.picodollars, count: count, size: size) {
-            index, share in
-            let (piece, kind) =
-                index < split ? (first[index], firstKind) : (second[index - split], secondKind)
-            let value = USD(picodollars: share)
-            guard case .call(let position) = piece.owner else {
-                buckets.add(value, tokens: 0, to: piece.owner)
-                return
-            }
-            buckets.tools = buckets.tools + value
-            switch kind {
-            case .issue: calls[position].issue = calls[position].issue + value
-            case .result: calls[position].result = calls[position].result + value
-            case .carry: calls[position].carry = calls[position].carry + value
-            }
-        }
-        guard shared else {
+        var total = 0
+        var largest = 0
+        var largestSize = Int.min
+        Self.measure(first.chars, base: 0, &total, &largest, &largestSize)
+        Self.measure(second.chars, base: first.chars.count, &total, &largest, &largestSize)
+        guard total > 0 else {
             buckets.unattributed = buckets.unattributed + amount
             buckets.tokens.unattributed += tokens
             return
         }
-        _ = ProportionalSplit.forEachShare(of: Int128(tokens), count: count, size: size) { index, share in
-            let (piece, kind) =
-                index < split ? (first[index], firstKind) : (second[index - split], secondKind)
-            let value = Int(share)
-            guard case .call(let position) = piece.owner else {
-                buckets.add(.zero, tokens: value, to: piece.owner)
-                return
+        var sums = Sums()
+        let picodollars = amount.picodollars
+        // 64-bit arithmetic when amount × total fits (it almost always does); the same floors.
+        let narrow = picodollars >= 0 && picodollars <= Int128(UInt64.max / UInt64(total))
+        let narrowTokens = tokens >= 0 && UInt64(tokens) <= UInt64.max / UInt64(total)
+        if narrow && narrowTokens {
+            money.withUnsafeMutableBufferPointer { money in
+                var given = Given()
+                var largestOwner = 0
+                var largestKind = firstKind
+                let split = (UInt64(picodollars), UInt64(tokens), UInt64(total))
+                Self.narrowSplit(
+                    split, first, as: firstKind, skip: largest, money, &given, &largestOwner, &largestKind)
+                Self.narrowSplit(
+                    split, second, as: secondKind, skip: largest - first.chars.count, money, &given,
+                    &largestOwner,
+                    &largestKind)
+                sums = given.sums
+                Self.give(
+                    picodollars - Int128(given.picodollars), tokens: tokens - Int(given.tokens),
+                    to: largestOwner,
+                    as: largestKind, money, &sums)
             }
-            buckets.tokens.tools += value
-            calls[position].tokens += value
-            if kind == .carry { calls[position].carryTokens += value }
+            return add(sums, to: &buckets)
+        }
+        var split = Split(
+            picodollars: picodollars, tokens: tokens, total: total, largest: largest, narrow: narrow,
+            narrowTokens: narrowTokens)
+        money.withUnsafeMutableBufferPointer { money in
+            split.give(first, as: firstKind, base: 0, money, &sums)
+            split.give(second, as: secondKind, base: first.chars.count, money, &sums)
+            Self.give(
+                split.largestShare + picodollars - split.given,
+                tokens: Int(split.largestTokens + Int128(tokens) - split.givenTokens),
+                to: split.largestOwner, as: split.largestKind, money, &sums)
+        }
+        add(sums, to: &buckets)
+    }
+
+    private func add(_ sums: Sums, to buckets: inout AttributionBuckets) {
+        buckets.tools = buckets.tools + USD(picodollars: sums.tools)
+        buckets.prompts = buckets.prompts + USD(picodollars: sums.kinds.0)
+        buckets.assistantText = buckets.assistantText + USD(picodollars: sums.kinds.1)
+        buckets.thinking = buckets.thinking + USD(picodollars: sums.kinds.2)
+        buckets.setup = buckets.setup + USD(picodollars: sums.kinds.3)
+        buckets.tokens.tools += sums.toolTokens
+        buckets.tokens.prompts += sums.kindTokens.0
+        buckets.tokens.assistantText += sums.kindTokens.1
+        buckets.tokens.thinking += sums.kindTokens.2
+        buckets.tokens.setup += sums.kindTokens.3
+    }
+
+    // The sum of the sizes, and the first of the largest.
+    @inline(__always)
+    private static func measure(
+        _ sizes: [Int], base: Int, _ total: inout Int, _ largest: inout Int, _ largestSize: inout Int
+    ) {
+        sizes.withUnsafeBufferPointer { sizes in
+            for index in sizes.indices {
+                let value = sizes[index]
+                total += max(value, 0)
+                if value > largestSize {
+                    largest = base + index
+                    largestSize = value
+                }
+            }
+        }
+    }
+
+    // One split's shares given so far; the largest piece's share waits for the rest.
+    private struct Split {
+        let picodollars: Int128
+        let tokens: Int
+        let total: Int
+        let largest: Int
+        let narrow: Bool
+        let narrowTokens: Bool
+        var given: Int128 = 0
+        var givenTokens: Int128 = 0
+        var largestShare: Int128 = 0
+        var largestTokens: Int128 = 0
+        var largestOwner = 0
+        var largestKind = Share.issue
+
+        init(picodollars: Int128, tokens: Int, total: Int, largest: Int, narrow: Bool, narrowTokens: Bool) {
+            self.picodollars = picodollars
+            self.tokens = tokens
+            self.total = total
+            self.largest = largest
+            self.narrow = narrow
+            self.narrowTokens = narrowTokens
+        }
+
+        @inline(__always)
+        mutating func give(
+            _ list: Pieces, as kind: Share, base: Int, _ money: UnsafeMutableBufferPointer<Money>,
+            _ sums: inout Sums
+        ) {
+            list.owners.withUnsafeBufferPointer { owners in
+                list.chars.withUnsafeBufferPointer { sizes in
+                    for index in sizes.indices {
+                        let value = max(sizes[index], 0)
+                        let share =
+                            narrow
+                            ? Int128(UInt64(picodollars) &* UInt64(value) / UInt64(total))
+                            : picodollars * Int128(value) / Int128(total)
+                        let tokenShare =
+                            narrowTokens
+                            ? Int128(UInt64(tokens) &* UInt64(value) / UInt64(total))
+                            : Int128(tokens) * Int128(value) / Int128(total)
+                        given += share
+                        givenTokens += tokenShare
+                        if base + index == largest {
+                            largestShare = share
+                            largestTokens = tokenShare
+                            largestOwner = owners[index]
+                            largestKind = kind
+                            continue
+                        }
+                        ContextChain.give(
+                            share, tokens: Int(tokenShare), to: owners[index], as: kind, money, &sums)
+                    }
+                }
+            }
+        }
+    }
+
+    // What a split in 64 bits gave so far, but for the largest piece.
+    private struct Given {
+        var picodollars: UInt64 = 0
+        var tokens: UInt64 = 0
+        var sums = Sums()
+    }
+
+    // The shares of every piece of one list but the one at `skip` (the largest, whose share is the
+    // rest), when amount × total and tokens × total fit 64 bits: the loop every request runs over
+    // all the pieces its context holds.
+    private static func narrowSplit(
+        _ split: (picodollars: UInt64, tokens: UInt64, total: UInt64), _ list: Pieces, as kind: Share,
+        skip: Int,
+        _ money: UnsafeMutableBufferPointer<Money>, _ given: inout Given, _ largestOwner: inout Int,
+        _ largestKind: inout Share
+    ) {
+        guard !list.isEmpty else { return }
+        if skip >= 0 && skip < list.owners.count {
+            largestOwner = list.owners[skip]
+            largestKind = kind
+        }
+        list.owners.withUnsafeBufferPointer { owners in
+            list.chars.withUnsafeBufferPointer { sizes in
+                narrowSplit(
+                    split.picodollars, tokens: split.tokens, total: split.total, kind: kind, owners: owners,
+                    sizes: sizes, skip: skip, money: money, into: &given)
+            }
+        }
+    }
+
+    @inline(never)
+    private static func narrowSplit(
+        _ picodollars: UInt64, tokens: UInt64, total: UInt64, kind: Share, owners: UnsafeBufferPointer<Int>,
+        sizes: UnsafeBufferPointer<Int>, skip: Int, money: UnsafeMutableBufferPointer<Money>,
+        into given: inout Given
+    ) {
+        var gave: UInt64 = 0
+        var gaveTokens: UInt64 = 0
+        var tools: UInt64 = 0
+        var toolTokens: UInt64 = 0
+        let isCarry = kind == .carry
+        for index in 0..<sizes.count where index != skip {
+            let value = UInt64(max(sizes[index], 0))
+            let share = picodollars &* value / total
+            let tokenShare = tokens &* value / total
+            gave &+= share
+            gaveTokens &+= tokenShare
+            let owner = owners[index]
+            guard owner >= 0 else {
+                give(Int128(share), tokens: Int(tokenShare), to: owner, as: kind, money, &given.sums)
+                continue
+            }
+            tools &+= share
+            toolTokens &+= tokenShare
+            let pointer = money.baseAddress! + owner
+            pointer.pointee.tokens &+= Int(tokenShare)
+            if isCarry {
+                pointer.pointee.carry &+= Int128(share)
+                pointer.pointee.carryTokens &+= Int(tokenShare)
+            } else if kind == .issue {
+                pointer.pointee.issue &+= Int128(share)
+            } else {
+                pointer.pointee.result &+= Int128(share)
+            }
+        }
+        given.picodollars &+= gave
+        given.tokens &+= gaveTokens
+        given.sums.tools += Int128(tools)
+        given.sums.toolTokens += Int(toolTokens)
+    }
+
+    // What one split gave each bucket, added to the buckets once at its end.
+    private struct Sums {
+        var tools: Int128 = 0
+        var toolTokens = 0
+        var kinds: (Int128, Int128, Int128, Int128) = (0, 0, 0, 0)
+        var kindTokens = (0, 0, 0, 0)
+    }
+
+    @inline(__always)
+    private static func give(
+        _ share: Int128, tokens: Int, to owner: Int, as kind: Share,
+        _ money: UnsafeMutableBufferPointer<Money>,
+        _ sums: inout Sums
+    ) {
+        guard owner >= 0 else {
+            switch owner {
+            case Pieces.prompt:
+                sums.kinds.0 += share
+                sums.kindTokens.0 += tokens
+            case Pieces.text:
+                sums.kinds.1 += share
+                sums.kindTokens.1 += tokens
+            case Pieces.thinking:
+                sums.kinds.2 += share
+                sums.kindTokens.2 += tokens
+            default:
+                sums.kinds.3 += share
+                sums.kindTokens.3 += tokens
+            }
+            return
+        }
+        sums.tools += share
+        sums.toolTokens += tokens
+        money[owner].tokens += tokens
+        switch kind {
+        case .issue: money[owner].issue += share
+        case .result: money[owner].result += share
+        case .carry:
+            money[owner].carry += share
+            money[owner].carryTokens += tokens
         }
     }
 }

@@ -37,9 +37,13 @@ public struct HookCallIndex {
     /// The key of `tool_use_id` `id`: its 64-bit FNV-1a (a chance collision among a million ids
     /// has odds of about 1 in 36 million, and would only give one call the other's tool name).
     public static func key(_ id: String) -> UInt64 {
-        var hash = RequestFingerprint<UInt64>()
-        for byte in id.utf8 { hash.mix(byte) }
-        return hash.value
+        var id = id
+        // The string's own bytes, not a walk of its UTF-8 view a byte at a time.
+        return id.withUTF8 { bytes in
+            var hash = RequestFingerprint<UInt64>()
+            for byte in bytes { hash.mix(byte) }
+            return hash.value
+        }
     }
 
     /// Takes in one log entry; only single tool calls with a `tool_use_id` count. Returns the key of
