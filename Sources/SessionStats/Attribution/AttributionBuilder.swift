@@ -292,7 +292,9 @@ public struct AttributionBuilder {
 /// Values by name, in the order their names came, with the last name looked up kept at hand:
 /// requests in a row mostly share their model, family or skill, so most look-ups hash nothing.
 struct NamedTable<Value> {
+    /// The names, in the order they came.
     private(set) var names: [String] = []
+    /// Each name's value.
     var values: [Value] = []
     private var positions: [String: Int] = [:]
     private var last = -1

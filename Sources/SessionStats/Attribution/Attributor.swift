@@ -79,11 +79,12 @@ public struct Attributor {
             rolledUpRequests += record.requests
             return parts.total
         }
-        if let chain = current,
-            chain.sessionID != record.sessionID || chain.agentID != record.agentID
-                || chain.isSidechain != record.isSidechain
+        // Compared in place: a copy of the chain (or the session) would retain all it holds.
+        if current != nil,
+            current!.sessionID != record.sessionID || current!.agentID != record.agentID
+                || current!.isSidechain != record.isSidechain
         {
-            chains[currentKey] = chain
+            chains[currentKey] = current
             current = nil
         }
         if current == nil {
@@ -94,8 +95,8 @@ public struct Attributor {
                     sessionID: record.sessionID, agentID: record.agentID, isSidechain: record.isSidechain,
                     start: record.timestamp)
         }
-        if let session = currentSession, session.sessionID != record.sessionID {
-            sessions[session.sessionID] = session
+        if currentSession != nil, currentSession!.sessionID != record.sessionID {
+            sessions[currentSession!.sessionID] = currentSession
             currentSession = nil
         }
         if currentSession == nil {

@@ -19,21 +19,30 @@ struct ContextChain {
     /// An owner at or above zero is the position of a tool call in the chain; below zero it is a
     /// kind of text (`prompt`, `text`, `thinking`, `setup`).
     struct Pieces {
+        /// Each piece's owner.
         var owners: [Int] = []
+        /// Each piece's size in characters.
         var chars: [Int] = []
 
+        /// The owner of the user's prompts.
         static let prompt = -1
+        /// The owner of the assistant's text.
         static let text = -2
+        /// The owner of the assistant's thinking.
         static let thinking = -3
+        /// The owner of the system prompt and tool definitions.
         static let setup = -4
 
+        /// Whether there is no piece.
         var isEmpty: Bool { owners.isEmpty }
 
+        /// Adds a piece of `size` characters owned by `owner`.
         mutating func append(_ owner: Int, _ size: Int) {
             owners.append(owner)
             chars.append(size)
         }
 
+        /// Removes every piece, keeping the storage.
         mutating func removeAll() {
             owners.removeAll(keepingCapacity: true)
             chars.removeAll(keepingCapacity: true)
@@ -42,12 +51,19 @@ struct ContextChain {
 
     /// A call's running cost, in picodollars and tokens.
     struct Money {
+        /// `CallCost.issue` in picodollars.
         var issue: Int128 = 0
+        /// `CallCost.result` in picodollars.
         var result: Int128 = 0
+        /// `CallCost.carry` in picodollars.
         var carry: Int128 = 0
+        /// `CallCost.subagent` in picodollars.
         var subagent: Int128 = 0
+        /// `CallCost.tokens`.
         var tokens = 0
+        /// `CallCost.carryTokens`.
         var carryTokens = 0
+        /// `CallCost.subagentTokens`.
         var subagentTokens = 0
     }
 
@@ -64,7 +80,10 @@ struct ContextChain {
     // The tool calls it issued or answered, in order: who they are, and what they cost so far.
     private var callList: [CallCost] = []
     private var money: [Money] = []
-    private var callIndex: [String: Int] = [:]
+    // Positions of the calls by `HookCallIndex.key` of their id (hashing 8 bytes, not the id), and
+    // of the rare call whose key an earlier call of the chain has, by id.
+    private var callIndex: [UInt64: Int] = [:]
+    private var collided: [String: Int] = [:]
     private var started = false
     // What the context held before the current request, one piece per owner: where each call's
     // piece is (-1: none) and each kind's (by `-owner - 1`).
@@ -113,7 +132,7 @@ struct ContextChain {
     }
 
     /// The position of call `id`, when the chain has it.
-    func position(of id: String) -> Int? { callIndex[id] }
+    func position(of id: String) -> Int? { find(id, key: HookCallIndex.key(id)) }
 
     /// Notes that call `position` started the subagent whose chain key is `key`.
     mutating func started(_ key: String) { startedAgents.append(key) }
@@ -199,12 +218,18 @@ struct ContextChain {
 
     // The index of call `id`, added when new.
     private mutating func call(_ id: String) -> Int {
-        if let index = callIndex[id] { return index }
-        callIndex[id] = callList.count
+        let key = HookCallIndex.key(id)
+        if let index = find(id, key: key) { return index }
+        if callIndex[key] == nil { callIndex[key] = callList.count } else { collided[id] = callList.count }
         callList.append(CallCost(id: id, sessionID: sessionID, agentID: agentID))
         money.append(Money())
         heldOfCall.append(-1)
         return callList.count - 1
+    }
+
+    private func find(_ id: String, key: UInt64) -> Int? {
+        guard let index = callIndex[key] else { return nil }
+        return callList[index].id == id ? index : collided[id]
     }
 
     @discardableResult
