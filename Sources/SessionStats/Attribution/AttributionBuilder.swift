@@ -37,6 +37,8 @@ public struct AttributionBuilder {
     private var held: [UInt64: HookCallIndex.Call] = [:]
     private var names: [String] = [Self.notInHookLog]
     private var nameCodes: [String: UInt32] = [Self.notInHookLog: 0]
+    // The sessions of merged roll-up rows, added to the report's at `finish`.
+    private var rolledSessions: [String: SessionAttribution] = [:]
 
     /// The name ledger calls the hook did not log are grouped under.
     public static let notInHookLog = "(not in hook log)"
@@ -123,6 +125,7 @@ public struct AttributionBuilder {
         attributor.finish { closed.append($0) }
         for call in closed { take(call) }
         report.sessions = attributor.sessions
+        AttributionRollup.add(rolledSessions, to: &report.sessions)
         report.rolledUpRequests = attributor.rolledUpRequests
         for session in report.sessions.values { report.buckets = report.buckets + session.buckets }
         let groups = Array(toolGroups.values) + Array(serverGroups.values)
@@ -148,6 +151,81 @@ public struct AttributionBuilder {
         }
         .sorted { $0.family < $1.family }
         return report
+    }
+
+    /// Merges a roll-up's `rows` (`AttributionRollup`, already chosen by day and filter) and replays
+    /// its open part, before any request: the report is then the one the rotated requests gave.
+    /// `continuing` (a range from the roll-up's first day, unfiltered) also continues its sweep phase.
+    public mutating func merge(
+        _ rollup: AttributionRollup, rows: [AttributionRollupRow], openRequests: [UsageRecord],
+        continuing: Bool
+    ) {
+        for (agent, type) in rollup.agentTypes { index.restoreAgentType(agent, type) }
+        for row in rows.sorted(by: { ($0.firstUnjoined ?? .max) < ($1.firstUnjoined ?? .max) }) {
+            report.requests += row.requests
+            report.cost = report.cost + row.cost
+            report.promptTokens = report.promptTokens + row.tokens
+            for group in row.byModel.values { models.count(group.name, group.cost, group.requests) }
+            for group in row.bySubagent.values {
+                Self.count(&subagents, group.name, group.cost, group.requests)
+            }
+            for group in row.bySkill.values { skills.count(group.name, group.cost, group.requests) }
+            for (tool, count) in row.unjoinedCalls { report.unjoinedCalls[tool, default: 0] += count }
+            report.unjoinedRequests += row.unjoinedRequests
+            if row.unjoinedRequests > 0, report.unjoinedRequestSessions.count < 5,
+                !report.unjoinedRequestSessions.contains(row.sessionID)
+            {
+                report.unjoinedRequestSessions.append(row.sessionID)
+            }
+            for (family, entry) in row.charactersPerToken {
+                let old = families[family] ?? (0, 0)
+                families[family] = (old.characters + entry.characters, old.tokens + entry.tokens)
+            }
+            for (hour, count) in row.hours {
+                let slot = hours[hour] ?? Self.localSlot(hour)
+                hours[hour] = slot
+                report.activity[slot.weekday][slot.hour] += count
+            }
+            for (tool, group) in row.byTool {
+                toolGroups[tool, default: GroupCosts(group: AttributionReport.CallGroup(name: tool))].absorb(
+                    group)
+                let code = code(tool)
+                for key in row.toolKeys[tool] ?? [] {
+                    tags[key] = CallTag(tool: code, server: 0, taken: true)
+                }
+            }
+            for (server, group) in row.byMCPServer {
+                serverGroups[server, default: GroupCosts(group: AttributionReport.CallGroup(name: server))]
+                    .absorb(
+                        group)
+                let code = code(server)
+                for key in row.serverKeys[server] ?? [] { tags[key]?.server = code }
+            }
+            for (tool, keys) in row.inside {
+                report.callsInsideSubagents[tool, default: 0] += keys.count
+                let code = code(tool)
+                for key in keys { tags[key] = CallTag(tool: code, server: 0, taken: true) }
+            }
+            for top in row.topCalls {
+                let call = top.cost
+                if report.topCalls.count < topCount || call.ranks(before: report.topCalls.last!.cost) {
+                    let position =
+                        report.topCalls.firstIndex { call.ranks(before: $0.cost) } ?? report.topCalls.count
+                    report.topCalls.insert(top, at: position)
+                    if report.topCalls.count > topCount { report.topCalls.removeLast() }
+                }
+            }
+            AttributionRollup.add([row.sessionID: row.session], to: &rolledSessions)
+        }
+        for tag in rollup.openTags {
+            tags[tag.key] = CallTag(tool: code(tag.tool), server: tag.server.map { code($0) } ?? 0)
+        }
+        for open in rollup.openCalls {
+            if open.held { held[open.key] = open.call } else { index.restore(open.key, open.call) }
+        }
+        attributor.resume(
+            openRequests, sinceSweep: continuing ? rollup.sinceSweep : 0,
+            latest: continuing ? rollup.latest : Timestamp(milliseconds: 0))
     }
 
     // A closed call: into its groups, the top list and, for a detailed session, one by one.
@@ -347,5 +425,19 @@ struct GroupCosts {
         group.carryTokens += call.carryTokens
         group.estimatedTokens += estimate
         return code
+    }
+
+    /// Adds a roll-up row's group of the same name (`AttributionRollup`): sums and per-call costs.
+    mutating func absorb(_ other: GroupCosts) {
+        group.calls += other.group.calls
+        group.cost = group.cost + other.group.cost
+        group.issue = group.issue + other.group.issue
+        group.result = group.result + other.group.result
+        group.carry = group.carry + other.group.carry
+        group.subagent = group.subagent + other.group.subagent
+        group.tokens += other.group.tokens
+        group.carryTokens += other.group.carryTokens
+        group.estimatedTokens += other.group.estimatedTokens
+        costs += other.costs
     }
 }

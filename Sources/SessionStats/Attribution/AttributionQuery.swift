@@ -51,8 +51,63 @@ public struct AttributionQuery {
                 }
             }
         }
+        let rolled = mergeRollups(into: &builder, localDays: localDays)
         if window.days == nil { load(days, &builder) }
-        return Join(query: self, load: load, resolver: localDays, builder: builder, window: window)
+        return Join(
+            query: self, load: load, resolver: localDays, builder: builder, window: window, rolled: rolled)
+    }
+
+    // Merges the attribution roll-ups' rows of the query's days and filters into `builder`
+    // (docs/attribution.md, "Roll-ups"); returns the days whose ledger they stand for.
+    private func mergeRollups(into builder: inout AttributionBuilder, localDays: LocalDayResolver)
+        -> RolledUpDays?
+    {
+        var resolver = localDays
+        var found: [AttributionRollup] = []
+        var rolled = RolledUpDays()
+        for directory in directories {
+            guard case .success(let rollup?) = AttributionRollup.load(directory) else { continue }
+            found.append(rollup)
+            let usageRollups = UsageLedger(directory: directory).dates().rollups
+            for day in rollup.days {
+                rolled.covered.insert(day)
+                if !usageRollups.contains(day) { rolled.unrolled.insert(day) }
+            }
+        }
+        guard !found.isEmpty else { return nil }
+        var combined = found.count == 1 ? found[0] : AttributionRollup()
+        var rows: [AttributionRollupRow] = []
+        var open: [UsageRecord] = []
+        for rollup in found {
+            rows += rollup.rows.filter {
+                (days?.contains($0.day) ?? true) && matches(project: $0.project, session: $0.sessionID)
+            }
+            open += rollup.openRequests.filter {
+                (days?.contains(resolver.day(of: $0.timestamp)) ?? true)
+                    && matches(project: $0.project, session: $0.sessionID)
+            }
+            if found.count > 1 {
+                combined.agentTypes.merge(rollup.agentTypes) { a, _ in a }
+                combined.openTags += rollup.openTags
+                combined.openCalls += rollup.openCalls
+            }
+        }
+        // What the rotated range left open reaches back to its first day: a range starting later
+        // never saw those calls' hook lines, nor the subagents' types.
+        let first = found.flatMap(\.days).min()
+        let fromStart = days == nil || first.map { days!.lowerBound <= $0 } ?? true
+        if !fromStart {
+            combined.agentTypes = [:]
+            combined.openTags = []
+        }
+        combined.openCalls = combined.openCalls.filter {
+            $0.held
+                ? fromStart
+                : (days?.contains($0.call.day) ?? true) && matches(project: $0.project, session: $0.sessionID)
+        }
+        let continuing = found.count == 1 && filter.project == nil && filter.session == nil && fromStart
+        builder.merge(combined, rows: rows, openRequests: open, continuing: continuing)
+        return rolled
     }
 
     /// The hook calls, joined with the ledger's requests one at a time.
@@ -62,11 +117,15 @@ public struct AttributionQuery {
         var resolver: LocalDayResolver
         var builder: AttributionBuilder
         var window: HookWindow
+        let rolled: RolledUpDays?
 
         /// Takes in the next request of the ledger.
         public mutating func add(_ record: UsageRecord) {
-            if window.days != nil {
-                window.advance(to: resolver.day(of: record.timestamp), builder: &builder, load: load)
+            if window.days != nil || rolled != nil {
+                let day = resolver.day(of: record.timestamp)
+                if window.days != nil { window.advance(to: day, builder: &builder, load: load) }
+                // An attribution roll-up's rows stand for this request.
+                if let rolled, rolled.covers(record, day: day) { return }
             }
             if query.matches(project: record.project, session: record.sessionID) { builder.add(record) }
         }
@@ -98,6 +157,22 @@ public struct AttributionQuery {
         case .exact(let id): return session == id
         case nil: return true
         }
+    }
+}
+
+/// The days attribution roll-ups stand for, in a report.
+struct RolledUpDays {
+    /// The days the rows cover.
+    var covered: Set<CivilDate> = []
+    /// Of those, the days whose usage file was not rolled up yet (a rotate stopped in between).
+    var unrolled: Set<CivilDate> = []
+
+    /// Whether the rows hold request `record` of `day`: a usage roll-up row of a covered day, or a
+    /// ledger line of a covered day whose usage file is still there (a later line, of a day rolled
+    /// up already, is a request the rows never saw).
+    func covers(_ record: UsageRecord, day: CivilDate) -> Bool {
+        guard covered.contains(day) else { return false }
+        return record.requests != 1 || record.lastRequest != nil || unrolled.contains(day)
     }
 }
 

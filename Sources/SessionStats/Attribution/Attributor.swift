@@ -30,8 +30,10 @@ public struct Attributor {
     private var prices: [String: ModelPrice?] = [:]
     private var lastModel: String?
     private var lastPrice: ModelPrice?
-    private var latest = Timestamp(milliseconds: 0)
-    private var sinceSweep = 0
+    /// The latest request time seen; idle chains are closed relative to it.
+    public private(set) var latest = Timestamp(milliseconds: 0)
+    /// Requests since idle chains were last closed (every 4,096).
+    public private(set) var sinceSweep = 0
 
     /// Creates an attributor that prices with `pricing`.
     public init(pricing: PriceTable) { self.pricing = pricing }
@@ -117,6 +119,32 @@ public struct Attributor {
             current!.started(key)
         }
         return parts.total
+    }
+
+    /// Session `id`'s attribution so far, nil when no request of it came.
+    func session(_ id: String) -> SessionAttribution? {
+        if let currentSession, currentSession.sessionID == id { return currentSession }
+        return sessions[id]
+    }
+
+    /// The keys (`chainKey(_:)`) of the chains still open.
+    var openChainKeys: Set<String> {
+        var keys = Set(chains.keys)
+        if current != nil { keys.insert(currentKey) }
+        return keys
+    }
+
+    /// Rebuilds the chains a rotated range left open from their requests (`AttributionRollup`),
+    /// counting none of them (their cost is in the roll-up's rows), and continues that range's
+    /// `sinceSweep` and `latest`, so idle chains close where they would have.
+    public mutating func resume(_ records: [UsageRecord], sinceSweep: Int, latest: Timestamp) {
+        self.sinceSweep = Int.min / 2
+        for record in records { add(record) { _ in } }
+        sweep(olderThan: Int.min) { _ in }
+        for key in sessions.keys { sessions[key] = SessionAttribution(sessionID: key) }
+        requests = 0
+        self.sinceSweep = sinceSweep
+        self.latest = max(self.latest, latest)
     }
 
     /// Closes every chain, handing on its calls.

@@ -65,6 +65,15 @@ public struct HookCallIndex {
         return key
     }
 
+    /// Puts back a call a rotated range left in the index (`AttributionRollup`); before any `add`.
+    mutating func restore(_ key: UInt64, _ call: Call) {
+        calls[key] = call
+        order.append(key)
+    }
+
+    /// Puts back a subagent's type a rotated range's hook log gave (`AttributionRollup`).
+    mutating func restoreAgentType(_ agent: String, _ type: String) { agentTypes[agent] = type }
+
     /// Marks call `key` joined and returns it, or nil when the index does not hold it.
     @discardableResult
     mutating func join(_ key: UInt64) -> Call? {

@@ -179,6 +179,7 @@ public enum RotateCommand {
             case .rolledUpStatus(let outcome):
                 rotated.insert(outcome.date)
                 say(describe(outcome))
+            case .attributed(let outcome): say(describe(outcome))
             case .trimmedErrorLog(let removed):
                 say(
                     "trimmed \(LogFileName.loggerErrors) to its last \(NumberFormat.grouped(RotationPlan.errorLogLines))"
@@ -262,6 +263,18 @@ public enum RotateCommand {
     }
 
     /// `rolled up usage-….jsonl (1,234 requests, 3 duplicate copies dropped) into usage-rollup-….jsonl (56 rows); removed usage-….jsonl`.
+    static func describe(_ outcome: AttributionRotation.Outcome) -> String {
+        let requests =
+            NumberFormat.grouped(outcome.requests) + (outcome.requests == 1 ? " request" : " requests")
+        var text =
+            "attributed \(requests) of \(days(outcome.days)) into \(AttributionRollup.fileName)"
+            + " (\(NumberFormat.grouped(outcome.rows)) " + (outcome.rows == 1 ? "row" : "rows")
+        if outcome.openRequests > 0 {
+            text += ", \(NumberFormat.grouped(outcome.openRequests)) requests of open chains kept"
+        }
+        return text + ")"
+    }
+
     static func describe(_ outcome: UsageRotation.DayOutcome) -> String {
         let usage = LogFileName.usage(outcome.date)
         var requests =

@@ -43,6 +43,8 @@ public enum Rotation {
         case rolledUpUsage(UsageRotation.DayOutcome)
         /// A status-line capture file was rolled up and removed.
         case rolledUpStatus(StatusRotation.DayOutcome)
+        /// The usage files' requests were attributed into `attribution-rollup.jsonl`.
+        case attributed(AttributionRotation.Outcome)
     }
 
     /// How many times an activity file that changed while it was read is read again.
@@ -67,6 +69,14 @@ public enum Rotation {
                 throw .remove(path, errno: error.code)
             } catch {}
             report(.removedLeftover(name))
+        }
+        if let usagePrices, !plan.usageDays.isEmpty,
+            let outcome = try AttributionRotation.run(
+                directory: directory, firstKept: plan.firstKept, table: usagePrices, localDays: localDays,
+                directoryDescriptor: descriptor)
+        {
+            // Before any activity or usage file goes: attribution needs both.
+            report(.attributed(outcome))
         }
         for date in plan.days {
             report(

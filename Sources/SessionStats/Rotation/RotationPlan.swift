@@ -101,7 +101,9 @@ public struct RotationPlan: Equatable, Sendable {
 
     /// Whether `name` is one of rotate's own temporary files.
     public static func isLeftover(_ name: String) -> Bool {
-        if name == temporaryErrorLogName { return true }
+        if name == temporaryErrorLogName || name == temporaryName(for: AttributionRollup.fileName) {
+            return true
+        }
         guard name.hasPrefix("."), name.hasSuffix(temporarySuffix) else { return false }
         let inner = String(name.dropFirst().dropLast(temporarySuffix.count))
         return [LogFileName.rollupPrefix, LogFileName.usageRollupPrefix, StatusRecord.rollupPrefix].contains {

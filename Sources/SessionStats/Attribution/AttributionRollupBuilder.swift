@@ -1,0 +1,345 @@
+import SessionLogCore
+
+/// Attributes the requests of the days `rotate` rolls up, as a report over the whole ledger would,
+/// and sorts every figure into rows by day and session (`AttributionRollup`); the chains still open
+/// at the end, with the hook calls they need, become the roll-up's open part.
+///
+/// It takes the ledger's requests and the hook log's calls as `AttributionBuilder` does (the same
+/// join, window of days and hand-on of calls); `AttributionRollupTests` check that its rows, merged,
+/// give `AttributionBuilder`'s report.
+struct AttributionRollupBuilder {
+    private struct RowKey: Hashable {
+        var day: CivilDate
+        var sessionID: String
+    }
+
+    private(set) var rollup: AttributionRollup
+    private var attributor: Attributor
+    private var index = HookCallIndex()
+    private var resolver: LocalDayResolver
+    private var rows: [RowKey: AttributionRollupRow] = [:]
+    private var tags: [UInt64: CallTag] = [:]
+    private var held: [UInt64: HookCallIndex.Call] = [:]
+    private var names: [String] = [AttributionBuilder.notInHookLog]
+    private var nameCodes: [String: UInt32] = [AttributionBuilder.notInHookLog: 0]
+    // Who logged each hook call in the index (rows and filters need its session).
+    private var hookSessions: [UInt64: (session: String, project: String?)] = [:]
+    // Each session's attribution when last looked at, to split it by day.
+    private var seenSessions: [String: SessionAttribution] = [:]
+    private var projects: [String: String] = [:]
+    // The requests of each chain the attributor may still hold, by chain key, with their sequence.
+    private var chainRecords: [String: [(sequence: Int, record: UsageRecord)]] = [:]
+    private var day: CivilDate?
+
+    /// Continues `previous` (nil: the first rotate), pricing with `pricing`.
+    init(previous: AttributionRollup?, pricing: PriceTable, localDays: LocalDayResolver) {
+        rollup = previous ?? AttributionRollup()
+        attributor = Attributor(pricing: pricing)
+        resolver = localDays
+        guard let previous else { return }
+        for (agent, type) in previous.agentTypes { index.restoreAgentType(agent, type) }
+        for row in previous.rows {
+            for (tool, keys) in row.toolKeys {
+                let code = code(tool)
+                for key in keys { tags[key] = CallTag(tool: code, server: 0, taken: true) }
+            }
+            for (server, keys) in row.serverKeys {
+                let code = code(server)
+                for key in keys { tags[key]?.server = code }
+            }
+            for (tool, keys) in row.inside {
+                let code = code(tool)
+                for key in keys { tags[key] = CallTag(tool: code, server: 0, taken: true) }
+            }
+        }
+        for tag in previous.openTags {
+            tags[tag.key] = CallTag(tool: code(tag.tool), server: tag.server.map { code($0) } ?? 0)
+        }
+        for open in previous.openCalls {
+            if open.held {
+                held[open.key] = open.call
+            } else {
+                index.restore(open.key, open.call)
+                hookSessions[open.key] = (open.sessionID, open.project)
+            }
+        }
+        for (position, record) in previous.openRequests.enumerated() {
+            chainRecords[Attributor.chainKey(record), default: []].append(
+                (position - previous.openRequests.count, record))
+        }
+        attributor.resume(previous.openRequests, sinceSweep: previous.sinceSweep, latest: previous.latest)
+        for (id, session) in attributor.sessions { seenSessions[id] = session }
+        rollup.openRequests = []
+        rollup.openCalls = []
+        rollup.openTags = []
+    }
+
+    /// Adds one hook-log entry to the join's window.
+    mutating func addHookCall(_ entry: LogEntry) {
+        if let key = index.add(entry) {
+            hookSessions[key] = (entry.sessionID, entry.project)
+            if tags[key] != nil { index.join(key) }
+        }
+    }
+
+    /// Drops from the window the hook calls logged before `day`: unjoined ones count in their row.
+    mutating func evictHookCalls(before day: CivilDate) {
+        var evicted: [(UInt64, HookCallIndex.Call)] = []
+        index.evict(before: day) { evicted.append(($0, $1)) }
+        for (key, call) in evicted {
+            let logger = hookSessions.removeValue(forKey: key)
+            if !call.joined {
+                update(call.day, logger?.session ?? "", project: logger?.project) {
+                    $0.unjoinedCalls[call.tool, default: 0] += 1
+                }
+            } else if tags[key]?.taken == false {
+                held[key] = call
+            }
+        }
+    }
+
+    /// Takes in one request of a day being rolled up, in ledger order.
+    mutating func add(_ record: UsageRecord) {
+        let day = resolver.day(of: record.timestamp)
+        self.day = day
+        rollup.sequence += 1
+        if projects[record.sessionID] == nil, !record.project.isEmpty {
+            projects[record.sessionID] = record.project
+        }
+        let chain = Attributor.chainKey(record)
+        chainRecords[chain, default: []].append((rollup.sequence, record))
+        var closed: [CallCost] = []
+        attributor.add(record) { closed.append($0) }
+        for call in closed { take(call, day: day) }
+        if attributor.sinceSweep == 0 {
+            // Idle chains closed: their subagents' costs moved between buckets of any session.
+            for id in Array(seenSessions.keys) { settle(id, day: day) }
+            let open = attributor.openChainKeys
+            chainRecords = chainRecords.filter { open.contains($0.key) }
+        }
+        settle(record.sessionID, day: day)
+
+        let price = attributor.price(of: record.model)
+        let cost = price?.cost(of: record) ?? .zero
+        let requests = record.requests
+        var unjoined = false
+        for id in record.toolUseIDs where !see(id) { unjoined = true }
+        if record.requests == 1, record.lastRequest == nil, record.pieces.isKnown {
+            for id in record.pieces.resultIDs { _ = see(id) }
+        }
+        let type = record.agentID.map { index.agentTypes[$0] ?? record.attribution.agent ?? "(type unknown)" }
+        let pieces = record.pieces
+        var characters = 0
+        if pieces.isKnown, record.tokens.output > 0, price != nil {
+            characters = pieces.textChars + pieces.thinkingChars + pieces.toolInputChars.reduce(0, +)
+        }
+        let hour =
+            record.timestamp.seconds >= 0
+            ? record.timestamp.seconds / 3600 : (record.timestamp.seconds - 3599) / 3600
+        let sequence = rollup.sequence
+        update(day, record.sessionID, project: record.project) { row in
+            row.requests += requests
+            row.cost = row.cost + cost
+            row.tokens = row.tokens + record.tokens
+            Self.count(&row.byModel, record.model, cost, requests)
+            if let type { Self.count(&row.bySubagent, type, cost, requests) }
+            if let skill = record.attribution.skill { Self.count(&row.bySkill, skill, cost, requests) }
+            if unjoined {
+                row.unjoinedRequests += 1
+                if row.firstUnjoined == nil { row.firstUnjoined = sequence }
+            }
+            if characters > 0, let price {
+                let family = row.charactersPerToken[price.family] ?? (0, 0)
+                row.charactersPerToken[price.family] = (
+                    family.characters + characters, family.tokens + record.tokens.output
+                )
+            }
+            row.hours[hour, default: 0] += requests
+        }
+    }
+
+    /// The roll-up with this range's rows and what it leaves open: every call still in the join's
+    /// window (a report reading a kept day's calls again replaces them with the same).
+    mutating func finish(coveredDays: Set<CivilDate>) -> AttributionRollup {
+        if let day { for id in Array(seenSessions.keys) { settle(id, day: day) } }
+        var merged: [RowKey: AttributionRollupRow] = [:]
+        for row in rollup.rows { merged[RowKey(day: row.day, sessionID: row.sessionID)] = row }
+        for (key, row) in rows { merged[key] = merged[key].map { Self.add(row, to: $0) } ?? row }
+        rollup.rows = merged.values.sorted { ($0.day, $0.sessionID) < ($1.day, $1.sessionID) }
+        for index in rollup.rows.indices where rollup.rows[index].topCalls.count > rollup.topCount {
+            rollup.rows[index].topCalls.removeLast(rollup.rows[index].topCalls.count - rollup.topCount)
+        }
+        rollup.days.formUnion(coveredDays)
+        rollup.sinceSweep = attributor.sinceSweep
+        rollup.latest = attributor.latest
+        rollup.agentTypes = index.agentTypes
+        let open = attributor.openChainKeys
+        rollup.openRequests = chainRecords.filter { open.contains($0.key) }.values.flatMap { $0 }
+            .sorted { $0.sequence < $1.sequence }.map(\.record)
+        var openKeys: Set<UInt64> = []
+        for (key, tag) in tags where !tag.taken {
+            openKeys.insert(key)
+            rollup.openTags.append(
+                AttributionRollup.OpenTag(
+                    key: key, tool: names[Int(tag.tool)],
+                    server: tag.server == 0 ? nil : names[Int(tag.server)]))
+        }
+        rollup.openTags.sort { $0.key < $1.key }
+        for (key, call) in index.calls {
+            let logger = hookSessions[key]
+            rollup.openCalls.append(
+                AttributionRollup.OpenCall(
+                    key: key, call: call, sessionID: logger?.session ?? "", project: logger?.project,
+                    held: false))
+        }
+        for (key, call) in held where openKeys.contains(key) {
+            rollup.openCalls.append(
+                AttributionRollup.OpenCall(key: key, call: call, sessionID: "", project: nil, held: true))
+        }
+        rollup.openCalls.sort { ($0.call.day, $0.key) < ($1.call.day, $1.key) }
+        return rollup
+    }
+
+    // A closed call: into the row of the day it was issued (or handed on) and its session.
+    private mutating func take(_ call: CallCost, day: CivilDate) {
+        let key = HookCallIndex.key(call.id)
+        let tag = tags[key] ?? CallTag(tool: 0, server: 0)
+        let isNew = !tag.taken
+        if isNew { tags[key] = CallTag(tool: tag.tool, server: tag.server, taken: true) }
+        let hook = index.calls[key] ?? (isNew ? held.removeValue(forKey: key) : nil)
+        let tool = hook?.tool ?? names[Int(tag.tool)]
+        let server = hook?.mcpServer ?? (tag.server == 0 ? nil : names[Int(tag.server)])
+        let callDay = call.timestamp.map { resolver.day(of: $0) } ?? day
+        let limit = rollup.topCount
+        update(callDay, call.sessionID, project: projects[call.sessionID]) { row in
+            if call.isInsideSubagent {
+                if isNew { row.inside[tool, default: []].append(key) }
+                return
+            }
+            let estimate = isNew ? hook?.estimatedTokens ?? 0 : 0
+            row.byTool[tool, default: GroupCosts(group: AttributionReport.CallGroup(name: tool))].add(
+                call, isNew: isNew, estimate: estimate)
+            if isNew { row.toolKeys[tool, default: []].append(key) }
+            if let server {
+                row.byMCPServer[server, default: GroupCosts(group: AttributionReport.CallGroup(name: server))]
+                    .add(
+                        call, isNew: isNew, estimate: estimate)
+                if isNew { row.serverKeys[server, default: []].append(key) }
+            }
+            let top = AttributionReport.TopCall(cost: call, tool: tool, detail: hook?.detail)
+            if row.topCalls.count < limit || call.ranks(before: row.topCalls.last!.cost) {
+                let position = row.topCalls.firstIndex { call.ranks(before: $0.cost) } ?? row.topCalls.count
+                row.topCalls.insert(top, at: position)
+                if row.topCalls.count > limit { row.topCalls.removeLast() }
+            }
+        }
+    }
+
+    // As `AttributionBuilder.see`: notes that the ledger saw call `id`; false when the index lacks it.
+    private mutating func see(_ id: String) -> Bool {
+        let key = HookCallIndex.key(id)
+        let hook = index.join(key)
+        if tags.index(forKey: key) == nil {
+            let tool = hook.map { code($0.tool) } ?? 0
+            let server = hook?.mcpServer.map { code($0) } ?? 0
+            tags[key] = CallTag(tool: tool, server: server)
+        }
+        return hook != nil
+    }
+
+    // What session `id`'s attribution gained since last looked at goes to its row of `day`.
+    private mutating func settle(_ id: String, day: CivilDate) {
+        let now = attributor.session(id) ?? SessionAttribution(sessionID: id)
+        let before = seenSessions[id] ?? SessionAttribution(sessionID: id)
+        guard now != before else { return }
+        seenSessions[id] = now
+        update(day, id, project: now.project.isEmpty ? nil : now.project) { row in
+            row.session.requests += now.requests - before.requests
+            row.session.cost = row.session.cost + now.cost - before.cost
+            row.session.calls += now.calls - before.calls
+            row.session.buckets = row.session.buckets + Self.difference(now.buckets, before.buckets)
+        }
+    }
+
+    private mutating func update(
+        _ day: CivilDate, _ session: String, project: String?, _ body: (inout AttributionRollupRow) -> Void
+    ) {
+        let key = RowKey(day: day, sessionID: session)
+        var row = rows.removeValue(forKey: key) ?? AttributionRollupRow(day: day, sessionID: session)
+        if row.project.isEmpty, let project = projects[session] ?? project {
+            row.project = project
+            row.session.project = project
+        }
+        body(&row)
+        rows[key] = row
+    }
+
+    private mutating func code(_ name: String) -> UInt32 {
+        if let code = nameCodes[name] { return code }
+        let code = UInt32(names.count)
+        names.append(name)
+        nameCodes[name] = code
+        return code
+    }
+
+    private static func count(
+        _ groups: inout [String: AttributionReport.RequestGroup], _ name: String, _ cost: USD, _ requests: Int
+    ) {
+        var group = groups[name] ?? AttributionReport.RequestGroup(name: name)
+        group.requests += requests
+        group.cost = group.cost + cost
+        groups[name] = group
+    }
+
+    private static func difference(_ a: AttributionBuckets, _ b: AttributionBuckets) -> AttributionBuckets {
+        var result = AttributionBuckets()
+        result.tools = a.tools - b.tools
+        result.prompts = a.prompts - b.prompts
+        result.assistantText = a.assistantText - b.assistantText
+        result.thinking = a.thinking - b.thinking
+        result.setup = a.setup - b.setup
+        result.unattributed = a.unattributed - b.unattributed
+        result.tokens.tools = a.tokens.tools - b.tokens.tools
+        result.tokens.prompts = a.tokens.prompts - b.tokens.prompts
+        result.tokens.assistantText = a.tokens.assistantText - b.tokens.assistantText
+        result.tokens.thinking = a.tokens.thinking - b.tokens.thinking
+        result.tokens.setup = a.tokens.setup - b.tokens.setup
+        result.tokens.unattributed = a.tokens.unattributed - b.tokens.unattributed
+        return result
+    }
+
+    // Two rows of the same day and session (a day rotated again, its late requests) as one.
+    private static func add(_ row: AttributionRollupRow, to base: AttributionRollupRow)
+        -> AttributionRollupRow
+    {
+        var sum = base
+        sum.requests += row.requests
+        sum.cost = sum.cost + row.cost
+        sum.tokens = sum.tokens + row.tokens
+        AttributionRollup.add(row.session, to: &sum.session)
+        for (name, group) in row.byTool { sum.byTool[name] = merge(sum.byTool[name], group) }
+        for (name, keys) in row.toolKeys { sum.toolKeys[name, default: []] += keys }
+        for (name, group) in row.byMCPServer { sum.byMCPServer[name] = merge(sum.byMCPServer[name], group) }
+        for (name, keys) in row.serverKeys { sum.serverKeys[name, default: []] += keys }
+        for (name, group) in row.bySubagent { count(&sum.bySubagent, name, group.cost, group.requests) }
+        for (name, group) in row.bySkill { count(&sum.bySkill, name, group.cost, group.requests) }
+        for (name, group) in row.byModel { count(&sum.byModel, name, group.cost, group.requests) }
+        sum.topCalls = (sum.topCalls + row.topCalls).sorted { $0.cost.ranks(before: $1.cost) }
+        for (name, keys) in row.inside { sum.inside[name, default: []] += keys }
+        for (name, count) in row.unjoinedCalls { sum.unjoinedCalls[name, default: 0] += count }
+        sum.unjoinedRequests += row.unjoinedRequests
+        sum.firstUnjoined = sum.firstUnjoined ?? row.firstUnjoined
+        for (name, entry) in row.charactersPerToken {
+            let old = sum.charactersPerToken[name] ?? (0, 0)
+            sum.charactersPerToken[name] = (old.characters + entry.characters, old.tokens + entry.tokens)
+        }
+        for (hour, count) in row.hours { sum.hours[hour, default: 0] += count }
+        return sum
+    }
+
+    private static func merge(_ base: GroupCosts?, _ group: GroupCosts) -> GroupCosts {
+        guard var sum = base else { return group }
+        sum.absorb(group)
+        return sum
+    }
+}
