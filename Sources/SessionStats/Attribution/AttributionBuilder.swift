@@ -186,25 +186,33 @@ public struct AttributionBuilder {
                 hours[hour] = slot
                 report.activity[slot.weekday][slot.hour] += count
             }
-            for (tool, group) in row.byTool {
-                toolGroups[tool, default: GroupCosts(group: AttributionReport.CallGroup(name: tool))].absorb(
-                    group)
-                let code = code(tool)
-                for key in row.toolKeys[tool] ?? [] {
-                    tags[key] = CallTag(tool: code, server: 0, taken: true)
-                }
-            }
+            var servers: [UInt64: UInt32] = [:]
             for (server, group) in row.byMCPServer {
-                serverGroups[server, default: GroupCosts(group: AttributionReport.CallGroup(name: server))]
-                    .absorb(
-                        group)
                 let code = code(server)
-                for key in row.serverKeys[server] ?? [] { tags[key]?.server = code }
+                if serverGroups[server] == nil {
+                    serverGroups[server] = GroupCosts(group: .init(name: server), code: costs.newGroup())
+                }
+                let groupCode = serverGroups[server]!.code
+                serverGroups[server]!.absorb(group)
+                for cost in group.costs { costs.append(group: groupCode, cost: cost) }
+                for key in row.serverKeys[server] ?? [] { servers[key] = code }
+            }
+            for (tool, group) in row.byTool {
+                let code = code(tool)
+                if toolGroups[tool] == nil {
+                    toolGroups[tool] = GroupCosts(group: .init(name: tool), code: costs.newGroup())
+                }
+                let groupCode = toolGroups[tool]!.code
+                toolGroups[tool]!.absorb(group)
+                for cost in group.costs { costs.append(group: groupCode, cost: cost) }
+                for key in row.toolKeys[tool] ?? [] {
+                    retired.insert(RetiredCalls.Entry(key: key, tool: code, server: servers[key] ?? 0))
+                }
             }
             for (tool, keys) in row.inside {
                 report.callsInsideSubagents[tool, default: 0] += keys.count
                 let code = code(tool)
-                for key in keys { tags[key] = CallTag(tool: code, server: 0, taken: true) }
+                for key in keys { retired.insert(RetiredCalls.Entry(key: key, tool: code, server: 0)) }
             }
             for top in row.topCalls {
                 let call = top.cost
@@ -427,8 +435,8 @@ struct GroupCosts {
         return code
     }
 
-    /// Adds a roll-up row's group of the same name (`AttributionRollup`): sums and per-call costs.
-    mutating func absorb(_ other: GroupCosts) {
+    /// Adds a roll-up row's group of the same name (`AttributionRollup`): its sums.
+    mutating func absorb(_ other: RollupGroup) {
         group.calls += other.group.calls
         group.cost = group.cost + other.group.cost
         group.issue = group.issue + other.group.issue
@@ -438,6 +446,5 @@ struct GroupCosts {
         group.tokens += other.group.tokens
         group.carryTokens += other.group.carryTokens
         group.estimatedTokens += other.group.estimatedTokens
-        costs += other.costs
     }
 }

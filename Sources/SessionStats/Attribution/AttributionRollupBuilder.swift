@@ -217,13 +217,15 @@ struct AttributionRollupBuilder {
                 return
             }
             let estimate = isNew ? hook?.estimatedTokens ?? 0 : 0
-            row.byTool[tool, default: GroupCosts(group: AttributionReport.CallGroup(name: tool))].add(
+            row.byTool[tool, default: RollupGroup(group: AttributionReport.CallGroup(name: tool))].add(
                 call, isNew: isNew, estimate: estimate)
             if isNew { row.toolKeys[tool, default: []].append(key) }
             if let server {
-                row.byMCPServer[server, default: GroupCosts(group: AttributionReport.CallGroup(name: server))]
-                    .add(
-                        call, isNew: isNew, estimate: estimate)
+                row.byMCPServer[
+                    server, default: RollupGroup(group: AttributionReport.CallGroup(name: server))
+                ]
+                .add(
+                    call, isNew: isNew, estimate: estimate)
                 if isNew { row.serverKeys[server, default: []].append(key) }
             }
             let top = AttributionReport.TopCall(cost: call, tool: tool, detail: hook?.detail)
@@ -337,7 +339,7 @@ struct AttributionRollupBuilder {
         return sum
     }
 
-    private static func merge(_ base: GroupCosts?, _ group: GroupCosts) -> GroupCosts {
+    private static func merge(_ base: RollupGroup?, _ group: RollupGroup) -> RollupGroup {
         guard var sum = base else { return group }
         sum.absorb(group)
         return sum

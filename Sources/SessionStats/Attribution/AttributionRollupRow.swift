@@ -20,11 +20,11 @@ public struct AttributionRollupRow: Sendable {
     /// What this day added to the session's attribution (requests, cost, calls, buckets).
     public var session: SessionAttribution
     /// Calls by tool, with each call's cost at its first hand-on.
-    var byTool: [String: GroupCosts] = [:]
+    var byTool: [String: RollupGroup] = [:]
     /// The keys of the calls `byTool` counted, by tool.
     var toolKeys: [String: [UInt64]] = [:]
     /// Calls by MCP server.
-    var byMCPServer: [String: GroupCosts] = [:]
+    var byMCPServer: [String: RollupGroup] = [:]
     /// The keys of the calls `byMCPServer` counted, by server.
     var serverKeys: [String: [UInt64]] = [:]
     /// Requests by subagent type, skill and model.
@@ -227,7 +227,7 @@ extension AttributionRollupRow {
         return String(repeating: "0", count: 16 - digits.count) + digits
     }
 
-    private static func groups(_ groups: [String: GroupCosts], keys: [String: [UInt64]]) -> JSONDocument {
+    private static func groups(_ groups: [String: RollupGroup], keys: [String: [UInt64]]) -> JSONDocument {
         .array(
             groups.sorted { $0.key < $1.key }.map { name, entry in
                 let group = entry.group
@@ -245,9 +245,9 @@ extension AttributionRollupRow {
             })
     }
 
-    private static func groups(_ document: JSONDocument?) -> ([String: GroupCosts], [String: [UInt64]])? {
+    private static func groups(_ document: JSONDocument?) -> ([String: RollupGroup], [String: [UInt64]])? {
         guard let elements = document?.elements else { return nil }
-        var groups: [String: GroupCosts] = [:]
+        var groups: [String: RollupGroup] = [:]
         var keys: [String: [UInt64]] = [:]
         for element in elements {
             guard let name = element[K.name]?.stringValue, let calls = element[K.calls]?.int,
@@ -264,7 +264,7 @@ extension AttributionRollupRow {
                 cost, issue, result, carry, subagent
             )
             (group.tokens, group.carryTokens, group.estimatedTokens) = (tokens, carryTokens, estimated)
-            var entry = GroupCosts(group: group)
+            var entry = RollupGroup(group: group)
             entry.costs = costs.map { Int64($0) }
             groups[name] = entry
             keys[name] = callKeys
@@ -360,5 +360,38 @@ extension JSONDocument {
             values.append(value)
         }
         return values
+    }
+}
+
+/// A group of calls in a roll-up row and each call's cost at its first hand-on (for the exact
+/// median and p95 of the merged range).
+struct RollupGroup: Sendable {
+    var group: AttributionReport.CallGroup
+    var costs: [Int64] = []
+
+    mutating func add(_ call: CallCost, isNew: Bool, estimate: Int) {
+        if isNew { group.calls += 1 }
+        group.cost = group.cost + call.total
+        group.issue = group.issue + call.issue
+        group.result = group.result + call.result
+        group.carry = group.carry + call.carry
+        group.subagent = group.subagent + call.subagent
+        group.tokens += call.tokens
+        group.carryTokens += call.carryTokens
+        group.estimatedTokens += estimate
+        if isNew { costs.append(Int64(clamping: call.total.picodollars)) }
+    }
+
+    mutating func absorb(_ other: RollupGroup) {
+        group.calls += other.group.calls
+        group.cost = group.cost + other.group.cost
+        group.issue = group.issue + other.group.issue
+        group.result = group.result + other.group.result
+        group.carry = group.carry + other.group.carry
+        group.subagent = group.subagent + other.group.subagent
+        group.tokens += other.group.tokens
+        group.carryTokens += other.group.carryTokens
+        group.estimatedTokens += other.group.estimatedTokens
+        costs += other.costs
     }
 }

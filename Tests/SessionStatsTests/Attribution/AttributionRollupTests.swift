@@ -30,7 +30,7 @@ import Testing
         call.tokens = 5
         call.carryTokens = 2
         call.subagentTokens = 9
-        var group = GroupCosts(group: AttributionReport.CallGroup(name: "Read"))
+        var group = RollupGroup(group: AttributionReport.CallGroup(name: "Read"))
         group.add(call, isNew: true, estimate: 70)
         row.byTool["Read"] = group
         row.toolKeys["Read"] = [HookCallIndex.key("toolu_01")]
