@@ -166,9 +166,7 @@ public struct AttributionBuilder {
             report.cost = report.cost + row.cost
             report.promptTokens = report.promptTokens + row.tokens
             for group in row.byModel.values { models.count(group.name, group.cost, group.requests) }
-            for group in row.bySubagent.values {
-                Self.count(&subagents, group.name, group.cost, group.requests)
-            }
+            for group in row.bySubagent.values { subagents.count(group.name, group.cost, group.requests) }
             for group in row.bySkill.values { skills.count(group.name, group.cost, group.requests) }
             for (tool, count) in row.unjoinedCalls { report.unjoinedCalls[tool, default: 0] += count }
             report.unjoinedRequests += row.unjoinedRequests
@@ -178,8 +176,9 @@ public struct AttributionBuilder {
                 report.unjoinedRequestSessions.append(row.sessionID)
             }
             for (family, entry) in row.charactersPerToken {
-                let old = families[family] ?? (0, 0)
-                families[family] = (old.characters + entry.characters, old.tokens + entry.tokens)
+                let position = families.position(of: family) { (characters: 0, tokens: 0) }
+                families.values[position].characters += entry.characters
+                families.values[position].tokens += entry.tokens
             }
             for (hour, count) in row.hours {
                 let slot = hours[hour] ?? Self.localSlot(hour)
