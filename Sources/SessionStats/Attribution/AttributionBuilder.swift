@@ -213,15 +213,7 @@ public struct AttributionBuilder {
                 let code = code(tool)
                 for key in keys { retired.insert(RetiredCalls.Entry(key: key, tool: code, server: 0)) }
             }
-            for top in row.topCalls {
-                let call = top.cost
-                if report.topCalls.count < topCount || call.ranks(before: report.topCalls.last!.cost) {
-                    let position =
-                        report.topCalls.firstIndex { call.ranks(before: $0.cost) } ?? report.topCalls.count
-                    report.topCalls.insert(top, at: position)
-                    if report.topCalls.count > topCount { report.topCalls.removeLast() }
-                }
-            }
+            for top in row.topCalls { report.topCalls.insertRanked(top, limit: topCount) }
             AttributionRollup.add([row.sessionID: row.session], to: &rolledSessions)
         }
         for tag in rollup.openTags {
@@ -275,12 +267,10 @@ public struct AttributionBuilder {
             kept.agentID = kept.agentID ?? call.agentID
             report.sessionCalls[call.id] = kept
         }
-        // A total order: which of equal-cost calls make the list never depends on the order chains close.
+        // Built only when it ranks: most closed calls do not.
         if report.topCalls.count < topCount || call.ranks(before: report.topCalls.last!.cost) {
-            let top = AttributionReport.TopCall(cost: call, tool: tool, detail: hook?.detail)
-            let position = report.topCalls.firstIndex { call.ranks(before: $0.cost) } ?? report.topCalls.count
-            report.topCalls.insert(top, at: position)
-            if report.topCalls.count > topCount { report.topCalls.removeLast() }
+            report.topCalls.insertRanked(
+                AttributionReport.TopCall(cost: call, tool: tool, detail: hook?.detail), limit: topCount)
         }
     }
 
@@ -422,28 +412,12 @@ struct GroupCosts {
 
     /// Adds a call's cost to the sums (a call seen again adds its cost, not a call); returns `code`.
     mutating func add(_ call: CallCost, isNew: Bool, estimate: Int) -> UInt32 {
-        if isNew { group.calls += 1 }
-        group.cost = group.cost + call.total
-        group.issue = group.issue + call.issue
-        group.result = group.result + call.result
-        group.carry = group.carry + call.carry
-        group.subagent = group.subagent + call.subagent
-        group.tokens += call.tokens
-        group.carryTokens += call.carryTokens
-        group.estimatedTokens += estimate
+        group.add(call, isNew: isNew, estimate: estimate)
         return code
     }
 
     /// Adds a roll-up row's group of the same name (`AttributionRollup`): its sums.
     mutating func absorb(_ other: RollupGroup) {
-        group.calls += other.group.calls
-        group.cost = group.cost + other.group.cost
-        group.issue = group.issue + other.group.issue
-        group.result = group.result + other.group.result
-        group.carry = group.carry + other.group.carry
-        group.subagent = group.subagent + other.group.subagent
-        group.tokens += other.group.tokens
-        group.carryTokens += other.group.carryTokens
-        group.estimatedTokens += other.group.estimatedTokens
+        group.absorb(other.group)
     }
 }

@@ -228,12 +228,8 @@ struct AttributionRollupBuilder {
                     call, isNew: isNew, estimate: estimate)
                 if isNew { row.serverKeys[server, default: []].append(key) }
             }
-            let top = AttributionReport.TopCall(cost: call, tool: tool, detail: hook?.detail)
-            if row.topCalls.count < limit || call.ranks(before: row.topCalls.last!.cost) {
-                let position = row.topCalls.firstIndex { call.ranks(before: $0.cost) } ?? row.topCalls.count
-                row.topCalls.insert(top, at: position)
-                if row.topCalls.count > limit { row.topCalls.removeLast() }
-            }
+            row.topCalls.insertRanked(
+                AttributionReport.TopCall(cost: call, tool: tool, detail: hook?.detail), limit: limit)
         }
     }
 

@@ -370,28 +370,12 @@ struct RollupGroup: Sendable {
     var costs: [Int64] = []
 
     mutating func add(_ call: CallCost, isNew: Bool, estimate: Int) {
-        if isNew { group.calls += 1 }
-        group.cost = group.cost + call.total
-        group.issue = group.issue + call.issue
-        group.result = group.result + call.result
-        group.carry = group.carry + call.carry
-        group.subagent = group.subagent + call.subagent
-        group.tokens += call.tokens
-        group.carryTokens += call.carryTokens
-        group.estimatedTokens += estimate
+        group.add(call, isNew: isNew, estimate: estimate)
         if isNew { costs.append(Int64(clamping: call.total.picodollars)) }
     }
 
     mutating func absorb(_ other: RollupGroup) {
-        group.calls += other.group.calls
-        group.cost = group.cost + other.group.cost
-        group.issue = group.issue + other.group.issue
-        group.result = group.result + other.group.result
-        group.carry = group.carry + other.group.carry
-        group.subagent = group.subagent + other.group.subagent
-        group.tokens += other.group.tokens
-        group.carryTokens += other.group.carryTokens
-        group.estimatedTokens += other.group.estimatedTokens
+        group.absorb(other.group)
         costs += other.costs
     }
 }
