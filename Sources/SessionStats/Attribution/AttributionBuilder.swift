@@ -3,19 +3,16 @@ import SessionLogCore
 /// Builds an `AttributionReport`: hook calls (`addHookCall`, or a whole index at `init`) and the
 /// ledger's requests in ledger order, then `finish`.
 ///
-/// Memory follows the open chains and the hook index's window, not the range: a call's key, tool and
-/// server codes stay in memory (`tags`) from the first request that names it until the first chain
-/// holding it closes, then go to `RetiredCalls` (a scratch file behind a fixed filter), so a later
-/// chain holding it again counts it once; each call's cost for the exact median and p95 goes to
-/// `CostSpill`; the hook's strings live only while the call is in the window or its chain is open
-/// (`held`).
+/// Memory follows the open chains and the hook index's window, not the range: the join (`CallJoin`)
+/// keeps a call from the first request that names it until the first chain holding it closes; each
+/// call's cost for the exact median and p95 goes to `CostSpill`.
 public struct AttributionBuilder {
     /// How many "most expensive calls" to keep.
     public var topCount = 10
     /// Sessions whose calls are kept one by one (for `session ID`); empty: none.
     public var detailSessions: Set<String> = []
     private var attributor: Attributor
-    private var index: HookCallIndex
+    private var join: CallJoin
     private var report = AttributionReport()
     private var toolGroups: [String: GroupCosts] = [:]
     private var serverGroups: [String: GroupCosts] = [:]
@@ -28,15 +25,6 @@ public struct AttributionBuilder {
     private var hours: [Int: (weekday: Int, hour: Int)] = [:]
     private var lastHour = Int.min
     private var lastSlot = (weekday: 0, hour: 0)
-    // The calls the ledger saw that no chain handed on yet, by key: their tool and server as codes
-    // into `names` (and, taken, those a chain holds again after their first hand-on).
-    private var tags: [UInt64: CallTag] = [:]
-    // The calls handed on (counted) whose tags left memory.
-    private let retired = RetiredCalls()
-    // Calls the ledger saw whose hook entry left the index's window before their chain closed.
-    private var held: [UInt64: HookCallIndex.Call] = [:]
-    private var names: [String] = [Self.notInHookLog]
-    private var nameCodes: [String: UInt32] = [Self.notInHookLog: 0]
     // The sessions of merged roll-up rows, added to the report's at `finish`.
     private var rolledSessions: [String: SessionAttribution] = [:]
 
@@ -46,24 +34,19 @@ public struct AttributionBuilder {
     /// Creates a builder pricing with `pricing` and joining with `index`.
     public init(pricing: PriceTable, index: HookCallIndex) {
         attributor = Attributor(pricing: pricing)
-        self.index = index
+        join = CallJoin(index: index)
     }
 
     /// Adds one hook-log entry to the index's window.
     public mutating func addHookCall(_ entry: LogEntry) {
-        // A copy of a call the ledger already saw stays seen.
-        if let key = index.add(entry), tags[key] != nil || retired.lookup(key) != nil { index.join(key) }
+        join.addHookCall(entry)
     }
 
     /// Drops from the index the hook calls logged before `day`: those the ledger never saw are
     /// counted unjoined, those of open chains are held until their chain closes.
     public mutating func evictHookCalls(before day: CivilDate) {
-        index.evict(before: day) { key, call in
-            if !call.joined {
-                report.unjoinedCalls[call.tool, default: 0] += 1
-            } else if tags[key]?.taken == false {
-                held[key] = call
-            }
+        join.evictHookCalls(before: day) { _, call in
+            if !call.joined { report.unjoinedCalls[call.tool, default: 0] += 1 }
         }
     }
 
@@ -78,18 +61,9 @@ public struct AttributionBuilder {
         report.cost = report.cost + cost
         report.promptTokens = report.promptTokens + record.tokens
         models.count(record.model, cost, record.requests)
-        if let agent = record.agentID {
-            let type = index.agentTypes[agent] ?? record.attribution.agent ?? "(type unknown)"
-            subagents.count(type, cost, record.requests)
-        }
+        if let type = join.agentType(of: record) { subagents.count(type, cost, record.requests) }
         if let skill = record.attribution.skill { skills.count(skill, cost, record.requests) }
-        var unjoined = false
-        for id in record.toolUseIDs where !see(id) { unjoined = true }
-        if record.requests == 1, record.lastRequest == nil, record.pieces.isKnown {
-            // A chain holds the calls whose results it reads, logged or not.
-            for id in record.pieces.resultIDs { _ = see(id) }
-        }
-        if unjoined {
+        if !join.see(record) {
             report.unjoinedRequests += 1
             if report.unjoinedRequestSessions.count < 5,
                 !report.unjoinedRequestSessions.contains(record.sessionID)
@@ -145,7 +119,9 @@ public struct AttributionBuilder {
         report.bySubagent = subagents.values.sorted(by: Self.costlier)
         report.bySkill = skills.values.sorted(by: Self.costlier)
         report.byModel = models.values.sorted(by: Self.costlier)
-        for call in index.calls.values where !call.joined { report.unjoinedCalls[call.tool, default: 0] += 1 }
+        for call in join.index.calls.values where !call.joined {
+            report.unjoinedCalls[call.tool, default: 0] += 1
+        }
         report.charactersPerToken = zip(families.names, families.values).map {
             ($0, $1.characters, $1.tokens)
         }
@@ -160,7 +136,7 @@ public struct AttributionBuilder {
         _ rollup: AttributionRollup, rows: [AttributionRollupRow], openRequests: [UsageRecord],
         continuing: Bool
     ) {
-        for (agent, type) in rollup.agentTypes { index.restoreAgentType(agent, type) }
+        join.restoreOpenPart(of: rollup)
         for row in rows.sorted(by: { ($0.firstUnjoined ?? .max) < ($1.firstUnjoined ?? .max) }) {
             report.requests += row.requests
             report.cost = report.cost + row.cost
@@ -185,42 +161,26 @@ public struct AttributionBuilder {
                 hours[hour] = slot
                 report.activity[slot.weekday][slot.hour] += count
             }
-            var servers: [UInt64: UInt32] = [:]
             for (server, group) in row.byMCPServer {
-                let code = code(server)
                 if serverGroups[server] == nil {
                     serverGroups[server] = GroupCosts(group: .init(name: server), code: costs.newGroup())
                 }
                 let groupCode = serverGroups[server]!.code
                 serverGroups[server]!.absorb(group)
                 for cost in group.costs { costs.append(group: groupCode, cost: cost) }
-                for key in row.serverKeys[server] ?? [] { servers[key] = code }
             }
             for (tool, group) in row.byTool {
-                let code = code(tool)
                 if toolGroups[tool] == nil {
                     toolGroups[tool] = GroupCosts(group: .init(name: tool), code: costs.newGroup())
                 }
                 let groupCode = toolGroups[tool]!.code
                 toolGroups[tool]!.absorb(group)
                 for cost in group.costs { costs.append(group: groupCode, cost: cost) }
-                for key in row.toolKeys[tool] ?? [] {
-                    retired.insert(RetiredCalls.Entry(key: key, tool: code, server: servers[key] ?? 0))
-                }
             }
-            for (tool, keys) in row.inside {
-                report.callsInsideSubagents[tool, default: 0] += keys.count
-                let code = code(tool)
-                for key in keys { retired.insert(RetiredCalls.Entry(key: key, tool: code, server: 0)) }
-            }
+            for (tool, keys) in row.inside { report.callsInsideSubagents[tool, default: 0] += keys.count }
+            join.retire(row)
             for top in row.topCalls { report.topCalls.insertRanked(top, limit: topCount) }
             AttributionRollup.add([row.sessionID: row.session], to: &rolledSessions)
-        }
-        for tag in rollup.openTags {
-            tags[tag.key] = CallTag(tool: code(tag.tool), server: tag.server.map { code($0) } ?? 0)
-        }
-        for open in rollup.openCalls {
-            if open.held { held[open.key] = open.call } else { index.restore(open.key, open.call) }
         }
         attributor.resume(
             openRequests, sinceSweep: continuing ? rollup.sinceSweep : 0,
@@ -230,29 +190,14 @@ public struct AttributionBuilder {
     // A closed call: into its groups, the top list and, for a detailed session, one by one.
     // A call seen by two chains (a resumed session replays a result) counts once, with both costs.
     private mutating func take(_ call: CallCost) {
-        let key = HookCallIndex.key(call.id)
-        // A call leaves memory at its first hand-on; a later chain holding it finds it retired.
-        let tag =
-            tags.removeValue(forKey: key)
-            ?? retired.lookup(key).map { CallTag(tool: $0.tool, server: $0.server, taken: true) }
-            ?? CallTag(tool: 0, server: 0)
-        let isNew = !tag.taken
-        if isNew { retired.insert(RetiredCalls.Entry(key: key, tool: tag.tool, server: tag.server)) }
-        // After its window and its first hand-on, a call's strings are gone: a later chain's share
-        // (a resumed session replaying it) keeps its tool and server but names no detail.
-        let hook = index.calls[key] ?? (isNew ? held.removeValue(forKey: key) : nil)
-        let tool = hook?.tool ?? names[Int(tag.tool)]
-        let server = hook?.mcpServer ?? (tag.server == 0 ? nil : names[Int(tag.server)])
+        let handed = join.take(call.id)
         if call.isInsideSubagent {
             // Its cost is in the Task call's subagent part.
-            if isNew { report.callsInsideSubagents[tool, default: 0] += 1 }
+            if handed.isNew { report.callsInsideSubagents[handed.tool, default: 0] += 1 }
             return
         }
-        let estimate = isNew ? hook?.estimatedTokens ?? 0 : 0
-        Self.add(call, isNew: isNew, estimate: estimate, to: &toolGroups, tool, costs: costs)
-        if let server {
-            Self.add(call, isNew: isNew, estimate: estimate, to: &serverGroups, server, costs: costs)
-        }
+        Self.add(call, handed, to: &toolGroups, handed.tool, costs: costs)
+        if let server = handed.server { Self.add(call, handed, to: &serverGroups, server, costs: costs) }
         if !detailSessions.isEmpty && detailSessions.contains(call.sessionID) {
             var kept = report.sessionCalls[call.id] ?? CallCost(id: call.id, sessionID: call.sessionID)
             kept.issue = kept.issue + call.issue
@@ -270,44 +215,20 @@ public struct AttributionBuilder {
         // Built only when it ranks: most closed calls do not.
         if report.topCalls.count < topCount || call.ranks(before: report.topCalls.last!.cost) {
             report.topCalls.insertRanked(
-                AttributionReport.TopCall(cost: call, tool: tool, detail: hook?.detail), limit: topCount)
+                AttributionReport.TopCall(cost: call, tool: handed.tool, detail: handed.hook?.detail),
+                limit: topCount)
         }
-    }
-
-    // Notes that the ledger saw call `id`, taking its tool and server from the index the first
-    // time; false when the index does not hold it.
-    private mutating func see(_ id: String) -> Bool {
-        let key = HookCallIndex.key(id)
-        let hook = index.join(key)
-        if tags.index(forKey: key) == nil {
-            if let entry = retired.lookup(key) {
-                tags[key] = CallTag(tool: entry.tool, server: entry.server, taken: true)
-                return hook != nil
-            }
-            let tool = hook.map { code($0.tool) } ?? 0
-            let server = hook?.mcpServer.map { code($0) } ?? 0
-            tags[key] = CallTag(tool: tool, server: server)
-        }
-        return hook != nil
-    }
-
-    private mutating func code(_ name: String) -> UInt32 {
-        if let code = nameCodes[name] { return code }
-        let code = UInt32(names.count)
-        names.append(name)
-        nameCodes[name] = code
-        return code
     }
 
     private static func add(
-        _ call: CallCost, isNew: Bool, estimate: Int, to groups: inout [String: GroupCosts], _ name: String,
+        _ call: CallCost, _ handed: CallJoin.Handed, to groups: inout [String: GroupCosts], _ name: String,
         costs: CostSpill
     ) {
         // In place: no copy of the entry per call.
         let code = groups[name, default: GroupCosts(group: .init(name: name), code: costs.newGroup())].add(
-            call, isNew: isNew, estimate: estimate)
+            call, isNew: handed.isNew, estimate: handed.estimate)
         // A call's cost fits 64 bits up to $9,223,372.
-        if isNew { costs.append(group: code, cost: Int64(clamping: call.total.picodollars)) }
+        if handed.isNew { costs.append(group: code, cost: Int64(clamping: call.total.picodollars)) }
     }
 
     private static func sorted(
@@ -325,7 +246,7 @@ public struct AttributionBuilder {
 
     /// Calls held in memory: tags of calls not handed on yet, hook lines held for open chains, and
     /// the retired calls not yet written to their scratch file.
-    var retainedCalls: Int { tags.count + held.count + retired.bufferedCount }
+    var retainedCalls: Int { join.retainedCalls }
 
     /// Idle chains are looked for every this many requests (tests lower it).
     var chainSweepInterval: Int {
@@ -335,8 +256,8 @@ public struct AttributionBuilder {
 
     /// Retired calls per scratch-file block (tests lower it before the first request).
     var retiredBlockEntries: Int {
-        get { retired.blockEntries }
-        nonmutating set { retired.blockEntries = newValue }
+        get { join.retiredBlockEntries }
+        nonmutating set { join.retiredBlockEntries = newValue }
     }
 
     /// Call costs held in memory for the median and p95 (the rest are in the scratch file).
@@ -396,13 +317,6 @@ extension NamedTable<AttributionReport.RequestGroup> {
         values[position].requests += requests
         values[position].cost = values[position].cost + cost
     }
-}
-
-/// A call the ledger saw: its tool and MCP server (0: none) as codes, and whether it was counted.
-struct CallTag {
-    var tool: UInt32
-    var server: UInt32
-    var taken = false
 }
 
 /// A group of calls (a tool, an MCP server) and its code in the builder's `CostSpill`.

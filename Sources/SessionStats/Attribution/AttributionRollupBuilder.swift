@@ -5,8 +5,8 @@ import SessionLogCore
 /// at the end, with the hook calls they need, become the roll-up's open part.
 ///
 /// It takes the ledger's requests and the hook log's calls as `AttributionBuilder` does (the same
-/// join, window of days and hand-on of calls); `AttributionRollupTests` check that its rows, merged,
-/// give `AttributionBuilder`'s report.
+/// `CallJoin`: window of days and hand-on of calls); `AttributionRollupTests` check that its rows,
+/// merged, give `AttributionBuilder`'s report.
 struct AttributionRollupBuilder {
     private struct RowKey: Hashable {
         var day: CivilDate
@@ -15,13 +15,9 @@ struct AttributionRollupBuilder {
 
     private(set) var rollup: AttributionRollup
     private var attributor: Attributor
-    private var index = HookCallIndex()
+    private var join = CallJoin()
     private var resolver: LocalDayResolver
     private var rows: [RowKey: AttributionRollupRow] = [:]
-    private var tags: [UInt64: CallTag] = [:]
-    private var held: [UInt64: HookCallIndex.Call] = [:]
-    private var names: [String] = [AttributionBuilder.notInHookLog]
-    private var nameCodes: [String: UInt32] = [AttributionBuilder.notInHookLog: 0]
     // Who logged each hook call in the index (rows and filters need its session).
     private var hookSessions: [UInt64: (session: String, project: String?)] = [:]
     // Each session's attribution when last looked at, to split it by day.
@@ -37,31 +33,10 @@ struct AttributionRollupBuilder {
         attributor = Attributor(pricing: pricing)
         resolver = localDays
         guard let previous else { return }
-        for (agent, type) in previous.agentTypes { index.restoreAgentType(agent, type) }
-        for row in previous.rows {
-            for (tool, keys) in row.toolKeys {
-                let code = code(tool)
-                for key in keys { tags[key] = CallTag(tool: code, server: 0, taken: true) }
-            }
-            for (server, keys) in row.serverKeys {
-                let code = code(server)
-                for key in keys { tags[key]?.server = code }
-            }
-            for (tool, keys) in row.inside {
-                let code = code(tool)
-                for key in keys { tags[key] = CallTag(tool: code, server: 0, taken: true) }
-            }
-        }
-        for tag in previous.openTags {
-            tags[tag.key] = CallTag(tool: code(tag.tool), server: tag.server.map { code($0) } ?? 0)
-        }
-        for open in previous.openCalls {
-            if open.held {
-                held[open.key] = open.call
-            } else {
-                index.restore(open.key, open.call)
-                hookSessions[open.key] = (open.sessionID, open.project)
-            }
+        for row in previous.rows { join.retire(row) }
+        join.restoreOpenPart(of: previous)
+        for open in previous.openCalls where !open.held {
+            hookSessions[open.key] = (open.sessionID, open.project)
         }
         for (position, record) in previous.openRequests.enumerated() {
             chainRecords[Attributor.chainKey(record), default: []].append(
@@ -76,24 +51,19 @@ struct AttributionRollupBuilder {
 
     /// Adds one hook-log entry to the join's window.
     mutating func addHookCall(_ entry: LogEntry) {
-        if let key = index.add(entry) {
-            hookSessions[key] = (entry.sessionID, entry.project)
-            if tags[key] != nil { index.join(key) }
-        }
+        if let key = join.addHookCall(entry) { hookSessions[key] = (entry.sessionID, entry.project) }
     }
 
     /// Drops from the window the hook calls logged before `day`: unjoined ones count in their row.
     mutating func evictHookCalls(before day: CivilDate) {
         var evicted: [(UInt64, HookCallIndex.Call)] = []
-        index.evict(before: day) { evicted.append(($0, $1)) }
+        join.evictHookCalls(before: day) { evicted.append(($0, $1)) }
         for (key, call) in evicted {
             let logger = hookSessions.removeValue(forKey: key)
             if !call.joined {
                 update(call.day, logger?.session ?? "", project: logger?.project) {
                     $0.unjoinedCalls[call.tool, default: 0] += 1
                 }
-            } else if tags[key]?.taken == false {
-                held[key] = call
             }
         }
     }
@@ -122,12 +92,8 @@ struct AttributionRollupBuilder {
         let price = attributor.price(of: record.model)
         let cost = price?.cost(of: record) ?? .zero
         let requests = record.requests
-        var unjoined = false
-        for id in record.toolUseIDs where !see(id) { unjoined = true }
-        if record.requests == 1, record.lastRequest == nil, record.pieces.isKnown {
-            for id in record.pieces.resultIDs { _ = see(id) }
-        }
-        let type = record.agentID.map { index.agentTypes[$0] ?? record.attribution.agent ?? "(type unknown)" }
+        let unjoined = !join.see(record)
+        let type = join.agentType(of: record)
         let pieces = record.pieces
         var characters = 0
         if pieces.isKnown, record.tokens.output > 0, price != nil {
@@ -172,77 +138,38 @@ struct AttributionRollupBuilder {
         rollup.days.formUnion(coveredDays)
         rollup.sinceSweep = attributor.sinceSweep
         rollup.latest = attributor.latest
-        rollup.agentTypes = index.agentTypes
+        rollup.agentTypes = join.index.agentTypes
         let open = attributor.openChainKeys
         rollup.openRequests = chainRecords.filter { open.contains($0.key) }.values.flatMap { $0 }
             .sorted { $0.sequence < $1.sequence }.map(\.record)
-        var openKeys: Set<UInt64> = []
-        for (key, tag) in tags where !tag.taken {
-            openKeys.insert(key)
-            rollup.openTags.append(
-                AttributionRollup.OpenTag(
-                    key: key, tool: names[Int(tag.tool)],
-                    server: tag.server == 0 ? nil : names[Int(tag.server)]))
-        }
-        rollup.openTags.sort { $0.key < $1.key }
-        for (key, call) in index.calls {
-            let logger = hookSessions[key]
-            rollup.openCalls.append(
-                AttributionRollup.OpenCall(
-                    key: key, call: call, sessionID: logger?.session ?? "", project: logger?.project,
-                    held: false))
-        }
-        for (key, call) in held where openKeys.contains(key) {
-            rollup.openCalls.append(
-                AttributionRollup.OpenCall(key: key, call: call, sessionID: "", project: nil, held: true))
-        }
-        rollup.openCalls.sort { ($0.call.day, $0.key) < ($1.call.day, $1.key) }
+        (rollup.openTags, rollup.openCalls) = join.openPart { hookSessions[$0] }
         return rollup
     }
 
     // A closed call: into the row of the day it was issued (or handed on) and its session.
     private mutating func take(_ call: CallCost, day: CivilDate) {
-        let key = HookCallIndex.key(call.id)
-        let tag = tags[key] ?? CallTag(tool: 0, server: 0)
-        let isNew = !tag.taken
-        if isNew { tags[key] = CallTag(tool: tag.tool, server: tag.server, taken: true) }
-        let hook = index.calls[key] ?? (isNew ? held.removeValue(forKey: key) : nil)
-        let tool = hook?.tool ?? names[Int(tag.tool)]
-        let server = hook?.mcpServer ?? (tag.server == 0 ? nil : names[Int(tag.server)])
+        let handed = join.take(call.id)
         let callDay = call.timestamp.map { resolver.day(of: $0) } ?? day
         let limit = rollup.topCount
         update(callDay, call.sessionID, project: projects[call.sessionID]) { row in
+            let tool = handed.tool
             if call.isInsideSubagent {
-                if isNew { row.inside[tool, default: []].append(key) }
+                if handed.isNew { row.inside[tool, default: []].append(handed.key) }
                 return
             }
-            let estimate = isNew ? hook?.estimatedTokens ?? 0 : 0
             row.byTool[tool, default: RollupGroup(group: AttributionReport.CallGroup(name: tool))].add(
-                call, isNew: isNew, estimate: estimate)
-            if isNew { row.toolKeys[tool, default: []].append(key) }
-            if let server {
+                call, isNew: handed.isNew, estimate: handed.estimate)
+            if handed.isNew { row.toolKeys[tool, default: []].append(handed.key) }
+            if let server = handed.server {
                 row.byMCPServer[
                     server, default: RollupGroup(group: AttributionReport.CallGroup(name: server))
                 ]
-                .add(
-                    call, isNew: isNew, estimate: estimate)
-                if isNew { row.serverKeys[server, default: []].append(key) }
+                .add(call, isNew: handed.isNew, estimate: handed.estimate)
+                if handed.isNew { row.serverKeys[server, default: []].append(handed.key) }
             }
             row.topCalls.insertRanked(
-                AttributionReport.TopCall(cost: call, tool: tool, detail: hook?.detail), limit: limit)
+                AttributionReport.TopCall(cost: call, tool: tool, detail: handed.hook?.detail), limit: limit)
         }
-    }
-
-    // As `AttributionBuilder.see`: notes that the ledger saw call `id`; false when the index lacks it.
-    private mutating func see(_ id: String) -> Bool {
-        let key = HookCallIndex.key(id)
-        let hook = index.join(key)
-        if tags.index(forKey: key) == nil {
-            let tool = hook.map { code($0.tool) } ?? 0
-            let server = hook?.mcpServer.map { code($0) } ?? 0
-            tags[key] = CallTag(tool: tool, server: server)
-        }
-        return hook != nil
     }
 
     // What session `id`'s attribution gained since last looked at goes to its row of `day`.
@@ -270,14 +197,6 @@ struct AttributionRollupBuilder {
         }
         body(&row)
         rows[key] = row
-    }
-
-    private mutating func code(_ name: String) -> UInt32 {
-        if let code = nameCodes[name] { return code }
-        let code = UInt32(names.count)
-        names.append(name)
-        nameCodes[name] = code
-        return code
     }
 
     private static func count(
