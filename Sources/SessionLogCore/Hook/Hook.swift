@@ -57,7 +57,10 @@ public enum Hook {
             defer { try? descriptor.close() }
             // The date from the zone file directly: three system calls where `localtime_r` makes seven.
             let name = LogFileName.activity(LocalTimeZone.date(of: now))
-            try AppendWriter.append(record.jsonLine, to: name, in: descriptor, path: directory + "/" + name)
+            let path = directory + "/" + name
+            try record.jsonLineWriter.withBytes { line throws(AppendError) in
+                try AppendWriter.append(line, to: name, in: descriptor, path: path)
+            }
         } catch {
             problems.append(.append(error))
         }

@@ -35,6 +35,15 @@ public enum AppendWriter {
     public static func append(_ line: [UInt8], to name: String, in directory: FileDescriptor, path: String)
         throws(AppendError)
     {
+        try line.withUnsafeBufferPointer { bytes throws(AppendError) in
+            try append(bytes, to: name, in: directory, path: path)
+        }
+    }
+
+    /// Appends the bytes of `line` to `name` in the open directory `directory`, as the `[UInt8]` form does.
+    public static func append(
+        _ line: UnsafeBufferPointer<UInt8>, to name: String, in directory: FileDescriptor, path: String
+    ) throws(AppendError) {
         var attempt = 0
         while true {
             attempt += 1
@@ -53,7 +62,7 @@ public enum AppendWriter {
             if torn {
                 try write([UInt8._newline] + line, to: descriptor, path: path)
             } else {
-                try write(line, to: descriptor, path: path)
+                try write(UnsafeRawBufferPointer(line), to: descriptor, path: path)
             }
             return
         }
@@ -63,8 +72,16 @@ public enum AppendWriter {
     /// partial line with a newline and throws.
     static func write(_ line: [UInt8], to descriptor: FileDescriptor, path: String) throws(AppendError) {
         let written = line.withUnsafeBytes { bytes in
-            Result { () throws(Errno) in try descriptor.write(bytes) }
+            Result { () throws(AppendError) in try write(bytes, to: descriptor, path: path) }
         }
+        try written.get()
+    }
+
+    /// Writes the bytes of `line` as the `[UInt8]` form does.
+    static func write(_ line: UnsafeRawBufferPointer, to descriptor: FileDescriptor, path: String)
+        throws(AppendError)
+    {
+        let written = Result { () throws(Errno) in try descriptor.write(line) }
         switch written {
         case .success(line.count): return
         case .failure(let error): throw .write(path: path, errno: error.code)

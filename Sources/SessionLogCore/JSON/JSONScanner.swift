@@ -546,25 +546,35 @@ public struct JSONScanner {
             return String(
                 decoding: UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]), as: UTF8.self)
         }
-        return String(decoding: decodedBytes(token), as: UTF8.self)
+        // Straight into the string: an array in between would cost the hook's start-up (see ByteBuffer).
+        return String(unsafeUninitializedCapacity: decodedCapacity(token)) { decode(token, into: $0) }
     }
 
     /// The decoded UTF-8 bytes of a string token, with escapes resolved.
     public func decodedBytes(_ token: JSONStringToken) -> [UInt8] {
-        var output: [UInt8] = []
-        output.reserveCapacity(token.end - token.start)
+        [UInt8](unsafeUninitializedCapacity: decodedCapacity(token)) { $1 = decode(token, into: $0) }
+    }
+
+    // No escape decodes to more bytes than it is written with (`\uFFFF` is six bytes for three); the
+    // margin covers the replacement character written for an escape that does not decode.
+    private func decodedCapacity(_ token: JSONStringToken) -> Int { token.end - token.start + 4 }
+
+    /// Writes the decoded bytes of `token` into `output`, which holds `decodedCapacity(token)`; returns their count.
+    private func decode(_ token: JSONStringToken, into output: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var count = 0
         var inner = JSONScanner(bytes, start: token.start, end: token.end)
-        while inner.offset < inner.end {
+        while inner.offset < inner.end && count + 4 <= output.count {
             let byte = bytes[inner.offset]
             if byte == ._backslash {
                 // The token was checked when it was scanned, so the escape is well-formed.
                 let scalar = (try? inner.scanEscape()) ?? 0xFFFD
-                UTF8Sequence.append(scalar, to: &output)
+                count = UTF8Sequence.write(scalar, into: output, at: count)
             } else {
-                output.append(byte)
+                output[count] = byte
+                count += 1
                 inner.offset += 1
             }
         }
-        return output
+        return count
     }
 }

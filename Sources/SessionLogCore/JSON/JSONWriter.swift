@@ -4,17 +4,41 @@
 /// bidi formatting characters; other non-ASCII text is not escaped.
 public struct JSONWriter {
     /// The JSON text written so far.
-    public private(set) var bytes: [UInt8] = []
+    public var bytes: [UInt8] { Array(buffer.bytes) }
     /// Spaces per level of indentation; 0 writes compact JSON.
     public let indent: Int
-    // One entry per open container: whether it has no element yet.
-    private var empty: [Bool] = []
+    // The text, in a buffer of its own rather than an Array: see ByteBuffer.
+    private var buffer: ByteBuffer
+    // One byte per open container: 1 while it has no element yet.
+    private var nesting: ByteBuffer
     private var afterKey = false
 
     /// Creates a writer; `indent` 0 writes one line, more writes one member per line.
     public init(indent: Int = 0, capacity: Int = 512) {
         self.indent = indent
-        bytes.reserveCapacity(capacity)
+        buffer = ByteBuffer(capacity: capacity)
+        nesting = ByteBuffer(capacity: 16)
+    }
+
+    /// Calls `body` with the JSON text written so far, without copying it into an array.
+    public func withBytes<Result, Failure: Error>(
+        _ body: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        defer { withExtendedLifetime(buffer) {} }
+        return try body(buffer.bytes)
+    }
+
+    /// Ends the text with a newline, as a line of JSON Lines ends.
+    public mutating func endLine() {
+        makeUnique()
+        buffer.append(._newline)
+    }
+
+    // A copied writer shares its buffers until one of the copies writes.
+    @inline(__always)
+    private mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&buffer) { buffer = buffer.copy() }
+        if !isKnownUniquelyReferenced(&nesting) { nesting = nesting.copy() }
     }
 
     @inline(__always)
@@ -23,24 +47,25 @@ public struct JSONWriter {
             afterKey = false
             return
         }
-        guard let isEmpty = empty.last else { return }
-        if !isEmpty { bytes.append(._comma) }
-        empty[empty.count - 1] = false
+        guard nesting.count > 0 else { return }
+        if nesting.bytes[nesting.count - 1] == 0 { buffer.append(._comma) }
+        nesting.setLast(0)
         newline()
     }
 
     @inline(__always)
     private mutating func newline() {
         guard indent > 0 else { return }
-        bytes.append(._newline)
-        for _ in 0..<(empty.count * indent) { bytes.append(._space) }
+        buffer.append(._newline)
+        for _ in 0..<(nesting.count * indent) { buffer.append(._space) }
     }
 
     /// Opens an object.
     public mutating func beginObject() {
+        makeUnique()
         beforeValue()
-        bytes.append(._openBrace)
-        empty.append(true)
+        buffer.append(._openBrace)
+        nesting.append(1)
     }
 
     /// Closes the innermost object.
@@ -48,68 +73,78 @@ public struct JSONWriter {
 
     /// Opens an array.
     public mutating func beginArray() {
+        makeUnique()
         beforeValue()
-        bytes.append(._openBracket)
-        empty.append(true)
+        buffer.append(._openBracket)
+        nesting.append(1)
     }
 
     /// Closes the innermost array.
     public mutating func endArray() { close(._closeBracket) }
 
     private mutating func close(_ byte: UInt8) {
-        let wasEmpty = empty.removeLast()
+        makeUnique()
+        let wasEmpty = nesting.removeLast() == 1
         if !wasEmpty { newline() }
-        bytes.append(byte)
+        buffer.append(byte)
     }
 
     /// Writes an object key; the next value written is its value.
     public mutating func key(_ key: String) {
+        makeUnique()
         beforeValue()
         writeString(key)
-        bytes.append(._colon)
-        if indent > 0 { bytes.append(._space) }
+        buffer.append(._colon)
+        if indent > 0 { buffer.append(._space) }
         afterKey = true
     }
 
     /// Writes a key that needs no escaping, such as a `LogKey`; the next value written is its value.
     public mutating func key(_ key: StaticString) {
+        makeUnique()
         beforeValue()
-        bytes.append(._quote)
-        bytes.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
-        bytes.append(._quote)
-        bytes.append(._colon)
-        if indent > 0 { bytes.append(._space) }
+        buffer.append(._quote)
+        append(key)
+        buffer.append(._quote)
+        buffer.append(._colon)
+        if indent > 0 { buffer.append(._space) }
         afterKey = true
     }
 
     /// Writes a string value.
     public mutating func string(_ value: String) {
+        makeUnique()
         beforeValue()
         writeString(value)
     }
 
     /// Writes an integer value.
     public mutating func integer(_ value: Int) {
+        makeUnique()
         beforeValue()
-        JSONWriter.appendDecimal(value, to: &bytes)
+        JSONWriter.withDecimal(value) { buffer.append($0) }
     }
 
     /// Writes a boolean value.
     public mutating func bool(_ value: Bool) {
+        makeUnique()
         beforeValue()
-        bytes.append(contentsOf: value ? Array("true".utf8) : Array("false".utf8))
+        append(value ? "true" : "false")
     }
 
     /// Writes `null`.
     public mutating func null() {
+        makeUnique()
         beforeValue()
-        bytes.append(contentsOf: "null".utf8)
+        append("null")
     }
 
     /// Writes already-formatted JSON text, such as a fixed-point number, as a value.
     public mutating func raw(_ text: String) {
+        makeUnique()
         beforeValue()
-        bytes.append(contentsOf: text.utf8)
+        var text = text
+        text.withUTF8 { buffer.append($0) }
     }
 
     /// Writes `"key": "value"`, or nothing when the value is nil or empty.
@@ -154,8 +189,12 @@ public struct JSONWriter {
         bool(value)
     }
 
+    private mutating func append(_ text: StaticString) {
+        buffer.append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
     private mutating func writeString(_ value: String) {
-        bytes.append(._quote)
+        buffer.append(._quote)
         var value = value
         value.withUTF8 { utf8 in
             var runStart = 0
@@ -169,37 +208,42 @@ public struct JSONWriter {
                     guard let length = JSONWriter.invisibleLength(utf8, at: index) else { continue }
                     escaped = length
                 }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                buffer.append(UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
                 runStart = index + escaped
-                bytes.append(._backslash)
+                buffer.append(._backslash)
                 if byte >= 0x7F {
                     let scalar = JSONWriter.scalar(utf8, at: index, length: escaped)
-                    bytes.append(UInt8(ascii: "u"))
+                    buffer.append(UInt8(ascii: "u"))
                     for shift in stride(from: 12, through: 0, by: -4) {
-                        bytes.append(JSONWriter.hexDigits[Int((scalar >> UInt32(shift)) & 0xF)])
+                        buffer.append(JSONWriter.hexDigit(UInt8((scalar >> UInt32(shift)) & 0xF)))
                     }
                     continue
                 }
                 switch byte {
-                case ._quote, ._backslash: bytes.append(byte)
-                case 0x08: bytes.append(UInt8(ascii: "b"))
-                case 0x0C: bytes.append(UInt8(ascii: "f"))
-                case 0x0A: bytes.append(UInt8(ascii: "n"))
-                case 0x0D: bytes.append(UInt8(ascii: "r"))
-                case 0x09: bytes.append(UInt8(ascii: "t"))
+                case ._quote, ._backslash: buffer.append(byte)
+                case 0x08: buffer.append(UInt8(ascii: "b"))
+                case 0x0C: buffer.append(UInt8(ascii: "f"))
+                case 0x0A: buffer.append(UInt8(ascii: "n"))
+                case 0x0D: buffer.append(UInt8(ascii: "r"))
+                case 0x09: buffer.append(UInt8(ascii: "t"))
                 default:
-                    let hex = JSONWriter.hexDigits
-                    bytes.append(contentsOf: [
-                        UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)],
-                    ])
+                    buffer.append(UInt8(ascii: "u"))
+                    buffer.append(0x30)
+                    buffer.append(0x30)
+                    buffer.append(JSONWriter.hexDigit(byte >> 4))
+                    buffer.append(JSONWriter.hexDigit(byte & 0xF))
                 }
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
+            buffer.append(UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
         }
-        bytes.append(._quote)
+        buffer.append(._quote)
     }
 
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+    /// The lowercase hexadecimal digit for a value from 0 to 15.
+    @inline(__always)
+    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
+    }
 
     /// The length of the UTF-8 sequence at `index` when it encodes DEL, a C1 control (U+0080–U+009F)
     /// or a bidi formatting character (U+061C, U+200E, U+200F, U+2028–U+202E, U+2066–U+2069); else nil.
@@ -237,17 +281,26 @@ public struct JSONWriter {
 
     /// Appends the decimal digits of `value` to `buffer`.
     public static func appendDecimal(_ value: Int, to buffer: inout [UInt8]) {
-        if value == 0 {
-            buffer.append(UInt8(ascii: "0"))
-            return
+        withDecimal(value) { buffer.append(contentsOf: $0) }
+    }
+
+    /// Calls `body` with the decimal text of `value`, written on the stack.
+    @inline(__always)
+    static func withDecimal(_ value: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        // 19 digits and a sign hold any Int, Int.min included.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = 20
+            var magnitude = value.magnitude
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if value < 0 {
+                start -= 1
+                digits[start] = ._minus
+            }
+            body(UnsafeBufferPointer(rebasing: digits[start...]))
         }
-        var magnitude = value.magnitude
-        var digits: [UInt8] = []
-        while magnitude > 0 {
-            digits.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-            magnitude /= 10
-        }
-        if value < 0 { buffer.append(._minus) }
-        buffer.append(contentsOf: digits.reversed())
     }
 }

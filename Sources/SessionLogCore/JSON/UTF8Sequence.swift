@@ -82,24 +82,31 @@ public enum UTF8Sequence {
         return true
     }
 
-    /// Appends the UTF-8 encoding of `scalar` to `buffer`.
+    /// Writes the UTF-8 encoding of `scalar` into `buffer` at `index`, which has room for four bytes;
+    /// returns where it ends.
     @inline(__always)
-    public static func append(_ scalar: UInt32, to buffer: inout [UInt8]) {
+    static func write(
+        _ scalar: UInt32, into buffer: UnsafeMutableBufferPointer<UInt8>, at index: Int
+    ) -> Int {
         switch scalar {
         case 0..<0x80:
-            buffer.append(UInt8(scalar))
+            buffer[index] = UInt8(scalar)
+            return index + 1
         case 0x80..<0x800:
-            buffer.append(UInt8(0xC0 | (scalar >> 6)))
-            buffer.append(UInt8(0x80 | (scalar & 0x3F)))
+            buffer[index] = UInt8(0xC0 | (scalar >> 6))
+            buffer[index + 1] = UInt8(0x80 | (scalar & 0x3F))
+            return index + 2
         case 0x800..<0x10000:
-            buffer.append(UInt8(0xE0 | (scalar >> 12)))
-            buffer.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
-            buffer.append(UInt8(0x80 | (scalar & 0x3F)))
+            buffer[index] = UInt8(0xE0 | (scalar >> 12))
+            buffer[index + 1] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+            buffer[index + 2] = UInt8(0x80 | (scalar & 0x3F))
+            return index + 3
         default:
-            buffer.append(UInt8(0xF0 | (scalar >> 18)))
-            buffer.append(UInt8(0x80 | ((scalar >> 12) & 0x3F)))
-            buffer.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
-            buffer.append(UInt8(0x80 | (scalar & 0x3F)))
+            buffer[index] = UInt8(0xF0 | (scalar >> 18))
+            buffer[index + 1] = UInt8(0x80 | ((scalar >> 12) & 0x3F))
+            buffer[index + 2] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+            buffer[index + 3] = UInt8(0x80 | (scalar & 0x3F))
+            return index + 4
         }
     }
 }

@@ -89,7 +89,10 @@ public struct LogRecord: Equatable, Sendable {
     }
 
     /// The record as one line of compact JSON, newline included.
-    public var jsonLine: [UInt8] {
+    public var jsonLine: [UInt8] { jsonLineWriter.bytes }
+
+    /// A writer holding ``jsonLine``, whose bytes the hook writes without copying them into an array.
+    var jsonLineWriter: JSONWriter {
         var writer = JSONWriter(indent: 0, capacity: 512)
         writer.beginObject()
         writer.field(LogKey.version, LogRecord.version)
@@ -142,8 +145,7 @@ public struct LogRecord: Equatable, Sendable {
         writer.field(LogKey.bytes, bytes)
         writer.field(LogKey.inputError, inputError)
         writer.endObject()
-        var line = writer.bytes
-        line.append(._newline)
-        return line
+        writer.endLine()
+        return writer
     }
 }

@@ -10,7 +10,9 @@
 public enum CurrentProcess {
     /// The value of the environment variable `name`, or nil when it is unset (an empty value stays empty).
     public static func variable(_ name: String) -> String? {
-        guard let value = getenv(name) else { return nil }
+        // withCString hands a literal's own bytes to getenv; passing the String directly would
+        // copy it into a new array first (`utf8CString`), a heap allocation and four pages of code.
+        guard let value = name.withCString({ getenv($0) }) else { return nil }
         return String(cString: value)
     }
 

@@ -57,14 +57,14 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// `YYYY-MM-DD`.
     public var description: String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(10)
-        CivilDate.appendPadded(year, width: 4, to: &bytes)
-        bytes.append(._minus)
-        CivilDate.appendPadded(month, width: 2, to: &bytes)
-        bytes.append(._minus)
-        CivilDate.appendPadded(day, width: 2, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        // Written straight into the string: a scratch array would cost the hook's start-up (see ByteBuffer).
+        String(unsafeUninitializedCapacity: 10) { bytes in
+            var end = CivilDate.writePadded(year, width: 4, into: bytes, at: 0)
+            bytes[end] = ._minus
+            end = CivilDate.writePadded(month, width: 2, into: bytes, at: end + 1)
+            bytes[end] = ._minus
+            return CivilDate.writePadded(day, width: 2, into: bytes, at: end + 1)
+        }
     }
 
     public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
@@ -90,15 +90,18 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         return value
     }
 
-    /// Appends `value` zero-padded to `width` digits.
-    static func appendPadded(_ value: Int, width: Int, to bytes: inout [UInt8]) {
-        // Digit by digit from the highest place: a scratch array would cost the hook's start-up.
-        guard width > 0 else { return }
+    /// Writes `value` zero-padded to `width` digits into `bytes` at `start`; returns where they end.
+    static func writePadded(
+        _ value: Int, width: Int, into bytes: UnsafeMutableBufferPointer<UInt8>, at start: Int
+    ) -> Int {
         var place = 1
-        for _ in 1..<width { place *= 10 }
-        while place > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(value / place % 10))
+        for _ in 1..<max(width, 1) { place *= 10 }
+        var end = start
+        while width > 0 && place > 0 {
+            bytes[end] = UInt8(ascii: "0") + UInt8(value / place % 10)
+            end += 1
             place /= 10
         }
+        return end
     }
 }

@@ -16,21 +16,26 @@ public struct Timestamp: Hashable, Comparable, Sendable {
 
     /// `2026-11-22T23:26:01.123Z`.
     public var iso8601: String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(24)
         let secondsOfDay = ((seconds % 86_400) + 86_400) % 86_400
         let date = CivilDate(daysSinceEpoch: (seconds - secondsOfDay) / 86_400)
-        bytes.append(contentsOf: date.description.utf8)
-        bytes.append(UInt8(ascii: "T"))
-        CivilDate.appendPadded(secondsOfDay / 3600, width: 2, to: &bytes)
-        bytes.append(._colon)
-        CivilDate.appendPadded(secondsOfDay / 60 % 60, width: 2, to: &bytes)
-        bytes.append(._colon)
-        CivilDate.appendPadded(secondsOfDay % 60, width: 2, to: &bytes)
-        bytes.append(._period)
-        CivilDate.appendPadded(milliseconds - seconds * 1000, width: 3, to: &bytes)
-        bytes.append(UInt8(ascii: "Z"))
-        return String(decoding: bytes, as: UTF8.self)
+        // Written straight into the string: a scratch array would cost the hook's start-up (see ByteBuffer).
+        return String(unsafeUninitializedCapacity: 24) { bytes in
+            var end = CivilDate.writePadded(date.year, width: 4, into: bytes, at: 0)
+            bytes[end] = ._minus
+            end = CivilDate.writePadded(date.month, width: 2, into: bytes, at: end + 1)
+            bytes[end] = ._minus
+            end = CivilDate.writePadded(date.day, width: 2, into: bytes, at: end + 1)
+            bytes[end] = UInt8(ascii: "T")
+            end = CivilDate.writePadded(secondsOfDay / 3600, width: 2, into: bytes, at: end + 1)
+            bytes[end] = ._colon
+            end = CivilDate.writePadded(secondsOfDay / 60 % 60, width: 2, into: bytes, at: end + 1)
+            bytes[end] = ._colon
+            end = CivilDate.writePadded(secondsOfDay % 60, width: 2, into: bytes, at: end + 1)
+            bytes[end] = ._period
+            end = CivilDate.writePadded(milliseconds - seconds * 1000, width: 3, into: bytes, at: end + 1)
+            bytes[end] = UInt8(ascii: "Z")
+            return end + 1
+        }
     }
 
     /// The local calendar date and the local offset from UTC in seconds, per `TZ`.

@@ -51,6 +51,29 @@ import Testing
         #expect(decoded == text)
     }
 
+    @Test func copiesKeepTheirOwnText() {
+        var first = JSONWriter(capacity: 1)
+        first.beginArray()
+        first.integer(1)
+        var second = first
+        second.integer(2)
+        first.string(String(repeating: "x", count: 100))
+        first.endArray()
+        second.endArray()
+        let long = String(repeating: "x", count: 100)
+        #expect(String(decoding: first.bytes, as: UTF8.self) == "[1,\"" + long + "\"]")
+        #expect(String(decoding: second.bytes, as: UTF8.self) == "[1,2]")
+    }
+
+    @Test func endsALineAndLendsItsBytes() {
+        var writer = JSONWriter()
+        writer.beginObject()
+        writer.field("on", true)
+        writer.endObject()
+        writer.endLine()
+        #expect(writer.withBytes { Array($0) } == Array("{\"on\":true}\n".utf8))
+    }
+
     @Test(arguments: [0, 7, -7, 1_234_567_890, Int.max, Int.min])
     func writesIntegers(value: Int) {
         var bytes: [UInt8] = []
