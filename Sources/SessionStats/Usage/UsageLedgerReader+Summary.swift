@@ -50,7 +50,7 @@ extension UsageLedgerReader {
         result.duplicates = deduplicator.duplicates + heldCopies
         var kept: [String: UsageRecord] = [:]
         if handsOn {
-            for record in deduplicator.records { kept[RequestKey.of(record)] = record }
+            for record in deduplicator.records { kept[RequestKey.of(record)] = record.leavingOutIdentity() }
         }
 
         // Pass 3.
@@ -73,20 +73,25 @@ extension UsageLedgerReader {
             reader.read(pieces[index], of: files[pieces[index].file], worker: &worker)
         } take: { file in
             summary.merge(file.summary)
-            for (record, isRepeated) in file.records {
-                guard isRepeated else {
-                    each(record)
-                    continue
-                }
-                if let record = kept.removeValue(forKey: RequestKey.of(record)), inRange(record) {
-                    each(record)
+            var next = 0
+            func handRepeated(before index: Int) {
+                while next < file.repeated.count, file.repeated[next].position == index {
+                    if let record = kept.removeValue(forKey: file.repeated[next].key), inRange(record) {
+                        each(record)
+                    }
+                    next += 1
                 }
             }
+            for index in file.records.indices {
+                if next < file.repeated.count { handRepeated(before: index) }
+                each(file.records[index])
+            }
+            handRepeated(before: file.records.count)
         }
         if handsOn {
             // Kept copies whose lines vanished between the passes (no writer runs under the lock).
-            for record in deduplicator.records where kept[RequestKey.of(record)] != nil && inRange(record) {
-                each(record)
+            for record in deduplicator.records {
+                if let copy = kept[RequestKey.of(record)], inRange(copy) { each(copy) }
             }
         }
 
@@ -107,7 +112,7 @@ extension UsageLedgerReader {
         Self.forEachRollupRow(selection.rollups, result: &result) { row in
             guard add(row) else { return }
             rollupRows += 1
-            if handsOn { each(row) }
+            if handsOn { each(row.leavingOutIdentity()) }
         }
         result.rollupRows = rollupRows
         return (summary, result)
@@ -216,23 +221,27 @@ private struct FileTotals: Sendable {
 
     /// What one worker reuses from file to file.
     struct Worker {
-        var decoder = UsageLineDecoder()
+        // Records are handed on to attribution only, or not at all (`leavesOutIdentity`).
+        var decoder = UsageLineDecoder(leavesOutIdentity: true)
         var buffer: [UInt8] = []
         var resolver: LocalDayResolver
     }
 
-    /// One piece's totals of its lines seen once, and its records in line order (in range, or
-    /// repeated: those the calling thread resolves), when handed on.
+    /// One piece's totals of its lines seen once and, when handed on, its records in line order
+    /// (in range, seen once) and where its repeated requests fall among them, by key: the calling
+    /// thread hands on their kept copies there.
     struct File: Sendable {
         var summary: UsageSummary
-        var records: [(record: UsageRecord, isRepeated: Bool)]
+        var records: [UsageRecord]
+        var repeated: [(position: Int, key: String)]
     }
 
     func read(_ piece: LedgerPiece, of file: (ledger: UsageLedger, date: CivilDate), worker: inout Worker)
         -> File
     {
         var builder = UsageSummaryBuilder(table: table, filter: filter, localDays: localDays)
-        var records: [(record: UsageRecord, isRepeated: Bool)] = []
+        var records: [UsageRecord] = []
+        var repeatedKeys: [(position: Int, key: String)] = []
         let lines = piece.read(file.ledger, LogFileName.usage(file.date), into: &worker.buffer)
         UsageLedgerReader.forEachLine(worker.buffer, lines) {
             (scanner: inout JSONScanner) throws(JSONScanError) in
@@ -240,19 +249,26 @@ private struct FileTotals: Sendable {
             guard let record = try worker.decoder.decode(&scanner, fields: &fields), scanner.isAtEnd() else {
                 return
             }
+            // Without ids the key is the record's own (session, time, model, tokens).
             let print =
                 (fields.fingerprint64(in: scanner) ?? UsageLedgerReader.fingerprint64(RequestKey.of(record)))
                 & mask
             if !repeated.isEmpty && repeated.contains(print) {
-                if handsOn { records.append((record, true)) }
+                if handsOn {
+                    // The decoder left the ids out; the key needs them, as the full decoder reads them.
+                    var identified = record
+                    identified.messageID = fields.messageID.map { scanner.decode($0) }
+                    identified.requestID = fields.requestID.map { scanner.decode($0) }
+                    repeatedKeys.append((records.count, RequestKey.of(identified)))
+                }
                 return
             }
             if let days, !days.contains(worker.resolver.day(of: record.timestamp)) { return }
             builder.add(fields, in: scanner)
-            if handsOn { records.append((record, false)) }
+            if handsOn { records.append(record) }
         } failed: {
         }
-        return File(summary: builder.summary(), records: records)
+        return File(summary: builder.summary(), records: records, repeated: repeatedKeys)
     }
 }
 

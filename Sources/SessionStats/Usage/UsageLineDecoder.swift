@@ -3,12 +3,19 @@ import SessionLogCore
 /// Turns one ledger line back into the `UsageRecord` that wrote it, in a single pass.
 ///
 /// Unknown keys are skipped, so newer writers can add fields; a line without a timestamp, session
-/// or model, or of a newer major version, is no usable record. Repeating strings are interned.
+/// or model, or of a newer major version, is no usable record. Repeating strings are interned, the
+/// ids of tool calls too (a request's result ids are the previous request's tool call ids).
 struct UsageLineDecoder {
     private var interner = StringInterner()
+    /// Whether records leave out what only identifies a line (`cwd`, `messageID`, `requestID`):
+    /// the report's hand-on to attribution, which reads none of them. The line is read and
+    /// accepted exactly as with them.
+    let leavesOutIdentity: Bool
 
-    /// Creates a decoder.
-    init() {}
+    /// Creates a decoder; `leavesOutIdentity` as the property says.
+    init(leavesOutIdentity: Bool = false) {
+        self.leavesOutIdentity = leavesOutIdentity
+    }
 
     /// Decodes the object at the scanner's offset; nil when it is well-formed JSON but not a usable record.
     mutating func decode(_ scanner: inout JSONScanner) throws(JSONScanError) -> UsageRecord? {
@@ -37,7 +44,11 @@ struct UsageLineDecoder {
             case 1 where scanner.matches(key, UsageKeys.version):
                 version = try scanner.scanInteger() ?? -1
             case 3 where scanner.matches(key, UsageKeys.cwd):
-                record.cwd = try string(&scanner) ?? ""
+                if leavesOutIdentity {
+                    _ = try scanner.scanOptionalString()
+                } else {
+                    record.cwd = try string(&scanner) ?? ""
+                }
             case 5 where scanner.matches(key, UsageKeys.model):
                 fields.model = try scanner.scanOptionalString()
                 model = fields.model.map { interner.string($0, in: scanner) }
@@ -65,10 +76,14 @@ struct UsageLineDecoder {
                 sessionID = fields.sessionID.map { interner.string($0, in: scanner) }
             case 10 where scanner.matches(key, UsageKeys.messageID):
                 fields.messageID = try scanner.scanOptionalString()
-                record.messageID = fields.messageID.map { interner.string($0, in: scanner) }
+                if !leavesOutIdentity {
+                    record.messageID = fields.messageID.map { interner.string($0, in: scanner) }
+                }
             case 10 where scanner.matches(key, UsageKeys.requestID):
                 fields.requestID = try scanner.scanOptionalString()
-                record.requestID = fields.requestID.map { interner.string($0, in: scanner) }
+                if !leavesOutIdentity {
+                    record.requestID = fields.requestID.map { interner.string($0, in: scanner) }
+                }
             case 10 where scanner.matches(key, UsageKeys.cacheRead):
                 record.tokens.cacheRead = try count(&scanner)
             case 10 where scanner.matches(key, UsageKeys.cacheMiss):
@@ -80,9 +95,9 @@ struct UsageLineDecoder {
                 record.pieces.isKnown = true
                 record.pieces.textChars = try count(&scanner)
             case 10 where scanner.matches(key, UsageKeys.resultIDs):
-                record.pieces.resultIDs = try scanner.scanStringArray()
+                record.pieces.resultIDs = try strings(&scanner)
             case 12 where scanner.matches(key, UsageKeys.toolUseIDs):
-                record.toolUseIDs = try scanner.scanStringArray()
+                record.toolUseIDs = try strings(&scanner)
             case 12 where scanner.matches(key, UsageKeys.promptChars):
                 record.pieces.promptChars = try count(&scanner)
             case 12 where scanner.matches(key, UsageKeys.resultChars):
@@ -96,7 +111,7 @@ struct UsageLineDecoder {
             case 14 where scanner.matches(key, UsageKeys.thinkingChars):
                 record.pieces.thinkingChars = try count(&scanner)
             case 16 where scanner.matches(key, UsageKeys.resultAgentIDs):
-                record.pieces.resultAgentIDs = try scanner.scanStringArray()
+                record.pieces.resultAgentIDs = try strings(&scanner)
             case 16 where scanner.matches(key, UsageKeys.toolInputChars):
                 record.pieces.toolInputChars = try counts(&scanner)
             case 17 where scanner.matches(key, UsageKeys.attributionSkill):
@@ -152,6 +167,48 @@ struct UsageLineDecoder {
         return interner.string(token, in: scanner)
     }
 
+    // An array's string elements (others skipped), interned; room for them reserved first.
+    private mutating func strings(_ scanner: inout JSONScanner) throws(JSONScanError) -> [String] {
+        var values: [String] = []
+        values.reserveCapacity(Self.elementsAhead(in: &scanner))
+        try scanner.forEachStringElement { _, token, scanner in
+            values.append(self.interner.string(token, in: scanner))
+        }
+        return values
+    }
+
+    // About how many elements the string array at the scanner's offset has, for a capacity hint
+    // only: its length over its first element's (the ids of one array have one length).
+    private static func elementsAhead(in scanner: inout JSONScanner) -> Int {
+        guard scanner.peek() == UInt8(ascii: "[") else { return 0 }
+        let open = scanner.offset
+        guard open + 2 < scanner.end,
+            scanner.bytes[open + 1] == UInt8(ascii: "\""), let base = scanner.bytes.baseAddress,
+            let close = RawMemory.firstPosition(
+                of: UInt8(ascii: "]"), in: base + open, count: scanner.end - open),
+            let quote = RawMemory.firstPosition(
+                of: UInt8(ascii: "\""), in: base + open + 2, count: scanner.end - open - 2)
+        else { return 0 }
+        let content = UnsafeRawPointer(base + open).distance(to: close) - 1
+        let element = UnsafeRawPointer(base + open + 1).distance(to: quote) + 2
+        return min((content + 1) / element, 1024)
+    }
+
+    // How many elements the number array at the scanner's offset has: its commas before the first
+    // `]`, plus one (a capacity hint only).
+    private static func numbersAhead(in scanner: inout JSONScanner) -> Int {
+        guard scanner.peek() == UInt8(ascii: "[") else { return 0 }
+        var count = 1
+        var index = scanner.offset + 1
+        while index < scanner.end {
+            let byte = scanner.bytes[index]
+            if byte == UInt8(ascii: "]") { return index == scanner.offset + 1 ? 0 : min(count, 1024) }
+            if byte == UInt8(ascii: ",") { count += 1 }
+            index += 1
+        }
+        return 0
+    }
+
     // A token count that is not a non-negative integer counts as zero.
     private func count(_ scanner: inout JSONScanner) throws(JSONScanError) -> Int {
         max(try scanner.scanInteger() ?? 0, 0)
@@ -162,8 +219,9 @@ struct UsageLineDecoder {
             try scanner.skipValue()
             return []
         }
-        scanner.offset += 1
         var values: [Int] = []
+        values.reserveCapacity(Self.numbersAhead(in: &scanner))
+        scanner.offset += 1
         if scanner.peek() == UInt8(ascii: "]") {
             scanner.offset += 1
             return values

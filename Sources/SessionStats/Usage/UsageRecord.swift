@@ -73,6 +73,18 @@ public struct UsageRecord: Hashable, Sendable {
     public var lastTimestamp: Timestamp { lastRequest ?? timestamp }
 }
 
+extension UsageRecord {
+    /// The record without what only identifies its line (`cwd`, `messageID`, `requestID`), as the
+    /// report hands records on to attribution (`UsageLedgerReader.summarize`).
+    func leavingOutIdentity() -> UsageRecord {
+        var record = self
+        record.cwd = ""
+        record.messageID = nil
+        record.requestID = nil
+        return record
+    }
+}
+
 /// The `attribution*` fields of a transcript line: which skill, plugin, MCP server or agent caused it.
 public struct UsageAttribution: Hashable, Sendable {
     /// `attributionSkill`.

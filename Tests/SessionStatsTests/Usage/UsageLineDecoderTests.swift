@@ -1,0 +1,109 @@
+import SessionLogCore
+import TestSupport
+import Testing
+
+@testable import SessionStats
+
+/// The report's decoder for attribution (`leavesOutIdentity`, interned ids, reserved arrays) reads
+/// every line exactly as the full decoder does, less the identifying fields.
+@Suite struct UsageLineDecoderTests {
+    /// Lines with escapes, odd key orders, odd spacing, missing, extra and ill-typed fields, and
+    /// other versions.
+    static let lines = [
+        #"{"v":1,"timestamp":"2026-03-01T10:00:00.000Z","session_id":"s","model":"m","message_id":"msg_01A","request_id":"req_1","cwd":"/w/p","project":"p","tool_use_ids":["toolu_1","toolu_2"],"tool_input_chars":[3,4],"text_chars":5,"result_ids":["toolu_0"],"result_chars":[7]}"#,
+        #"{"tool_use_ids":["toolu_\u0031","to,ol]u_2"],"result_ids":[],"model":"m","session_id":"s\"q","timestamp":"2026-03-01T10:00:00.000Z","v":1,"message_id":"msg_\u0030","cwd":"\/w","tool_input_chars":[ 1 , 2 ],"text_chars":1}"#,
+        #"{ "v" : 1 , "timestamp" : "2026-03-01T10:00:00.000Z" , "session_id" : "s" , "model" : "m" , "tool_use_ids" : [ "a" , 3 , "bb" , null ] , "result_ids" : [ "x" ] , "result_chars" : [ 9 ] , "text_chars" : 0 , "tool_input_chars" : [ 1 , 2 ] }"#,
+        #"{"v":1,"timestamp":"2026-03-01T10:00:00.000Z","session_id":"s","model":"m","tool_use_ids":"none","result_ids":{"a":1},"result_agent_ids":["","a1"],"tool_input_chars":[]}"#,
+        #"{"v":1,"timestamp":"2026-03-01T10:00:00.000Z","session_id":"s","model":"m","cwd":null,"message_id":null,"request_id":"","new_key":{"deep":[1,{"x":"]"}]},"input":-3,"output":"7"}"#,
+        #"{"v":1,"timestamp":"2026-03-01T10:00:00.000Z","session_id":"s","model":"m","tool_use_ids":["abc","d"],"tool_input_chars":[1,2],"text_chars":1,"result_ids":["abcdefghijklmnop","q","r","s","t"],"result_chars":[1,2,3,4,5]}"#,
+        #"{"v":1,"timestamp":"2026-03-01T10:00:00.000Z","session_id":"s","model":"m","cwd":5}"#,
+        #"{"v":1,"timestamp":"2026-03-01T10:00:00.000Z","session_id":"s","model":"m","message_id":7}"#,
+        #"{"v":1,"timestamp":"2026-03-01T10:00:00.000Z","session_id":"s","model":"m","tool_use_ids":["a"#,
+        #"{"v":2,"timestamp":"2026-03-01T10:00:00.000Z","session_id":"s","model":"m"}"#,
+        #"{"v":0,"timestamp":"2026-03-01T10:00:00.000Z","session_id":"s","model":"m"}"#,
+        #"{"timestamp":"2026-03-01T10:00:00.000Z","session_id":"s","model":"m"}"#,
+        #"{"v":1,"session_id":"s","model":"m","cwd":"/w"}"#,
+    ]
+
+    @Test(arguments: lines)
+    func oddLinesDecodeAsTheFullDecoderReadsThem(line: String) {
+        Self.expectSameDecoding(Array(line.utf8))
+    }
+
+    /// Interned ids and number arrays whose room was guessed hold what the line says.
+    @Test func arraysHoldTheirElements() throws {
+        func decode(_ line: String) throws -> UsageRecord? {
+            try Array(line.utf8).withUnsafeBufferPointer { buffer in
+                var scanner = JSONScanner(buffer)
+                var decoder = UsageLineDecoder(leavesOutIdentity: true)
+                return try decoder.decode(&scanner)
+            }
+        }
+        let escaped = try #require(try decode(Self.lines[1]))
+        #expect(escaped.toolUseIDs == ["toolu_1", "to,ol]u_2"])
+        #expect(escaped.pieces.toolInputChars == [1, 2])
+        #expect(escaped.sessionID == "s\"q")
+        let mixed = try #require(try decode(Self.lines[2]))
+        #expect(mixed.toolUseIDs == ["a", "bb"])
+        #expect(mixed.pieces.resultIDs == ["x"])
+        let uneven = try #require(try decode(Self.lines[5]))
+        #expect(uneven.pieces.resultIDs == ["abcdefghijklmnop", "q", "r", "s", "t"])
+        #expect(uneven.pieces.resultChars == [1, 2, 3, 4, 5])
+        #expect(uneven.cwd == "" && uneven.messageID == nil)
+    }
+
+    /// Every line of a ledger synced from the hand-made transcripts and, when present, the real ones.
+    @Test func syncedLedgerLinesDecodeAsTheFullDecoderReadsThem() throws {
+        let scratch = ScratchDirectory()
+        defer { scratch.remove() }
+        var roots = ["streaming-duplicates", "missing-request-id"].map(TranscriptFixtures.root)
+        if let shared = TranscriptFixtures.shared {
+            roots.append(shared)
+        } else {
+            print("skipped the real transcripts: ../shared/fixtures/transcripts/projects is absent")
+        }
+        let logs = scratch.file("logs")
+        let (_, ledger) = try TranscriptFixtures.syncAndRead(roots, into: logs)
+        #expect(!ledger.records.isEmpty)
+        var lines = 0
+        for name in scratch.names(in: logs) where name.hasPrefix("usage-") && name.hasSuffix(".jsonl") {
+            let text = try #require(ScratchDirectory(existingPath: logs).read(name))
+            for line in text.utf8.split(separator: UInt8(ascii: "\n")) {
+                Self.expectSameDecoding(Array(line))
+                lines += 1
+            }
+        }
+        #expect(lines >= ledger.records.count)
+    }
+
+    // Decodes `bytes` with both decoders: the same record less its identity, the same fields and
+    // fingerprint, or the same failure.
+    static func expectSameDecoding(_ bytes: [UInt8], sourceLocation: SourceLocation = #_sourceLocation) {
+        bytes.withUnsafeBufferPointer { buffer in
+            var fullScanner = JSONScanner(buffer)
+            var full = UsageLineDecoder()
+            var fullFields = LedgerLineFields()
+            let fullRecord = Result { () throws(JSONScanError) in
+                try full.decode(&fullScanner, fields: &fullFields)
+            }
+            var scanner = JSONScanner(buffer)
+            var lean = UsageLineDecoder(leavesOutIdentity: true)
+            var fields = LedgerLineFields()
+            let record = Result { () throws(JSONScanError) in try lean.decode(&scanner, fields: &fields) }
+            let text = String(decoding: bytes, as: UTF8.self)
+            switch (fullRecord, record) {
+            case (.success(let expected), .success(let decoded)):
+                #expect(decoded == expected?.leavingOutIdentity(), "\(text)", sourceLocation: sourceLocation)
+                #expect(scanner.offset == fullScanner.offset, "\(text)", sourceLocation: sourceLocation)
+                guard expected != nil else { return }
+                #expect(
+                    fields.fingerprint64(in: scanner) == fullFields.fingerprint64(in: fullScanner), "\(text)",
+                    sourceLocation: sourceLocation)
+                #expect("\(fields)" == "\(fullFields)", "\(text)", sourceLocation: sourceLocation)
+            case (.failure, .failure): break
+            default:
+                Issue.record("\(text): \(fullRecord) vs \(record)", sourceLocation: sourceLocation)
+            }
+        }
+    }
+}
