@@ -21,9 +21,9 @@ extension UsageLedgerReader {
     /// `read(days:each:)` hands on (all projects and sessions), in its order. Files are decoded in
     /// pieces of `pieceSize` bytes.
     ///
-    /// Pass 1 notes each line's 64-bit request fingerprint, each worker over a run of consecutive
-    /// files. Only if some fingerprint repeats (or repeats a roll-up's key), pass 2 decodes those
-    /// lines and deduplicates them exactly, by their full keys. Pass 3 decodes every line once, on the
+    /// Pass 1 notes each line's 64-bit request fingerprint with its place, each worker over a run of
+    /// consecutive files. Pass 2 reads again only the lines whose fingerprint repeats (or repeats a
+    /// roll-up's key) and deduplicates them exactly, by their full keys. Pass 3 decodes every line once, on the
     /// workers a megabyte of a file at a time (`LedgerPiece`): a line seen once goes into its piece's
     /// totals straight from its raw fields (and, when handed on, as its record); the calling thread
     /// merges the pieces' totals and hands their records on in file order, a repeated request as its
@@ -40,13 +40,13 @@ extension UsageLedgerReader {
         let mask = fingerprintMask
 
         // Pass 1.
-        let (repeated, held) = Self.repeatedPrints(selection, workers: workers, mask: mask, result: &result)
+        let lines = Self.repeatedLines(selection, workers: workers, mask: mask, result: &result)
 
-        // Pass 2: the copy kept of each repeated request.
+        // Pass 2: the repeated prints and the copy kept of each of their requests.
         var decoder = UsageLineDecoder()
         var buffer: [UInt8] = []
-        let (deduplicator, heldCopies) = Self.keptCopies(
-            of: repeated, in: files, held: held, mask: mask, decoder: &decoder, buffer: &buffer)
+        let (repeated, deduplicator, heldCopies) = Self.keptCopies(
+            of: lines, in: files, mask: mask, decoder: &decoder, buffer: &buffer)
         result.duplicates = deduplicator.duplicates + heldCopies
         var kept: [String: UsageRecord] = [:]
         if handsOn {

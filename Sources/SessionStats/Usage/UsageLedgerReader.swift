@@ -5,11 +5,12 @@ import SessionLogCore
 /// appended never count twice.
 ///
 /// Sync already keeps one copy per request, so the ledger rarely repeats a request. The reader
-/// therefore streams it instead of holding every request: the first pass keeps only a 64-bit
-/// fingerprint of each request's key and notes the fingerprints seen twice; only if some repeat,
-/// a second pass deduplicates their requests exactly, by their full keys; the last pass hands on
-/// every request in file order, a repeated one as its kept copy where its first copy lies. A
-/// fingerprint collision only sends both requests down the exact path.
+/// therefore streams it instead of holding every request: the first pass keeps only a word per line
+/// (a 64-bit fingerprint of the request's key over the line's index) and notes which lines' prints
+/// repeat; the second reads only those lines again and deduplicates their requests exactly, by
+/// their full keys; the last pass hands on every request in file order, a repeated one as its kept
+/// copy where its first copy lies. A fingerprint collision only sends both requests down the exact
+/// path.
 ///
 /// Days `rotate` rolled up are read from their `usage-rollup-D.jsonl`: each row is handed on last,
 /// as one record that stands for its requests (`UsageRecord.requests`), streamed from the files, and
@@ -99,14 +100,14 @@ public struct UsageLedgerReader {
         defer { selection.unlock() }
         let files = selection.files
         let mask = fingerprintMask
-        // Pass 1: which fingerprints repeat, and the roll-ups' keys a line's fingerprint matches.
-        let (repeated, held) = Self.repeatedPrints(selection, workers: 1, mask: mask, result: &result)
-        // Pass 2, only when some fingerprint repeats: the copy kept of each repeated request, by
-        // full key, so pass 3 can hand it on where its first copy lies instead of last.
+        // Pass 1: the lines whose fingerprint may repeat, and the roll-ups' keys a line's may match.
+        let lines = Self.repeatedLines(selection, workers: 1, mask: mask, result: &result)
+        // Pass 2, only those lines: the fingerprints that repeat and the copy kept of each of their
+        // requests, by full key, so pass 3 can hand it on where its first copy lies instead of last.
         var decoder = UsageLineDecoder()
         var buffer: [UInt8] = []
-        let (deduplicator, heldCopies) = Self.keptCopies(
-            of: repeated, in: files, held: held, mask: mask, decoder: &decoder, buffer: &buffer)
+        let (repeated, deduplicator, heldCopies) = Self.keptCopies(
+            of: lines, in: files, mask: mask, decoder: &decoder, buffer: &buffer)
         var kept: [String: UsageRecord] = [:]
         for record in deduplicator.records { kept[RequestKey.of(record)] = record }
         // Pass 3: every request in file order, a repeated one as its kept copy at its first line.
@@ -141,70 +142,6 @@ public struct UsageLedgerReader {
         }
         result.rollupRows = rollupRows
         return result
-    }
-
-    /// Pass 2 of `read` and `summarize`: the copy kept of each request whose fingerprint repeats,
-    /// deduplicated by full key; a copy of a request a roll-up already holds is only counted.
-    static func keptCopies(
-        of repeated: Set<UInt64>, in files: [(ledger: UsageLedger, date: CivilDate)], held: HeldKeys,
-        mask: UInt64, decoder: inout UsageLineDecoder, buffer: inout [UInt8]
-    ) -> (deduplicator: UsageDeduplicator, heldCopies: Int) {
-        var deduplicator = UsageDeduplicator()
-        var heldCopies = 0
-        guard !repeated.isEmpty else { return (deduplicator, heldCopies) }
-        forEachPrint(files, mask: mask, decoder: &decoder, buffer: &buffer) { _ in
-        } decoding: { print in
-            repeated.contains(print)
-        } record: { record in
-            if held.keys.isEmpty || !held.keys.contains(RequestKey.of(record)) {
-                deduplicator.add(record)
-            } else {
-                heldCopies += 1
-            }
-        }
-        return (deduplicator, heldCopies)
-    }
-
-    // Calls `body` with the 64-bit fingerprint (masked by `mask`) of every request line of `files`,
-    // `file` per file read and `skipped` per unreadable line; lines whose fingerprint `decoding`
-    // accepts are also decoded whole for `record`. Keys are read from the line's bytes
-    // (`LedgerLineFields`, which accepts exactly the lines the decoder does); only a line with
-    // neither id is decoded for its key.
-    static func forEachPrint(
-        _ files: [(ledger: UsageLedger, date: CivilDate)], mask: UInt64, decoder: inout UsageLineDecoder,
-        buffer: inout [UInt8], _ body: (UInt64) -> Void, file: () -> Void = {}, skipped: () -> Void = {},
-        decoding: (UInt64) -> Bool = { _ in false }, record: (UsageRecord) -> Void = { _ in }
-    ) {
-        for entry in files {
-            guard let count = entry.ledger.read(LogFileName.usage(entry.date), into: &buffer) else {
-                continue
-            }
-            file()
-            forEachLine(buffer, count: count) { (scanner: inout JSONScanner) throws(JSONScanError) in
-                let start = scanner.offset
-                guard let fields = try LedgerLineFields.scan(&scanner), scanner.isAtEnd() else {
-                    skipped()
-                    return
-                }
-                var decoded: UsageRecord?
-                var print = fields.fingerprint64(in: scanner)
-                if print == nil {
-                    scanner.offset = start
-                    decoded = try decoder.decode(&scanner)
-                    print = decoded.map { fingerprint64(RequestKey.of($0)) }
-                }
-                guard let print = print.map({ $0 & mask }) else { return }
-                body(print)
-                guard decoding(print) else { return }
-                if decoded == nil {
-                    scanner.offset = start
-                    decoded = try decoder.decode(&scanner)
-                }
-                if let decoded { record(decoded) }
-            } failed: {
-                skipped()
-            }
-        }
     }
 
     // FNV-1a over the key's UTF-8: stable, cheap, and a collision costs only the exact path.
