@@ -122,7 +122,9 @@ import Testing
                 days: nil, table: .builtIn, filter: EntryFilter(), threads: threads, handsOn: true,
                 pieceSize: pieceSize
             ) { records.append($0) }
-            #expect(records == expected.records, "mask \(mask), \(threads) threads, pieces of \(pieceSize)")
+            #expect(
+                records == expected.records.map { $0.leavingOutIdentity() },
+                "mask \(mask), \(threads) threads, pieces of \(pieceSize)")
             #expect(UsageLedgerSummaryTests.text(fast) == UsageLedgerSummaryTests.text(summary))
             #expect(result.duplicates == expected.duplicates)
             #expect(result.skippedLines == expected.skipped)
