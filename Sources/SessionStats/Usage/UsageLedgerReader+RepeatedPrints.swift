@@ -213,43 +213,27 @@ extension UsageLedgerReader {
         of lines: RepeatedLines, in files: [(ledger: UsageLedger, date: CivilDate)], mask: UInt64,
         decoder: inout UsageLineDecoder, buffer: inout [UInt8]
     ) -> (repeated: Set<UInt64>, deduplicator: UsageDeduplicator, heldCopies: Int) {
-        var found: [(print: UInt64, record: UsageRecord?)] = []
-        for (file, wanted) in lines.lines.enumerated() where !wanted.isEmpty {
-            let marks = lines.marks[file]
-            let path = files[file].ledger.path(LogFileName.usage(files[file].date))
-            guard let descriptor = FileAccess.openForReading(path) else { continue }
-            defer { FileAccess.close(descriptor) }
-            var position = 0
-            while position < wanted.count {
-                let mark = wanted[position] / LineMarks.stride
-                let count = read(descriptor, marks.block(of: wanted[position]), into: &buffer)
-                var line = mark * LineMarks.stride
-                forEachNonBlankLine(buffer, 0..<count) { _, scanner in
-                    defer { line += 1 }
-                    guard position < wanted.count, wanted[position] == line else { return }
-                    position += 1
-                    var decoded: UsageRecord?
-                    let start = scanner.offset
-                    guard case .print(let print) = linePrint(&scanner, decoder: &decoder, decoded: &decoded)
-                    else { return }
-                    if decoded == nil {
-                        scanner.offset = start
-                        decoded = try? decoder.decode(&scanner)
-                    }
-                    found.append((print & mask, decoded))
-                }
-                // Lines gone since pass 1 are not read (no writer runs under the lock).
-                while position < wanted.count && wanted[position] / LineMarks.stride == mark { position += 1 }
+        // First the marked lines' prints only; then the lines whose print repeats, decoded whole, so
+        // only the kept copies are held.
+        var found: [(print: UInt64, file: Int, line: Int)] = []
+        forEachLine(lines.lines, of: files, marks: lines.marks, buffer: &buffer) { file, line, scanner in
+            var decoded: UsageRecord?
+            guard case .print(let print) = linePrint(&scanner, decoder: &decoder, decoded: &decoded) else {
+                return
             }
+            found.append((print & mask, file, line))
         }
         var counts: [UInt64: Int] = [:]
         for line in found { counts[line.print, default: 0] += 1 }
         var repeated = Set(counts.lazy.filter { $0.value > 1 }.map(\.key))
         for print in lines.held.prints where counts[print] != nil { repeated.insert(print) }
+        var wanted: [[Int]] = Array(repeating: [], count: lines.lines.count)
+        for line in found where repeated.contains(line.print) { wanted[line.file].append(line.line) }
+        found = []
         var deduplicator = UsageDeduplicator()
         var heldCopies = 0
-        for line in found where repeated.contains(line.print) {
-            guard let record = line.record else { continue }
+        forEachLine(wanted, of: files, marks: lines.marks, buffer: &buffer) { _, _, scanner in
+            guard let record = try? decoder.decode(&scanner) else { return }
             if lines.held.keys.isEmpty || !lines.held.keys.contains(RequestKey.of(record)) {
                 deduplicator.add(record)
             } else {
@@ -257,6 +241,33 @@ extension UsageLedgerReader {
             }
         }
         return (repeated, deduplicator, heldCopies)
+    }
+
+    // Calls `body` with a scanner over each of the non-blank lines `wanted` (per file, ascending)
+    // of `files`, reading only the marks' stretches that hold them.
+    private static func forEachLine(
+        _ wanted: [[Int]], of files: [(ledger: UsageLedger, date: CivilDate)], marks: [LineMarks],
+        buffer: inout [UInt8], _ body: (Int, Int, inout JSONScanner) -> Void
+    ) {
+        for (file, wanted) in wanted.enumerated() where !wanted.isEmpty {
+            let path = files[file].ledger.path(LogFileName.usage(files[file].date))
+            guard let descriptor = FileAccess.openForReading(path) else { continue }
+            defer { FileAccess.close(descriptor) }
+            var position = 0
+            while position < wanted.count {
+                let mark = wanted[position] / LineMarks.stride
+                let count = read(descriptor, marks[file].block(of: wanted[position]), into: &buffer)
+                var line = mark * LineMarks.stride
+                forEachNonBlankLine(buffer, 0..<count) { _, scanner in
+                    defer { line += 1 }
+                    guard position < wanted.count, wanted[position] == line else { return }
+                    position += 1
+                    body(file, line, &scanner)
+                }
+                // Lines gone since pass 1 are not read (no writer runs under the lock).
+                while position < wanted.count && wanted[position] / LineMarks.stride == mark { position += 1 }
+            }
+        }
     }
 
     /// What a ledger line gives as a request fingerprint.
