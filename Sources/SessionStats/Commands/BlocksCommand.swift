@@ -9,10 +9,8 @@ public enum BlocksCommand {
         public var common = CommonOptions()
         /// `--token-limit N|max`: a token budget per block; `max` is the largest past block.
         public var tokenLimit: TokenLimit?
-        /// `--no-sync`.
-        public var noSync = false
-        /// `--transcripts DIR`.
-        public var transcripts: [String] = []
+        /// `--no-sync` and `--transcripts DIR`.
+        public var sync = SyncOptions()
 
         /// Creates the defaults.
         public init() {}
@@ -34,10 +32,11 @@ public enum BlocksCommand {
         own: [
             OptionSpec(
                 "--token-limit", value: "N|max",
-                help: "tokens allowed per block; max: the most a finished block of the range used"),
-            OptionSpec("--no-sync", help: "do not sync the usage ledger first"),
-            OptionSpec("--transcripts", value: "DIR", help: "where to sync from (repeatable)"),
-        ], groups: groups)
+                help: "tokens allowed per block; max: the most a finished block of the range used")
+        ]
+            + SyncOptions.specs(
+                noSync: "do not sync the usage ledger first", transcripts: "where to sync from (repeatable)"),
+        groups: groups)
 
     /// The help text.
     public static let help =
@@ -68,9 +67,7 @@ public enum BlocksCommand {
                 } else {
                     throw .badValue(option: name, value: text, expected: "a number of tokens or max")
                 }
-            case "--no-sync": options.noSync = true
-            case "--transcripts": options.transcripts.append(try cursor.nonEmptyValue(for: name))
-            default: return false
+            default: return try options.sync.consume(name, from: &cursor)
             }
             return true
         }
@@ -88,9 +85,9 @@ public enum BlocksCommand {
             let days = options.common.range.days(today: context.clock.today)
             var query = UsageQuery(
                 directories: directories,
-                roots: TranscriptRoots.resolve(explicit: options.transcripts, variables: context.variables),
+                roots: options.sync.roots(variables: context.variables),
                 days: days.map { $0.lowerBound.adding(days: -1)...$0.upperBound })
-            query.sync = !options.noSync
+            query.sync = !options.sync.noSync
             // One local day at a time, in time order; the builder carries the open block across midnight.
             var builder = BillingBlockBuilder()
             do throws(PricingFileError) {

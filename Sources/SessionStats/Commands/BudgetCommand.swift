@@ -10,10 +10,8 @@ public enum BudgetCommand {
         public var limits: [BudgetPeriod: USD] = [:]
         /// `--quiet`: print nothing while under every limit.
         public var quiet = false
-        /// `--no-sync`: use the usage ledger as it is.
-        public var noSync = false
-        /// `--transcripts DIR`: where the sync reads transcripts.
-        public var transcripts: [String] = []
+        /// `--no-sync` and `--transcripts DIR`.
+        public var sync = SyncOptions()
 
         /// Creates the defaults.
         public init() {}
@@ -32,11 +30,7 @@ public enum BudgetCommand {
             OptionSpec(
                 "--monthly", value: "USD", help: "the month's limit (default: $CLAUDE_BUDGET_MONTHLY)"),
             OptionSpec("-q", "--quiet", help: "print nothing unless a limit is exceeded"),
-            OptionSpec("--no-sync", help: "do not sync the usage ledger first"),
-            OptionSpec(
-                "--transcripts", value: "DIR",
-                help: "where to sync from (repeatable; see 'session-stats sync --help')"),
-        ], groups: groups)
+        ] + SyncOptions.specs(noSync: "do not sync the usage ledger first"), groups: groups)
 
     /// The help text.
     public static let help =
@@ -72,14 +66,7 @@ public enum BudgetCommand {
                 options.quiet = true
                 return true
             }
-            if name == "--no-sync" {
-                options.noSync = true
-                return true
-            }
-            if name == "--transcripts" {
-                options.transcripts.append(try cursor.nonEmptyValue(for: name))
-                return true
-            }
+            if try options.sync.consume(name, from: &cursor) { return true }
             guard let period = BudgetPeriod.allCases.first(where: { $0.option == name }) else { return false }
             let text = try cursor.value(for: name)
             guard let amount = BudgetAmount.parse(text) else {
@@ -135,9 +122,8 @@ public enum BudgetCommand {
             // The exact spend, from the usage ledger (synced first), wherever it covers the period.
             var usage = UsageQuery(
                 directories: directories,
-                roots: TranscriptRoots.resolve(explicit: options.transcripts, variables: context.variables),
-                days: query.days)
-            usage.sync = !options.noSync
+                roots: options.sync.roots(variables: context.variables), days: query.days)
+            usage.sync = !options.sync.noSync
             do throws(PricingFileError) {
                 // Summed by day as they stream past: a year of requests is never held.
                 var costByDay: [CivilDate: USD] = [:]

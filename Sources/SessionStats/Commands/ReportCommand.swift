@@ -8,10 +8,8 @@ public enum ReportCommand {
         public var common = CommonOptions()
         /// `--top N`: sessions and files listed; 0 lists all.
         public var top = 10
-        /// `--no-sync`: report from the usage ledger as it is, without syncing first.
-        public var noSync = false
-        /// `--transcripts DIR`: where the automatic sync reads transcripts.
-        public var transcripts: [String] = []
+        /// `--no-sync` and `--transcripts DIR`.
+        public var sync = SyncOptions()
 
         /// Creates the defaults.
         public init() {}
@@ -23,13 +21,8 @@ public enum ReportCommand {
     /// The options `report` takes: its help lists these and its parser takes nothing else.
     public static let commandLine = CommandLineSpec(
         own: [
-            OptionSpec("--top", value: "N", help: "sessions and files to list (default: 10; 0: all)"),
-            OptionSpec(
-                "--no-sync", help: "do not sync the usage ledger from Claude Code's transcripts first"),
-            OptionSpec(
-                "--transcripts", value: "DIR",
-                help: "where to sync from (repeatable; see 'session-stats sync --help')"),
-        ], groups: groups)
+            OptionSpec("--top", value: "N", help: "sessions and files to list (default: 10; 0: all)")
+        ] + SyncOptions.specs(), groups: groups)
 
     /// The help text.
     public static let help =
@@ -57,9 +50,7 @@ public enum ReportCommand {
             (options: inout Options, name, cursor) throws(UsageError) in
             switch name {
             case "--top": options.top = try cursor.count(for: name)
-            case "--no-sync": options.noSync = true
-            case "--transcripts": options.transcripts.append(try cursor.nonEmptyValue(for: name))
-            default: return false
+            default: return try options.sync.consume(name, from: &cursor)
             }
             return true
         }
@@ -99,9 +90,8 @@ public enum ReportCommand {
             top: options.top == 0 ? nil : options.top, clock: context.clock)
         var usage = UsageQuery(
             directories: directories,
-            roots: TranscriptRoots.resolve(
-                explicit: options.transcripts, variables: context.variables), days: days)
-        usage.sync = !options.noSync
+            roots: options.sync.roots(variables: context.variables), days: days)
+        usage.sync = !options.sync.noSync
         usage.filter = options.common.filter
         do throws(PricingFileError) {
             // Attribution takes the requests from the usage read (one read of the ledger), its hook

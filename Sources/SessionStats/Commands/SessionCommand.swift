@@ -8,10 +8,8 @@ public enum SessionCommand {
         public var id = ""
         /// Range, output and sources; all days unless a range is given.
         public var common = CommonOptions()
-        /// `--no-sync`: take the exact figures from the usage ledger as it is, without syncing first.
-        public var noSync = false
-        /// `--transcripts DIR`: where the automatic sync reads transcripts.
-        public var transcripts: [String] = []
+        /// `--no-sync` and `--transcripts DIR`.
+        public var sync = SyncOptions()
 
         /// Creates the defaults.
         public init() {}
@@ -22,13 +20,7 @@ public enum SessionCommand {
 
     /// The options `session` takes: its help lists these and its parser takes nothing else.
     public static let commandLine = CommandLineSpec(
-        own: [
-            OptionSpec(
-                "--no-sync", help: "do not sync the usage ledger from Claude Code's transcripts first"),
-            OptionSpec(
-                "--transcripts", value: "DIR",
-                help: "where to sync from (repeatable; see 'session-stats sync --help')"),
-        ], groups: groups)
+        own: SyncOptions.specs(), groups: groups)
 
     /// The help text.
     public static let help =
@@ -48,12 +40,7 @@ public enum SessionCommand {
         let parsed = CommonOptions.parse(
             arguments, spec: commandLine,
             own: { (options: inout Options, name, cursor) throws(UsageError) in
-                switch name {
-                case "--no-sync": options.noSync = true
-                case "--transcripts": options.transcripts.append(try cursor.nonEmptyValue(for: name))
-                default: return false
-                }
-                return true
+                try options.sync.consume(name, from: &cursor)
             },
             positional: { (options: inout Options, value) throws(UsageError) in
                 guard options.id.isEmpty else { throw .unexpectedArgument(value) }
@@ -88,9 +75,8 @@ public enum SessionCommand {
                 diagnostics: diagnostics, context: context)
             var usage = UsageQuery(
                 directories: directories,
-                roots: TranscriptRoots.resolve(explicit: options.transcripts, variables: context.variables),
-                days: days)
-            usage.sync = !options.noSync
+                roots: options.sync.roots(variables: context.variables), days: days)
+            usage.sync = !options.sync.noSync
             usage.filter = EntryFilter(session: .exact(id))
             do throws(PricingFileError) {
                 timeline.usage = try usage.run(

@@ -8,10 +8,8 @@ public enum SessionsCommand {
         public var common = CommonOptions()
         /// `-n N`: how many sessions to list; 0 lists all.
         public var limit = 20
-        /// `--no-sync`: take the exact figures from the usage ledger as it is, without syncing first.
-        public var noSync = false
-        /// `--transcripts DIR`: where the automatic sync reads transcripts.
-        public var transcripts: [String] = []
+        /// `--no-sync` and `--transcripts DIR`.
+        public var sync = SyncOptions()
 
         /// Creates the defaults.
         public init() {}
@@ -23,14 +21,8 @@ public enum SessionsCommand {
     /// The options `sessions` takes: its help lists these and its parser takes nothing else.
     public static let commandLine = CommandLineSpec(
         own: [
-            OptionSpec("-n", "--limit", value: "N", help: "sessions to list (default: 20; 0: all)"),
-            OptionSpec(
-                "--no-sync", help: "do not sync the usage ledger from Claude Code's transcripts first"),
-            OptionSpec(
-                "--transcripts", value: "DIR",
-                help: "where to sync from (repeatable; see 'session-stats sync --help')"),
-        ],
-        groups: groups)
+            OptionSpec("-n", "--limit", value: "N", help: "sessions to list (default: 20; 0: all)")
+        ] + SyncOptions.specs(), groups: groups)
 
     /// The help text.
     public static let help =
@@ -50,9 +42,7 @@ public enum SessionsCommand {
             (options: inout Options, name, cursor) throws(UsageError) in
             switch name {
             case "-n", "--limit": options.limit = try cursor.count(for: "-n")
-            case "--no-sync": options.noSync = true
-            case "--transcripts": options.transcripts.append(try cursor.nonEmptyValue(for: name))
-            default: return false
+            default: return try options.sync.consume(name, from: &cursor)
             }
             return true
         }
@@ -64,8 +54,7 @@ public enum SessionsCommand {
             var reportOptions = ReportCommand.Options()
             reportOptions.common = options.common
             reportOptions.top = options.limit
-            reportOptions.noSync = options.noSync
-            reportOptions.transcripts = options.transcripts
+            reportOptions.sync = options.sync
             let report = try ReportCommand.makeReport(reportOptions, context: context)
             context.warn(about: report.diagnostics, directoryCount: report.directories.count)
             if options.common.json {
