@@ -10,10 +10,8 @@ public enum RotateCommand {
         public var keepDays = 30
         /// `--dry-run`: only print what would be done.
         public var dryRun = false
-        /// `--no-sync`: roll up the usage ledger as it is, without syncing it first.
-        public var noSync = false
-        /// `--transcripts DIR`, in the order given; empty means Claude Code's own folders.
-        public var transcripts: [String] = []
+        /// `--no-sync` and `--transcripts DIR`.
+        public var sync = SyncOptions()
 
         /// Creates the defaults.
         public init() {}
@@ -29,12 +27,10 @@ public enum RotateCommand {
                 "--keep-days", value: "N",
                 help: "days to keep as they are, today included (default: 30, as --range month)"),
             OptionSpec("--dry-run", help: "only print what would be done (no sync)"),
-            OptionSpec(
-                "--no-sync", help: "do not sync the usage ledger from Claude Code's transcripts first"),
-            OptionSpec(
-                "--transcripts", value: "DIR",
-                help: "a folder of transcripts to sync from (repeatable; see sync --help)"),
-        ], groups: groups)
+        ]
+            + SyncOptions.specs(
+                transcripts: "a folder of transcripts to sync from (repeatable; see sync --help)"),
+        groups: groups)
 
     /// The help text.
     public static let help =
@@ -79,9 +75,7 @@ public enum RotateCommand {
                 }
                 options.keepDays = days
             case "--dry-run": options.dryRun = true
-            case "--no-sync": options.noSync = true
-            case "--transcripts": options.transcripts.append(try cursor.nonEmptyValue(for: name))
-            default: return false
+            default: return try options.sync.consume(name, from: &cursor)
             }
             return true
         }
@@ -95,7 +89,8 @@ public enum RotateCommand {
         context.run(parse(arguments), command: "rotate", help: help) { options throws(UsageError) in
             let directories = try context.logDirectories(options.common)
             var code = ExitCode.success
-            if !options.dryRun && !options.noSync && !sync(directories[0], options: options, context: context)
+            if !options.dryRun && !options.sync.noSync
+                && !sync(directories[0], options: options, context: context)
             {
                 code = .finding
             }
@@ -131,7 +126,7 @@ public enum RotateCommand {
     // Syncs the ledger of `directory` as `sync` does; false when the sync failed. Missing
     // transcript folders are a note on stderr, not a failure.
     private static func sync(_ directory: String, options: Options, context: StatsContext) -> Bool {
-        let roots = TranscriptRoots.resolve(explicit: options.transcripts, variables: context.variables)
+        let roots = options.sync.roots(variables: context.variables)
         var syncing = UsageSync(directory: directory, roots: roots, localDays: context.clock.dayResolver)
         do throws(LedgerError) {
             let summary = try syncing.run()
@@ -187,7 +182,7 @@ public enum RotateCommand {
             }
         }
         if !rotated.isEmpty {
-            say("rotated \(days(rotated.count))")
+            say("rotated \(NumberFormat.counted(rotated.count, "day", "days"))")
         } else {
             say("nothing to rotate: no activity, usage or status files before \(plan.firstKept)")
         }
@@ -225,7 +220,7 @@ public enum RotateCommand {
         text +=
             count == 0
             ? "nothing to rotate: no activity, usage or status files before \(plan.firstKept)\n"
-            : "would rotate \(days(count))\n"
+            : "would rotate \(NumberFormat.counted(count, "day", "days"))\n"
         context.output(text)
     }
 
@@ -241,81 +236,67 @@ public enum RotateCommand {
 
     /// `rolled up activity-….jsonl (1,234 lines) into rollup-….jsonl (56 rows); removed activity-….jsonl`.
     static func describe(_ outcome: Rotation.DayOutcome) -> String {
-        let activity = LogFileName.activity(outcome.date)
-        var lines = NumberFormat.grouped(outcome.lines) + (outcome.lines == 1 ? " line" : " lines")
+        var lines = NumberFormat.counted(outcome.lines, "line", "lines")
         if outcome.skipped > 0 {
             lines +=
-                ", \(NumberFormat.grouped(outcome.skipped)) bad "
-                + (outcome.skipped == 1 ? "record" : "records") + " quarantined"
+                ", " + NumberFormat.counted(outcome.skipped, "bad record", "bad records") + " quarantined"
         }
-        let rows = NumberFormat.grouped(outcome.rows) + (outcome.rows == 1 ? " row" : " rows")
-        var text =
-            "rolled up \(activity) (\(lines)) "
-            + (outcome.mergedRollup ? "merging it into" : "into")
-            + " \(LogFileName.rollup(outcome.date)) (\(rows)); removed \(activity)"
-        if outcome.quarantinedLines > 0 {
-            let count = outcome.quarantinedLines
-            text +=
-                "\nkept \(NumberFormat.grouped(count)) unreadable \(count == 1 ? "line" : "lines") byte for byte in "
-                + LogFileName.quarantine(outcome.date)
-        }
-        return text
+        return rolledUp(
+            LogFileName.activity(outcome.date), lines, merged: outcome.mergedRollup,
+            into: LogFileName.rollup(outcome.date), NumberFormat.counted(outcome.rows, "row", "rows"),
+            quarantined: outcome.quarantinedLines, in: LogFileName.quarantine(outcome.date))
     }
 
-    /// `rolled up usage-….jsonl (1,234 requests, 3 duplicate copies dropped) into usage-rollup-….jsonl (56 rows); removed usage-….jsonl`.
+    /// `attributed 1,234 requests of 3 days into attribution-rollup.jsonl (56 rows, 7 requests of open chains kept)`.
     static func describe(_ outcome: AttributionRotation.Outcome) -> String {
-        let requests =
-            NumberFormat.grouped(outcome.requests) + (outcome.requests == 1 ? " request" : " requests")
         var text =
-            "attributed \(requests) of \(days(outcome.days)) into \(AttributionRollup.fileName)"
-            + " (\(NumberFormat.grouped(outcome.rows)) " + (outcome.rows == 1 ? "row" : "rows")
+            "attributed \(NumberFormat.counted(outcome.requests, "request", "requests")) of "
+            + "\(NumberFormat.counted(outcome.days, "day", "days")) into \(AttributionRollup.fileName)"
+            + " (\(NumberFormat.counted(outcome.rows, "row", "rows"))"
         if outcome.openRequests > 0 {
             text += ", \(NumberFormat.grouped(outcome.openRequests)) requests of open chains kept"
         }
         return text + ")"
     }
 
+    /// `rolled up usage-….jsonl (1,234 requests, 3 duplicate copies dropped) into usage-rollup-….jsonl (56 rows); removed usage-….jsonl`.
     static func describe(_ outcome: UsageRotation.DayOutcome) -> String {
-        let usage = LogFileName.usage(outcome.date)
-        var requests =
-            NumberFormat.grouped(outcome.requests) + (outcome.requests == 1 ? " request" : " requests")
+        var requests = NumberFormat.counted(outcome.requests, "request", "requests")
         if outcome.duplicates > 0 {
             requests +=
-                ", \(NumberFormat.grouped(outcome.duplicates)) "
-                + (outcome.duplicates == 1 ? "duplicate copy" : "duplicate copies") + " dropped"
+                ", " + NumberFormat.counted(outcome.duplicates, "duplicate copy", "duplicate copies")
+                + " dropped"
         }
-        let rows = NumberFormat.grouped(outcome.rows) + (outcome.rows == 1 ? " row" : " rows")
-        var text =
-            "rolled up \(usage) (\(requests)) " + (outcome.mergedRollup ? "merging it into" : "into")
-            + " \(LogFileName.usageRollup(outcome.date)) (\(rows)); removed \(usage)"
-        if outcome.quarantinedLines > 0 {
-            let count = outcome.quarantinedLines
-            text +=
-                "\nkept \(NumberFormat.grouped(count)) unreadable \(count == 1 ? "line" : "lines") byte for byte in "
-                + LogFileName.usageQuarantine(outcome.date)
-        }
-        return text
+        return rolledUp(
+            LogFileName.usage(outcome.date), requests, merged: outcome.mergedRollup,
+            into: LogFileName.usageRollup(outcome.date), NumberFormat.counted(outcome.rows, "row", "rows"),
+            quarantined: outcome.quarantinedLines, in: LogFileName.usageQuarantine(outcome.date))
     }
 
     /// `rolled up status-….jsonl (1,234 captures) into status-rollup-….jsonl (40 kept); removed status-….jsonl`.
     static func describe(_ outcome: StatusRotation.DayOutcome) -> String {
-        let status = StatusRecord.fileName(outcome.date)
-        var text =
-            "rolled up \(status) (\(NumberFormat.grouped(outcome.captures)) "
-            + (outcome.captures == 1 ? "capture" : "captures") + ") "
-            + (outcome.mergedRollup ? "merging it into" : "into")
-            + " \(StatusRotation.rollupName(outcome.date)) (\(NumberFormat.grouped(outcome.kept)) kept);"
-            + " removed \(status)"
-        if outcome.quarantinedLines > 0 {
-            let count = outcome.quarantinedLines
-            text +=
-                "\nkept \(NumberFormat.grouped(count)) unreadable \(count == 1 ? "line" : "lines") byte for byte in "
-                + StatusRotation.quarantineName(outcome.date)
-        }
-        return text
+        rolledUp(
+            StatusRecord.fileName(outcome.date),
+            NumberFormat.counted(outcome.captures, "capture", "captures"),
+            merged: outcome.mergedRollup, into: StatusRotation.rollupName(outcome.date),
+            "\(NumberFormat.grouped(outcome.kept)) kept", quarantined: outcome.quarantinedLines,
+            in: StatusRotation.quarantineName(outcome.date))
     }
 
-    private static func days(_ count: Int) -> String {
-        count == 1 ? "1 day" : "\(NumberFormat.grouped(count)) days"
+    // One day's file rolled up: `rolled up FILE (WHAT) [merging it] into ROLLUP (KEPT); removed
+    // FILE`, and where its unreadable lines were kept.
+    private static func rolledUp(
+        _ file: String, _ what: String, merged: Bool, into rollup: String, _ kept: String, quarantined: Int,
+        in quarantine: String
+    ) -> String {
+        var text =
+            "rolled up \(file) (\(what)) " + (merged ? "merging it into" : "into")
+            + " \(rollup) (\(kept)); removed \(file)"
+        if quarantined > 0 {
+            text +=
+                "\nkept \(NumberFormat.counted(quarantined, "unreadable line", "unreadable lines")) byte for byte in "
+                + quarantine
+        }
+        return text
     }
 }

@@ -16,6 +16,11 @@ public enum NumberFormat {
         return result
     }
 
+    /// `count` grouped, then the `singular` or `plural` noun: `1 line`, `1,234 lines`.
+    public static func counted(_ count: Int, _ singular: String, _ plural: String) -> String {
+        grouped(count) + " " + (count == 1 ? singular : plural)
+    }
+
     /// `scaled` divided by 10^`decimals`, with exactly that many decimals, e.g. (12345, 2) as `123.45`.
     ///
     /// The integer part is grouped with commas when `grouping` is true.
