@@ -193,16 +193,11 @@ extension UsageLedgerReader {
         _ bytes: [UInt8], _ range: Range<Int>, _ body: (inout JSONScanner) throws(JSONScanError) -> Void,
         failed: () -> Void
     ) {
-        bytes.withUnsafeBufferPointer { whole in
-            let buffer = UnsafeBufferPointer(rebasing: whole[range])
-            forEachLine(buffer) { start, end in
-                var scanner = JSONScanner(buffer, start: start, end: end)
-                if scanner.isAtEnd() { return }
-                do throws(JSONScanError) {
-                    try body(&scanner)
-                } catch {
-                    failed()
-                }
+        forEachNonBlankLine(bytes, range) { _, scanner in
+            do throws(JSONScanError) {
+                try body(&scanner)
+            } catch {
+                failed()
             }
         }
     }

@@ -8,10 +8,7 @@ import Testing
 /// from them: every session's buckets add up to its exact cost, and the join finds every call.
 @Suite struct AttributionRealTranscriptTests {
     @Test func everySessionsBucketsAddUpAndEveryCallJoins() throws {
-        guard let transcripts = TranscriptFixtures.shared else {
-            print("skipped: ../shared/fixtures/transcripts/projects is absent")
-            return
-        }
+        guard let transcripts = TranscriptFixtures.sharedOrSkip else { return }
         let scratch = ScratchDirectory()
         defer { scratch.remove() }
         let logs = scratch.file("logs")

@@ -124,10 +124,7 @@ import Testing
     // The real transcripts and the hook log rebuilt from them, read a day at a time (one directory)
     // and whole (a second, empty directory makes the query index the whole log first).
     @Test func theRealTranscriptsGiveTheSameReportReadADayAtATime() throws {
-        guard let transcripts = TranscriptFixtures.shared else {
-            print("skipped: ../shared/fixtures/transcripts/projects is absent")
-            return
-        }
+        guard let transcripts = TranscriptFixtures.sharedOrSkip else { return }
         let scratch = ScratchDirectory()
         defer { scratch.remove() }
         let logs = scratch.file("logs")

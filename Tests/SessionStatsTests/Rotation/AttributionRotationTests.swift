@@ -139,10 +139,7 @@ import Testing
     /// (JSON and text) is the same after rotating half the days, then all but today (rotating again is
     /// the shop test's).
     @Test func realTranscriptsGiveTheSameAttributionAfterRotation() throws {
-        guard let transcripts = TranscriptFixtures.shared else {
-            print("skipped: ../shared/fixtures/transcripts/projects is absent")
-            return
-        }
+        guard let transcripts = TranscriptFixtures.sharedOrSkip else { return }
         let scratch = ScratchDirectory()
         defer { scratch.remove() }
         let logs = scratch.file("logs")

@@ -297,10 +297,7 @@ import Testing
 
     /// The real transcripts: sync, rotate everything but today, and every ledger report is the same.
     @Test func realTranscriptsGiveTheSameReportsAfterRotation() throws {
-        guard let transcripts = TranscriptFixtures.shared else {
-            print("skipped: ../shared/fixtures/transcripts/projects is absent")
-            return
-        }
+        guard let transcripts = TranscriptFixtures.sharedOrSkip else { return }
         let scratch = ScratchDirectory()
         defer { scratch.remove() }
         let logs = scratch.file("logs")

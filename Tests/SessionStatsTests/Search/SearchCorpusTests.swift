@@ -13,10 +13,7 @@ import Testing
 
     // One index and one independent read of the 126 MB serve every word set.
     @Test func findsWhatAnIndependentScanFinds() throws {
-        guard let root = TranscriptFixtures.shared else {
-            print("skipped: ../shared/fixtures/transcripts/projects is absent")
-            return
-        }
+        guard let root = TranscriptFixtures.sharedOrSkip else { return }
         let sessions = try Self.read(root: root)
         let fixture = SearchFixture(transcripts: root)
         for words in Self.wordSets {

@@ -14,6 +14,15 @@ enum TranscriptFixtures {
     /// The real transcripts beside the package (../shared/fixtures/transcripts/projects), or nil when absent.
     static var shared: String? { SharedFixtures.path("transcripts/projects") }
 
+    /// ``shared``, or nil after printing that the tests needing it are skipped.
+    static var sharedOrSkip: String? {
+        guard let shared else {
+            print("skipped: ../shared/fixtures/transcripts/projects is absent")
+            return nil
+        }
+        return shared
+    }
+
     /// Syncs `roots` into `directory` and reads the whole ledger back.
     static func syncAndRead(
         _ roots: [String], into directory: String

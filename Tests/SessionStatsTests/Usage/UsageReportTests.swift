@@ -52,10 +52,7 @@ import Testing
     /// The real transcripts: `sync` then `report --range all --json` against scripts/check-usage.py,
     /// an independent reader of the same rules, per day, session and model.
     @Test func realTranscriptsMatchAnIndependentReader() throws {
-        guard let transcripts = TranscriptFixtures.shared else {
-            print("skipped: ../shared/fixtures/transcripts/projects is absent")
-            return
-        }
+        guard let transcripts = TranscriptFixtures.sharedOrSkip else { return }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", PackagePaths.file("scripts/check-usage.py"), transcripts]
