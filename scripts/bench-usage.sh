@@ -5,7 +5,8 @@
 #   2. a `sync` with nothing new over 2,000 transcript files (copies of the fixtures' small files);
 #   3. `report --range all --json --no-sync` over a year of ledger ($REQUESTS requests, default
 #      5,000,000, made by repeating the fixtures' ledger over 365 days) vs `cat | wc -l` of its
-#      files; peak RSS (the report includes attribution's join of the ledger, docs/usage-format.md);
+#      files, the two in turns ($RUNS pairs; the median pair's ratio is the figure); peak RSS (the
+#      report includes attribution's join of the ledger, docs/usage-format.md);
 #   4. `blocks --range all --json` over the same year; peak RSS;
 #   5. the same report over a copy of the year that `rotate --keep-days 1` rolled up whole; peak RSS.
 # usage: scripts/bench-usage.sh [SESSION_STATS_BINARY]   (needs hyperfine and GNU time)
@@ -76,10 +77,38 @@ fi
 echo "ledger: $(cat "$year"/usage-*.jsonl | wc -l) lines, $(du -sh "$year" | cut -f1)"
 
 if wants 3; then
-echo "== 3. report over a year of ledger"
-hyperfine --warmup 1 --runs "$runs" \
-    -n 'cat | wc -l' "cat $year/usage-*.jsonl | wc -l" \
-    -n 'report --range all --json' "$binary report --range all --json --no-sync --dir $year"
+echo "== 3. report over a year of ledger, in turns with cat | wc -l"
+# The two alternate run by run (after one warm-up each), so a slow minute on a shared machine
+# slows both: each pair gives a ratio, and the median of the pairs is the figure to quote.
+seconds() { python3 -c 'import sys; print(f"{int(sys.argv[1]) / 1e9:.3f}")' "$1"; }
+timed() {
+    local start end
+    start=$(date +%s%N)
+    "$@" >/dev/null
+    end=$(date +%s%N)
+    echo $((end - start))
+}
+timed sh -c "cat $year/usage-*.jsonl | wc -l" >/dev/null
+timed "$binary" report --range all --json --no-sync --dir "$year" >/dev/null
+ratios=""
+baselines=""
+reports=""
+for run in $(seq 1 "$runs"); do
+    baseline=$(timed sh -c "cat $year/usage-*.jsonl | wc -l")
+    report=$(timed "$binary" report --range all --json --no-sync --dir "$year")
+    ratio=$(python3 -c 'import sys; print(f"{int(sys.argv[2]) / int(sys.argv[1]):.2f}")' "$baseline" "$report")
+    echo "pair $run: cat | wc -l $(seconds "$baseline") s, report $(seconds "$report") s, ${ratio}x"
+    ratios="$ratios $ratio"
+    baselines="$baselines $baseline"
+    reports="$reports $report"
+done
+python3 - "$ratios" "$baselines" "$reports" <<'PY'
+import statistics, sys
+ratios, baselines, reports = ([float(v) for v in arg.split()] for arg in sys.argv[1:4])
+print(f"median of {len(ratios)} pairs: cat | wc -l {statistics.median(baselines) / 1e9:.3f} s, "
+      f"report {statistics.median(reports) / 1e9:.3f} s, ratio {statistics.median(ratios):.2f}x "
+      f"(pairs {min(ratios):.2f}-{max(ratios):.2f}x)")
+PY
 /usr/bin/time -f "report: %e s wall, %U s user, %S s system, peak RSS: %M KB" \
     "$binary" report --range all --json --no-sync --dir "$year" >/dev/null
 fi
