@@ -282,29 +282,27 @@ struct ContextChain {
         }
         var sums = Sums()
         let picodollars = amount.picodollars
-        // 64-bit arithmetic when amount × total fits (it almost always does); the same floors.
-        let narrow = picodollars >= 0 && picodollars <= Int128(UInt64.max / UInt64(total))
-        let narrowTokens = tokens >= 0 && UInt64(tokens) <= UInt64.max / UInt64(total)
-        if narrow && narrowTokens {
+        // By exact ratios (no division per piece) when both amounts fit 64 bits and the sizes 32.
+        if picodollars >= 0, picodollars <= Int128(UInt64.max), tokens >= 0,
+            let ratio = ExactRatio(UInt64(picodollars), over: UInt64(total)),
+            let tokenRatio = ExactRatio(UInt64(tokens), over: UInt64(total))
+        {
             money.withUnsafeMutableBufferPointer { money in
                 var given = Given()
-                var largestOwner = 0
-                var largestKind = firstKind
-                let split = (UInt64(picodollars), UInt64(tokens), UInt64(total))
-                Self.narrowSplit(
-                    split, first, as: firstKind, skip: largest, money, &given, &largestOwner, &largestKind)
-                Self.narrowSplit(
-                    split, second, as: secondKind, skip: largest - first.chars.count, money, &given,
-                    &largestOwner,
-                    &largestKind)
+                Self.ratioSplit(ratio, tokenRatio, first, as: firstKind, money, &given)
+                Self.ratioSplit(ratio, tokenRatio, second, as: secondKind, money, &given)
                 sums = given.sums
+                // The largest piece has its floor already; the picodollars and tokens left go to it too.
+                let inFirst = largest < first.owners.count
+                let owner = inFirst ? first.owners[largest] : second.owners[largest - first.owners.count]
                 Self.give(
-                    picodollars - Int128(given.picodollars), tokens: tokens - Int(given.tokens),
-                    to: largestOwner,
-                    as: largestKind, money, &sums)
+                    picodollars - Int128(given.picodollars), tokens: tokens - Int(given.tokens), to: owner,
+                    as: inFirst ? firstKind : secondKind, money, &sums)
             }
             return add(sums, to: &buckets)
         }
+        let narrow = picodollars >= 0 && picodollars <= Int128(UInt64.max / UInt64(total))
+        let narrowTokens = tokens >= 0 && UInt64(tokens) <= UInt64.max / UInt64(total)
         var split = Split(
             picodollars: picodollars, tokens: tokens, total: total, largest: largest, narrow: narrow,
             narrowTokens: narrowTokens)
@@ -407,69 +405,71 @@ struct ContextChain {
         }
     }
 
-    // What a split in 64 bits gave so far, but for the largest piece.
+    // What a split by exact ratios gave so far: every piece's floor share.
     private struct Given {
         var picodollars: UInt64 = 0
         var tokens: UInt64 = 0
         var sums = Sums()
     }
 
-    // The shares of every piece of one list but the one at `skip` (the largest, whose share is the
-    // rest), when amount × total and tokens × total fit 64 bits: the loop every request runs over
-    // all the pieces its context holds.
-    private static func narrowSplit(
-        _ split: (picodollars: UInt64, tokens: UInt64, total: UInt64), _ list: Pieces, as kind: Share,
-        skip: Int,
-        _ money: UnsafeMutableBufferPointer<Money>, _ given: inout Given, _ largestOwner: inout Int,
-        _ largestKind: inout Share
+    // Gives every piece of `list` its floor share by `ratio` and `tokenRatio`, as `kind` (the largest
+    // piece's rest comes after): the loop every request runs over all the pieces its context holds,
+    // one per kind of share so that the loop tests no kind.
+    private static func ratioSplit(
+        _ ratio: ExactRatio, _ tokenRatio: ExactRatio, _ list: Pieces, as kind: Share,
+        _ money: UnsafeMutableBufferPointer<Money>, _ given: inout Given
     ) {
         guard !list.isEmpty else { return }
-        if skip >= 0 && skip < list.owners.count {
-            largestOwner = list.owners[skip]
-            largestKind = kind
-        }
         list.owners.withUnsafeBufferPointer { owners in
             list.chars.withUnsafeBufferPointer { sizes in
-                narrowSplit(
-                    split.picodollars, tokens: split.tokens, total: split.total, kind: kind, owners: owners,
-                    sizes: sizes, skip: skip, money: money, into: &given)
+                switch kind {
+                case .carry:
+                    ratioSplit(ratio, tokenRatio, owners, sizes, money, &given) { call, share, tokens in
+                        call.pointee.carry &+= Int128(share)
+                        call.pointee.carryTokens &+= tokens
+                        call.pointee.tokens &+= tokens
+                    }
+                case .result:
+                    ratioSplit(ratio, tokenRatio, owners, sizes, money, &given) { call, share, tokens in
+                        call.pointee.result &+= Int128(share)
+                        call.pointee.tokens &+= tokens
+                    }
+                case .issue:
+                    ratioSplit(ratio, tokenRatio, owners, sizes, money, &given) { call, share, tokens in
+                        call.pointee.issue &+= Int128(share)
+                        call.pointee.tokens &+= tokens
+                    }
+                }
             }
         }
     }
 
-    @inline(never)
-    private static func narrowSplit(
-        _ picodollars: UInt64, tokens: UInt64, total: UInt64, kind: Share, owners: UnsafeBufferPointer<Int>,
-        sizes: UnsafeBufferPointer<Int>, skip: Int, money: UnsafeMutableBufferPointer<Money>,
-        into given: inout Given
+    @inline(__always)
+    private static func ratioSplit(
+        _ ratio: ExactRatio, _ tokenRatio: ExactRatio, _ owners: UnsafeBufferPointer<Int>,
+        _ sizes: UnsafeBufferPointer<Int>, _ money: UnsafeMutableBufferPointer<Money>, _ given: inout Given,
+        _ charge: (UnsafeMutablePointer<Money>, UInt64, Int) -> Void
     ) {
         var gave: UInt64 = 0
         var gaveTokens: UInt64 = 0
         var tools: UInt64 = 0
         var toolTokens: UInt64 = 0
-        let isCarry = kind == .carry
-        for index in 0..<sizes.count where index != skip {
+        for index in 0..<sizes.count {
+            // Every size is at most the total, which the ratios need.
             let value = UInt64(max(sizes[index], 0))
-            let share = picodollars &* value / total
-            let tokenShare = tokens &* value / total
+            let share = ratio.share(of: value)
+            let tokenShare = tokenRatio.share(of: value)
+            // Each part is at most its amount: none of these sums wraps.
             gave &+= share
             gaveTokens &+= tokenShare
             let owner = owners[index]
-            guard owner >= 0 else {
-                give(Int128(share), tokens: Int(tokenShare), to: owner, as: kind, money, &given.sums)
-                continue
-            }
-            tools &+= share
-            toolTokens &+= tokenShare
-            let pointer = money.baseAddress! + owner
-            pointer.pointee.tokens &+= Int(tokenShare)
-            if isCarry {
-                pointer.pointee.carry &+= Int128(share)
-                pointer.pointee.carryTokens &+= Int(tokenShare)
-            } else if kind == .issue {
-                pointer.pointee.issue &+= Int128(share)
+            if owner >= 0 {
+                tools &+= share
+                toolTokens &+= tokenShare
+                // A call's owner is its position in `money`, which is then not empty.
+                charge(money.baseAddress.unsafelyUnwrapped + owner, share, Int(bitPattern: UInt(tokenShare)))
             } else {
-                pointer.pointee.result &+= Int128(share)
+                give(kind: owner, Int128(share), tokens: Int(bitPattern: UInt(tokenShare)), &given.sums)
             }
         }
         given.picodollars &+= gave
@@ -492,23 +492,7 @@ struct ContextChain {
         _ money: UnsafeMutableBufferPointer<Money>,
         _ sums: inout Sums
     ) {
-        guard owner >= 0 else {
-            switch owner {
-            case Pieces.prompt:
-                sums.kinds.0 += share
-                sums.kindTokens.0 += tokens
-            case Pieces.text:
-                sums.kinds.1 += share
-                sums.kindTokens.1 += tokens
-            case Pieces.thinking:
-                sums.kinds.2 += share
-                sums.kindTokens.2 += tokens
-            default:
-                sums.kinds.3 += share
-                sums.kindTokens.3 += tokens
-            }
-            return
-        }
+        guard owner >= 0 else { return give(kind: owner, share, tokens: tokens, &sums) }
         sums.tools += share
         sums.toolTokens += tokens
         money[owner].tokens += tokens
@@ -518,6 +502,25 @@ struct ContextChain {
         case .carry:
             money[owner].carry += share
             money[owner].carryTokens += tokens
+        }
+    }
+
+    // A share of text (`owner` below zero): into its kind's sums.
+    @inline(__always)
+    private static func give(kind owner: Int, _ share: Int128, tokens: Int, _ sums: inout Sums) {
+        switch owner {
+        case Pieces.prompt:
+            sums.kinds.0 += share
+            sums.kindTokens.0 += tokens
+        case Pieces.text:
+            sums.kinds.1 += share
+            sums.kindTokens.1 += tokens
+        case Pieces.thinking:
+            sums.kinds.2 += share
+            sums.kindTokens.2 += tokens
+        default:
+            sums.kinds.3 += share
+            sums.kindTokens.3 += tokens
         }
     }
 }
