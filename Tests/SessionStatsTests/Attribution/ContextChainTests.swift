@@ -11,7 +11,8 @@ import Testing
     private static let model = "claude-sonnet-4-5-20250929"
 
     private func request(
-        _ second: Int, input: Int = 1, read: Int, prompt: Int = 0, results: [(String, Int)] = [], tools: [(String, Int)] = []
+        _ second: Int, input: Int = 1, read: Int, prompt: Int = 0, results: [(String, Int)] = [],
+        tools: [(String, Int)] = []
     ) -> UsageRecord {
         var record = UsageRecord(
             timestamp: Timestamp(milliseconds: 1_772_000_000_000 + second * 1000), sessionID: Self.session,
