@@ -33,7 +33,6 @@ extension UsageLedgerReader {
         var indexBits = 1
         /// Where the lines of each file start.
         var marks: [LineMarks] = []
-        var skipped = 0
         var read = 0
         var printed = 0
 
@@ -90,8 +89,9 @@ extension UsageLedgerReader {
     }
 
     /// The lines of the selection's usage files whose fingerprint (masked by `mask`) may repeat
-    /// another line's or a roll-up's key, with those keys; counts the usage files read and their lines
-    /// that are no record into `result`. Each of `workers` notes one word per non-blank line of a
+    /// another line's or a roll-up's key, with those keys; counts the usage files read into `result`
+    /// (the lines that are no record are counted where they are decoded, `forEachLine(_:_:skipped:_:)`).
+    /// Each of `workers` notes one word per non-blank line of a
     /// run of consecutive files, the high bits of its print (mixed, so masked prints spread) over the
     /// line's index, and sorts them: one sort finds the prints that repeat and where their lines are
     /// (a line whose print only shares those bits is read again for nothing). The roll-ups are read
@@ -120,17 +120,21 @@ extension UsageLedgerReader {
                 forEachNonBlankLine(buffer, 0..<count) { start, scanner in
                     if marks.lines % LineMarks.stride == 0 { marks.starts.append(start) }
                     marks.lines += 1
+                    // Most lines are written plainly: their print comes from a byte search (see
+                    // `LedgerLineFields.plainFingerprint64` for why it is the full scan's print on
+                    // every record); the others are scanned whole.
+                    if let print = LedgerLineFields.plainFingerprint64(scanner) {
+                        prints.words.append(LinePrints.mixed(print & mask))
+                        prints.printed += 1
+                        return
+                    }
                     var decoded: UsageRecord?
                     // A line with no print holds a word all the same, so indices stay line numbers.
                     switch linePrint(&scanner, decoder: &decoder, decoded: &decoded) {
                     case .print(let print):
                         prints.words.append(LinePrints.mixed(print & mask))
                         prints.printed += 1
-                    case .unreadable:
-                        unprinted.append(prints.words.count)
-                        prints.words.append(0)
-                        prints.skipped += 1
-                    case .noKey:
+                    case .unreadable, .noKey:
                         unprinted.append(prints.words.count)
                         prints.words.append(0)
                     }
@@ -141,7 +145,6 @@ extension UsageLedgerReader {
         }
         var lines = RepeatedLines()
         for pass in firstPass {
-            result.skippedLines += pass.skipped
             result.filesRead += pass.read
             lines.marks += pass.marks
         }
@@ -297,6 +300,30 @@ extension UsageLedgerReader {
             return decoded.map { .print(fingerprint64(RequestKey.of($0))) } ?? .noKey
         } catch {
             return .unreadable
+        }
+    }
+
+    /// Calls `isRecord` with a scanner over each non-blank line of `bytes[range]`, and counts in
+    /// `skipped` the lines it does not take (it returns false or throws) that `linePrint` finds
+    /// `.unreadable`: the lines pass 1 counted when it scanned every line whole, now counted where
+    /// every line is decoded anyway.
+    static func forEachLine(
+        _ bytes: [UInt8], _ range: Range<Int>, skipped: inout Int,
+        _ isRecord: (inout JSONScanner) throws(JSONScanError) -> Bool
+    ) {
+        forEachNonBlankLine(bytes, range) { start, scanner in
+            let taken: Bool
+            do throws(JSONScanError) {
+                taken = try isRecord(&scanner)
+            } catch {
+                taken = false
+            }
+            guard !taken else { return }
+            // Rare: a fresh decoder, only for a line with neither id that the scan accepts.
+            scanner.offset = start
+            var decoder = UsageLineDecoder()
+            var decoded: UsageRecord?
+            if case .unreadable = linePrint(&scanner, decoder: &decoder, decoded: &decoded) { skipped += 1 }
         }
     }
 

@@ -73,6 +73,7 @@ extension UsageLedgerReader {
             reader.read(pieces[index], of: files[pieces[index].file], worker: &worker)
         } take: { file in
             summary.merge(file.summary)
+            result.skippedLines += file.skipped
             var next = 0
             func handRepeated(before index: Int) {
                 while next < file.repeated.count, file.repeated[next].position == index {
@@ -229,6 +230,8 @@ private struct FileTotals: Sendable {
         var summary: UsageSummary
         var records: [UsageRecord]
         var repeated: [(position: Int, key: String)]
+        /// The piece's lines that are no record (`UsageLedgerReader.forEachLine(_:_:skipped:_:)`).
+        var skipped = 0
     }
 
     func read(_ piece: LedgerPiece, of file: (ledger: UsageLedger, date: CivilDate), worker: inout Worker)
@@ -237,12 +240,13 @@ private struct FileTotals: Sendable {
         var builder = UsageSummaryBuilder(table: table, filter: filter, localDays: localDays)
         var records: [UsageRecord] = []
         var repeatedKeys: [(position: Int, key: String)] = []
+        var skipped = 0
         let lines = piece.read(file.ledger, LogFileName.usage(file.date), into: &worker.buffer)
-        UsageLedgerReader.forEachLine(worker.buffer, lines) {
-            (scanner: inout JSONScanner) throws(JSONScanError) in
+        UsageLedgerReader.forEachLine(worker.buffer, lines, skipped: &skipped) {
+            (scanner: inout JSONScanner) throws(JSONScanError) -> Bool in
             var fields = LedgerLineFields()
             guard let record = try worker.decoder.decode(&scanner, fields: &fields), scanner.isAtEnd() else {
-                return
+                return false
             }
             // Without ids the key is the record's own (session, time, model, tokens).
             let print =
@@ -256,14 +260,14 @@ private struct FileTotals: Sendable {
                     identified.requestID = fields.requestID.map { scanner.decode($0) }
                     repeatedKeys.append((records.count, RequestKey.of(identified)))
                 }
-                return
+                return true
             }
-            if let days, !days.contains(worker.resolver.day(of: record.timestamp)) { return }
+            if let days, !days.contains(worker.resolver.day(of: record.timestamp)) { return true }
             builder.add(fields, in: scanner)
             if handsOn { records.append(record) }
-        } failed: {
+            return true
         }
-        return File(summary: builder.summary(), records: records, repeated: repeatedKeys)
+        return File(summary: builder.summary(), records: records, repeated: repeatedKeys, skipped: skipped)
     }
 }
 

@@ -111,7 +111,6 @@ public struct UsageLedgerReader {
         var kept: [String: UsageRecord] = [:]
         for record in deduplicator.records { kept[RequestKey.of(record)] = record }
         // Pass 3: every request in file order, a repeated one as its kept copy at its first line.
-        var ignored = 0
         var resolver = localDays
         func inRange(_ record: UsageRecord) -> Bool {
             guard let days else { return true }
@@ -119,7 +118,7 @@ public struct UsageLedgerReader {
         }
         for file in files {
             guard let bytes = file.ledger.contents(LogFileName.usage(file.date)) else { continue }
-            Self.forEachRecord(bytes, decoder: &decoder, skipped: &ignored) { record in
+            Self.forEachRecord(bytes, decoder: &decoder, skipped: &result.skippedLines) { record in
                 if !repeated.isEmpty, repeated.contains(Self.fingerprint64(RequestKey.of(record)) & mask) {
                     if let record = kept.removeValue(forKey: RequestKey.of(record)), inRange(record) {
                         each(record)
@@ -178,20 +177,11 @@ public struct UsageLedgerReader {
     private static func forEachRecord(
         _ bytes: [UInt8], decoder: inout UsageLineDecoder, skipped: inout Int, _ body: (UsageRecord) -> Void
     ) {
-        bytes.withUnsafeBufferPointer { buffer in
-            forEachLine(buffer) { start, end in
-                var scanner = JSONScanner(buffer, start: start, end: end)
-                if scanner.isAtEnd() { return }
-                do throws(JSONScanError) {
-                    if let record = try decoder.decode(&scanner), scanner.isAtEnd() {
-                        body(record)
-                    } else {
-                        skipped += 1
-                    }
-                } catch {
-                    skipped += 1
-                }
-            }
+        forEachLine(bytes, 0..<bytes.count, skipped: &skipped) {
+            (scanner: inout JSONScanner) throws(JSONScanError) in
+            guard let record = try decoder.decode(&scanner), scanner.isAtEnd() else { return false }
+            body(record)
+            return true
         }
     }
 
