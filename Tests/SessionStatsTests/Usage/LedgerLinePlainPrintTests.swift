@@ -67,6 +67,8 @@ import Testing
         (line(#""message_id":"msg_01A","cwd":"a\"b","#), false),
         (line(#""message_id":"msg_01A","cwd":"C:\\","#), false),
         (line(#""message_id":"msg_01\"A","#), false),
+        // An escaped quote could make a key that only ends in `"message_id":`.
+        (line(#""x\"message_id":"msg_01X","request_id":"req_1","#), false),
         // A nested object, a key repeated or spaced from its colon: the scan's.
         (line(#""message_id":"msg_01Z","message_id":"msg_01A","#), false),
         (line(#""message_id":"msg_01A","message_id":null,"request_id":"req_R","#), false),
@@ -74,7 +76,10 @@ import Testing
         (line(#""message_id":"msg_2025","session_id":"s2","#), false),
         (line(#""extra":{"message_id":"msg_01X"},"message_id":"msg_01A","#), false),
         (line(#""extra":{"message_id":"msg_01X"},"#), false),
+        (line(#""extra":{"message_id":"msg_01X"},"request_id":"req_1","#), false),
         (line(#""message_id" :"msg_01A","#), false),
+        (line(#""message_id" :"msg_01A","request_id":"req_1","#), false),
+        (line(#""request_id":"req_1","session_id"\#r:"s2","message_id":"msg_2025","#), false),
         (line(#""message_id""# + "\t" + #":"msg_01A","#), false),
         (line(#""project":"a :b","message_id":"msg_01A","#), false),
         (line(#""cwd":"/w/{x}","message_id":"msg_01A","#), false),
