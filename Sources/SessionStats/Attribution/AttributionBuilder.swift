@@ -25,6 +25,8 @@ public struct AttributionBuilder {
     private var hours: [Int: (weekday: Int, hour: Int)] = [:]
     private var lastHour = Int.min
     private var lastSlot = (weekday: 0, hour: 0)
+    // The keys of the current request's call ids, their storage reused from request to request.
+    private var keys = RequestCallKeys()
     // The sessions of merged roll-up rows, added to the report's at `finish`.
     private var rolledSessions: [String: SessionAttribution] = [:]
 
@@ -52,18 +54,19 @@ public struct AttributionBuilder {
 
     /// Takes in one request of the ledger.
     public mutating func add(_ record: UsageRecord) {
+        keys.fill(record)
         var closed: [CallCost] = []
         // The parts attribution shares add up to the price (`CostParts`).
-        let cost = attributor.add(record) { closed.append($0) }
+        let cost = attributor.add(record, keys: keys) { closed.append($0) }
         for call in closed { take(call) }
-        let price = attributor.price(of: record.model)
+        let price = attributor.lastRequestPrice
         report.requests += record.requests
         report.cost = report.cost + cost
         report.promptTokens = report.promptTokens + record.tokens
         models.count(record.model, cost, record.requests)
         if let type = join.agentType(of: record) { subagents.count(type, cost, record.requests) }
         if let skill = record.attribution.skill { skills.count(skill, cost, record.requests) }
-        if !join.see(record) {
+        if !join.see(record, keys: keys) {
             report.unjoinedRequests += 1
             if report.unjoinedRequestSessions.count < 5,
                 !report.unjoinedRequestSessions.contains(record.sessionID)

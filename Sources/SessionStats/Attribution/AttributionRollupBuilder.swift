@@ -78,8 +78,9 @@ struct AttributionRollupBuilder {
         }
         let chain = Attributor.chainKey(record)
         chainRecords[chain, default: []].append((rollup.sequence, record))
+        let keys = RequestCallKeys(record)
         var closed: [CallCost] = []
-        attributor.add(record) { closed.append($0) }
+        attributor.add(record, keys: keys) { closed.append($0) }
         for call in closed { take(call, day: day) }
         if attributor.sinceSweep == 0 {
             // Idle chains closed: their subagents' costs moved between buckets of any session.
@@ -92,7 +93,7 @@ struct AttributionRollupBuilder {
         let price = attributor.price(of: record.model)
         let cost = price?.cost(of: record) ?? .zero
         let requests = record.requests
-        let unjoined = !join.see(record)
+        let unjoined = !join.see(record, keys: keys)
         let type = join.agentType(of: record)
         let pieces = record.pieces
         var characters = 0

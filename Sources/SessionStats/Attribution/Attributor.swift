@@ -21,10 +21,17 @@ public struct Attributor {
     public private(set) var rolledUpRequests = 0
     private var chains: [String: ContextChain] = [:]
     // The chain of the last request and its session, kept out of the dictionaries: a chain's
-    // requests mostly follow each other in the ledger.
-    private var current: ContextChain?
+    // requests mostly follow each other in the ledger. Not optionals: a flag says whether each is
+    // there, so that a request reads and changes them in place (an optional's copy per look
+    // retained all a chain holds, and an optional session compared to nil compared every field).
+    private var current = Self.noChain
+    private var hasCurrent = false
     private var currentKey = ""
-    private var currentSession: SessionAttribution?
+    private var currentSession = SessionAttribution(sessionID: "")
+    private var hasSession = false
+    // What `current` holds when no chain is current.
+    private static let noChain = ContextChain(
+        sessionID: "", agentID: nil, isSidechain: false, start: Timestamp(milliseconds: 0))
     // Subagent chain key → the chain and position of the call that started it.
     private var links: [String: (parent: String, call: Int)] = [:]
     private var prices: [String: ModelPrice?] = [:]
@@ -37,6 +44,9 @@ public struct Attributor {
 
     /// Creates an attributor that prices with `pricing`.
     public init(pricing: PriceTable) { self.pricing = pricing }
+
+    /// The price of the model of the last request `add` took, nil when it is not priced.
+    var lastRequestPrice: ModelPrice? { lastPrice }
 
     /// The price of `model`, nil when it is not priced.
     public mutating func price(of model: String) -> ModelPrice? {
@@ -58,6 +68,12 @@ public struct Attributor {
     /// `closed` receives the calls of any chain closed on the way.
     @discardableResult
     public mutating func add(_ record: UsageRecord, closed: (CallCost) -> Void) -> USD {
+        add(record, keys: RequestCallKeys(record), closed: closed)
+    }
+
+    /// `add(_:closed:)` with the keys of the request's call ids already hashed.
+    @discardableResult
+    mutating func add(_ record: UsageRecord, keys: RequestCallKeys, closed: (CallCost) -> Void) -> USD {
         requests += 1
         if record.timestamp > latest { latest = record.timestamp }
         sinceSweep += 1
@@ -67,10 +83,7 @@ public struct Attributor {
         }
         let parts = CostParts(record, price: price(of: record.model))
         if record.requests != 1 || record.lastRequest != nil {
-            if let session = currentSession {
-                sessions[session.sessionID] = session
-                currentSession = nil
-            }
+            parkSession()
             var session = sessions[record.sessionID] ?? SessionAttribution(sessionID: record.sessionID)
             session.buckets.unattributed = session.buckets.unattributed + parts.total
             session.buckets.tokens.unattributed += record.tokens.total
@@ -81,56 +94,72 @@ public struct Attributor {
             rolledUpRequests += record.requests
             return parts.total
         }
-        // Compared in place: a copy of the chain (or the session) would retain all it holds.
-        if current != nil,
-            current!.sessionID != record.sessionID || current!.agentID != record.agentID
-                || current!.isSidechain != record.isSidechain
+        if hasCurrent,
+            current.sessionID != record.sessionID || current.agentID != record.agentID
+                || current.isSidechain != record.isSidechain
         {
-            chains[currentKey] = current
-            current = nil
+            parkChain()
         }
-        if current == nil {
+        if !hasCurrent {
             currentKey = Self.chainKey(record)
             current =
                 chains.removeValue(forKey: currentKey)
                 ?? ContextChain(
                     sessionID: record.sessionID, agentID: record.agentID, isSidechain: record.isSidechain,
                     start: record.timestamp)
+            hasCurrent = true
         }
-        if currentSession != nil, currentSession!.sessionID != record.sessionID {
-            sessions[currentSession!.sessionID] = currentSession
-            currentSession = nil
-        }
-        if currentSession == nil {
+        if hasSession, currentSession.sessionID != record.sessionID { parkSession() }
+        if !hasSession {
             currentSession =
                 sessions.removeValue(forKey: record.sessionID)
                 ?? SessionAttribution(sessionID: record.sessionID)
+            hasSession = true
         }
-        let callsBefore = current!.callCount
-        current!.attribute(record, parts: parts, into: &currentSession!.buckets)
-        currentSession!.calls += current!.callCount - callsBefore
-        currentSession!.requests += 1
-        currentSession!.cost = currentSession!.cost + parts.total
-        if currentSession!.project.isEmpty { currentSession!.project = record.project }
+        let callsBefore = current.callCount
+        current.attribute(record, keys: keys, parts: parts, into: &currentSession.buckets)
+        currentSession.calls += current.callCount - callsBefore
+        currentSession.requests += 1
+        currentSession.cost = currentSession.cost + parts.total
+        if currentSession.project.isEmpty { currentSession.project = record.project }
         for (index, agent) in record.pieces.resultAgentIDs.enumerated() where !agent.isEmpty {
-            guard let position = current!.position(of: record.pieces.resultIDs[index]) else { continue }
+            let id = record.pieces.resultIDs[index]
+            guard let position = current.position(of: id, key: keys.results[index]) else { continue }
             let key = record.sessionID + "\u{1}" + agent
             links[key] = (currentKey, position)
-            current!.started(key)
+            current.started(key)
         }
         return parts.total
     }
 
+    // Puts the current chain back into `chains`, leaving nothing behind that shares its storage.
+    private mutating func parkChain() {
+        guard hasCurrent else { return }
+        var chain = Self.noChain
+        swap(&chain, &current)
+        chains[currentKey] = chain
+        hasCurrent = false
+    }
+
+    // Puts the current session back into `sessions`.
+    private mutating func parkSession() {
+        guard hasSession else { return }
+        var session = SessionAttribution(sessionID: "")
+        swap(&session, &currentSession)
+        sessions[session.sessionID] = session
+        hasSession = false
+    }
+
     /// Session `id`'s attribution so far, nil when no request of it came.
     func session(_ id: String) -> SessionAttribution? {
-        if let currentSession, currentSession.sessionID == id { return currentSession }
+        if hasSession, currentSession.sessionID == id { return currentSession }
         return sessions[id]
     }
 
     /// The keys (`chainKey(_:)`) of the chains still open.
     var openChainKeys: Set<String> {
         var keys = Set(chains.keys)
-        if current != nil { keys.insert(currentKey) }
+        if hasCurrent { keys.insert(currentKey) }
         return keys
     }
 
@@ -153,14 +182,8 @@ public struct Attributor {
     }
 
     private mutating func sweep(olderThan limit: Int, _ closed: (CallCost) -> Void) {
-        if let chain = current {
-            chains[currentKey] = chain
-            current = nil
-        }
-        if let session = currentSession {
-            sessions[session.sessionID] = session
-            currentSession = nil
-        }
+        parkChain()
+        parkSession()
         // Subagents first, so each is charged to its call before that call's chain closes; then by
         // key, so the order never follows the dictionary's (seeded per process).
         let closing = chains.filter { $0.value.last.milliseconds < limit }
@@ -177,7 +200,7 @@ public struct Attributor {
     private mutating func close(_ chain: ContextChain, key: String, _ closed: (CallCost) -> Void) {
         for started in chain.startedAgents where links[started]?.parent == key { links[started] = nil }
         guard chain.agentID != nil else {
-            for call in chain.calls { closed(call) }
+            chain.forEachCall(closed)
             return
         }
         if let link = links.removeValue(forKey: key), chains[link.parent] != nil {
@@ -188,14 +211,15 @@ public struct Attributor {
                 sessions[chain.sessionID]!.buckets.tokens.tools += chain.ownBuckets.tokens.total
             }
             // Its own calls are part of that call's cost: handed on marked, never counted twice.
-            for var call in chain.calls {
+            chain.forEachCall { call in
+                var call = call
                 call.isInsideSubagent = true
                 closed(call)
             }
             return
         }
         sessions[chain.sessionID]!.buckets = sessions[chain.sessionID]!.buckets + chain.ownBuckets
-        for call in chain.calls { closed(call) }
+        chain.forEachCall(closed)
     }
 
     /// The chain a request belongs to: its session and its agent (the main chain, a subagent, an aside).

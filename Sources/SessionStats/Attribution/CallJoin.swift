@@ -73,16 +73,15 @@ struct CallJoin {
 
     // Notes that the ledger saw call `id`, taking its tool and server from the window the first
     // time; false when the window does not hold it.
-    private mutating func see(_ id: String) -> Bool {
-        let key = HookCallIndex.key(id)
+    private mutating func see(key: UInt64) -> Bool {
         let hook = index.join(key)
         if tags.index(forKey: key) == nil {
             if let entry = retired.lookup(key) {
                 tags[key] = Tag(tool: entry.tool, server: entry.server, taken: true)
                 return hook != nil
             }
-            let tool = hook.map { code($0.tool) } ?? 0
-            let server = hook?.mcpServer.map { code($0) } ?? 0
+            let tool = hook.map { code(index.calls.values[$0].tool) } ?? 0
+            let server = hook.flatMap { index.calls.values[$0].mcpServer }.map { code($0) } ?? 0
             tags[key] = Tag(tool: tool, server: server)
         }
         return hook != nil
@@ -93,13 +92,13 @@ struct CallJoin {
 
     /// Notes the calls request `record` issued and, when it is one request of a chain, those whose
     /// results it reads (a chain holds them, logged or not); false when the window lacks a call it
-    /// issued (the request is unjoined).
+    /// issued (the request is unjoined). `keys` are those of the request's call ids.
     @inline(__always)
-    mutating func see(_ record: UsageRecord) -> Bool {
+    mutating func see(_ record: UsageRecord, keys: RequestCallKeys) -> Bool {
         var joined = true
-        for id in record.toolUseIDs where !see(id) { joined = false }
+        for key in keys.tools where !see(key: key) { joined = false }
         if record.requests == 1, record.lastRequest == nil, record.pieces.isKnown {
-            for id in record.pieces.resultIDs { _ = see(id) }
+            for key in keys.results { _ = see(key: key) }
         }
         return joined
     }

@@ -103,9 +103,10 @@ struct ContextChain {
         last = start
     }
 
-    /// The tool calls it issued or answered, in order, with their costs.
-    var calls: [CallCost] {
-        callList.indices.map { index in
+    /// Calls `body` with each tool call it issued or answered, in order, with its costs (one at a
+    /// time: a closing chain hands on thousands of calls without building an array of them).
+    func forEachCall(_ body: (CallCost) -> Void) {
+        for index in callList.indices {
             var call = callList[index]
             let cost = money[index]
             call.issue = USD(picodollars: cost.issue)
@@ -115,7 +116,7 @@ struct ContextChain {
             call.tokens = cost.tokens
             call.carryTokens = cost.carryTokens
             call.subagentTokens = cost.subagentTokens
-            return call
+            body(call)
         }
     }
 
@@ -123,16 +124,18 @@ struct ContextChain {
     var callCount: Int { callList.count }
 
     /// Shares the request's price, cut into `parts`, into `buckets` (a subagent's: its own) and the
-    /// calls' costs.
-    mutating func attribute(_ record: UsageRecord, parts: CostParts, into buckets: inout AttributionBuckets) {
-        guard agentID != nil else { return share(record, parts: parts, into: &buckets) }
+    /// calls' costs; `keys` are those of the request's call ids.
+    mutating func attribute(
+        _ record: UsageRecord, keys: RequestCallKeys, parts: CostParts, into buckets: inout AttributionBuckets
+    ) {
+        guard agentID != nil else { return share(record, keys: keys, parts: parts, into: &buckets) }
         var own = ownBuckets
-        share(record, parts: parts, into: &own)
+        share(record, keys: keys, parts: parts, into: &own)
         ownBuckets = own
     }
 
-    /// The position of call `id`, when the chain has it.
-    func position(of id: String) -> Int? { find(id, key: HookCallIndex.key(id)) }
+    /// The position of call `id`, whose `HookCallIndex.key` is `key`, when the chain has it.
+    func position(of id: String, key: UInt64) -> Int? { find(id, key: key) }
 
     /// Notes that call `position` started the subagent whose chain key is `key`.
     mutating func started(_ key: String) { startedAgents.append(key) }
@@ -149,13 +152,15 @@ struct ContextChain {
     }
 
     private mutating func share(
-        _ record: UsageRecord, parts: CostParts, into buckets: inout AttributionBuckets
+        _ record: UsageRecord, keys: RequestCallKeys, parts: CostParts, into buckets: inout AttributionBuckets
     ) {
         last = record.timestamp
         let pieces = record.pieces
         guard pieces.isKnown else {
             // A ledger line from before sizes were recorded: its calls exist, their cost is unknown.
-            for id in record.toolUseIDs { issued(id, by: record) }
+            for (index, id) in record.toolUseIDs.enumerated() {
+                issued(id, key: keys.tools[index], by: record)
+            }
             buckets.unattributed = buckets.unattributed + parts.total
             buckets.tokens.unattributed += record.tokens.total
             started = true
@@ -177,7 +182,7 @@ struct ContextChain {
         entering.chars.append(contentsOf: response.chars)
         if pieces.promptChars > 0 { entering.append(Pieces.prompt, pieces.promptChars) }
         for (index, id) in pieces.resultIDs.enumerated() {
-            entering.append(call(id), pieces.resultChars[index])
+            entering.append(call(id, key: keys.results[index]), pieces.resultChars[index])
         }
         if first {
             let visible = entering.chars.reduce(0, +)
@@ -203,7 +208,7 @@ struct ContextChain {
         if pieces.textChars > 0 { answer.append(Pieces.text, pieces.textChars) }
         if pieces.thinkingChars > 0 { answer.append(Pieces.thinking, pieces.thinkingChars) }
         for (index, id) in record.toolUseIDs.enumerated() {
-            let position = issued(id, by: record)
+            let position = issued(id, key: keys.tools[index], by: record)
             let chars = index < pieces.toolInputChars.count ? pieces.toolInputChars[index] : 0
             answer.append(position, chars)
         }
@@ -216,25 +221,41 @@ struct ContextChain {
         started = true
     }
 
-    // The index of call `id`, added when new.
-    private mutating func call(_ id: String) -> Int {
-        let key = HookCallIndex.key(id)
-        if let index = find(id, key: key) { return index }
-        if callIndex[key] == nil { callIndex[key] = callList.count } else { collided[id] = callList.count }
+    // The index of call `id` (whose key is `key`), added when new.
+    private mutating func call(_ id: String, key: UInt64) -> Int {
+        let count = callList.count
+        // One hash: the key's slot is claimed for a new call as it is looked up.
+        let index = Self.claim(&callIndex[key, default: -1], count)
+        if index != count {
+            if hasID(id, at: index) { return index }
+            if let other = collided[id] { return other }
+            collided[id] = count
+        }
         callList.append(CallCost(id: id, sessionID: sessionID, agentID: agentID))
         money.append(Money())
         heldOfCall.append(-1)
-        return callList.count - 1
+        return count
+    }
+
+    // `slot`, set to `new` first when it is empty (-1).
+    private static func claim(_ slot: inout Int, _ new: Int) -> Int {
+        if slot < 0 { slot = new }
+        return slot
     }
 
     private func find(_ id: String, key: UInt64) -> Int? {
         guard let index = callIndex[key] else { return nil }
-        return callList[index].id == id ? index : collided[id]
+        return hasID(id, at: index) ? index : collided[id]
+    }
+
+    // Whether call `index` is `id`, read in place (not a copy of the call).
+    private func hasID(_ id: String, at index: Int) -> Bool {
+        callList.withUnsafeBufferPointer { $0[index].id == id }
     }
 
     @discardableResult
-    private mutating func issued(_ id: String, by record: UsageRecord) -> Int {
-        let index = call(id)
+    private mutating func issued(_ id: String, key: UInt64, by record: UsageRecord) -> Int {
+        let index = call(id, key: key)
         if callList[index].timestamp == nil {
             callList[index].timestamp = record.timestamp
             callList[index].model = record.model

@@ -14,9 +14,10 @@ public struct CostParts: Hashable, Sendable {
     public init() {}
 
     /// The parts of `record`'s price; all zero when the model is not priced.
-    public init(_ record: UsageRecord, price: ModelPrice?) {
-        guard let price else { return }
-        let rates = price.rates(for: record)
+    public init(_ record: borrowing UsageRecord, price: borrowing ModelPrice?) {
+        // Both borrowed: a request's price is cut for every ledger line, and a copy of either
+        // retains all it holds.
+        guard let rates = price?.rates(for: record) else { return }
         let tokens = record.tokens
         output = USD(picodollars: Int128(tokens.output) * Int128(rates.output))
         new = USD(

@@ -74,12 +74,14 @@ public struct HookCallIndex {
     /// Puts back a subagent's type a rotated range's hook log gave (`AttributionRollup`).
     mutating func restoreAgentType(_ agent: String, _ type: String) { agentTypes[agent] = type }
 
-    /// Marks call `key` joined and returns it, or nil when the index does not hold it.
+    /// Marks call `key` joined and returns where `calls` holds it, or nil when it does not (a
+    /// position, not a copy: the ledger names every call again and again, and a copy of its
+    /// strings costs more than the look-up).
     @discardableResult
-    mutating func join(_ key: UInt64) -> Call? {
+    mutating func join(_ key: UInt64) -> Dictionary<UInt64, Call>.Index? {
         guard let index = calls.index(forKey: key) else { return nil }
         calls.values[index].joined = true
-        return calls.values[index]
+        return index
     }
 
     /// Removes the calls logged before `day`, oldest first, handing each to `body`.
