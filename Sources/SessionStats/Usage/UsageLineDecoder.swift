@@ -11,10 +11,15 @@ struct UsageLineDecoder {
     /// the report's hand-on to attribution, which reads none of them. The line is read and
     /// accepted exactly as with them.
     let leavesOutIdentity: Bool
+    /// Whether strings and integers written plainly are read with `JSONScanner`'s byte loops
+    /// (`scanOptionalPlainString`, `scanPlainInteger`): the report's read of every line. Lines are
+    /// read and accepted exactly as without, which the decoder's tests check against it.
+    let readsPlainly: Bool
 
-    /// Creates a decoder; `leavesOutIdentity` as the property says.
-    init(leavesOutIdentity: Bool = false) {
+    /// Creates a decoder; `leavesOutIdentity` and `readsPlainly` as the properties say.
+    init(leavesOutIdentity: Bool = false, readsPlainly: Bool = false) {
         self.leavesOutIdentity = leavesOutIdentity
+        self.readsPlainly = readsPlainly
     }
 
     /// Decodes the object at the scanner's offset; nil when it is well-formed JSON but not a usable record.
@@ -30,104 +35,118 @@ struct UsageLineDecoder {
         -> UsageRecord?
     {
         fields = LedgerLineFields()
+        // Each field in a local, the record built once at the end with its memberwise initializer:
+        // a record built first and set field by field was copied and destroyed whole on every line.
         var version = 0
         var timestamp: Timestamp?
         var sessionID: String?
         var model: String?
+        var project = ""
+        var cwd = ""
+        var messageID: String?
+        var requestID: String?
+        var tokens = UsageTokens()
+        var webSearchRequests = 0
+        var speed: String?
+        var inferenceGeo: String?
+        var isSidechain = false
+        var agentID: String?
+        var toolUseIDs: [String] = []
+        var attribution = UsageAttribution()
+        var missReason: String?
         var missedTokens = 0
-        var record = UsageRecord(
-            timestamp: Timestamp(milliseconds: 0), sessionID: "", model: "", tokens: .zero)
+        var pieces = UsagePieces()
         var cursor = try scanner.enterObject()
         while let key = try scanner.nextPlainKey(&cursor) {
             // The key's length picks the few candidates to compare; escaped keys match none.
             switch key.end - key.start {
             case 1 where scanner.matches(key, UsageKeys.version):
-                version = try scanner.scanInteger() ?? -1
+                version = try integer(&scanner) ?? -1
             case 3 where scanner.matches(key, UsageKeys.cwd):
                 if leavesOutIdentity {
-                    _ = try scanner.scanOptionalString()
+                    _ = try token(&scanner)
                 } else {
-                    record.cwd = try string(&scanner) ?? ""
+                    cwd = try string(&scanner) ?? ""
                 }
             case 5 where scanner.matches(key, UsageKeys.model):
-                fields.model = try scanner.scanOptionalString()
+                fields.model = try token(&scanner)
                 model = fields.model.map { interner.string($0, in: scanner) }
             case 5 where scanner.matches(key, UsageKeys.input):
-                record.tokens.input = try count(&scanner)
+                tokens.input = try count(&scanner)
             case 5 where scanner.matches(key, UsageKeys.speed):
-                record.speed = try string(&scanner)
+                speed = try string(&scanner)
             case 6 where scanner.matches(key, UsageKeys.output):
-                record.tokens.output = try count(&scanner)
+                tokens.output = try count(&scanner)
             case 7 where scanner.matches(key, UsageKeys.project):
-                fields.project = try scanner.scanOptionalString()
-                record.project = fields.project.map { interner.string($0, in: scanner) } ?? ""
+                fields.project = try token(&scanner)
+                project = fields.project.map { interner.string($0, in: scanner) } ?? ""
             case 8 where scanner.matches(key, UsageKeys.agentID):
-                record.agentID = try string(&scanner)
+                agentID = try string(&scanner)
             case 9 where scanner.matches(key, UsageKeys.timestamp):
-                if let token = try scanner.scanOptionalString(), !token.hasEscapes {
+                if let token = try token(&scanner), !token.hasEscapes {
                     timestamp = Timestamp(iso8601: scanner.bytes, start: token.start, end: token.end)
                 }
             case 9 where scanner.matches(key, UsageKeys.sidechain):
-                record.isSidechain = try scanner.scanOptionalBool() ?? false
+                isSidechain = try scanner.scanOptionalBool() ?? false
             case 9 where scanner.matches(key, UsageKeys.compacted):
-                record.pieces.compacted = try scanner.scanOptionalBool() ?? false
+                pieces.compacted = try scanner.scanOptionalBool() ?? false
             case 10 where scanner.matches(key, UsageKeys.sessionID):
-                fields.sessionID = try scanner.scanOptionalString()
+                fields.sessionID = try token(&scanner)
                 sessionID = fields.sessionID.map { interner.string($0, in: scanner) }
             case 10 where scanner.matches(key, UsageKeys.messageID):
-                fields.messageID = try scanner.scanOptionalString()
+                fields.messageID = try token(&scanner)
                 if !leavesOutIdentity {
-                    record.messageID = fields.messageID.map { interner.string($0, in: scanner) }
+                    messageID = fields.messageID.map { interner.string($0, in: scanner) }
                 }
             case 10 where scanner.matches(key, UsageKeys.requestID):
-                fields.requestID = try scanner.scanOptionalString()
+                fields.requestID = try token(&scanner)
                 if !leavesOutIdentity {
-                    record.requestID = fields.requestID.map { interner.string($0, in: scanner) }
+                    requestID = fields.requestID.map { interner.string($0, in: scanner) }
                 }
             case 10 where scanner.matches(key, UsageKeys.cacheRead):
-                record.tokens.cacheRead = try count(&scanner)
+                tokens.cacheRead = try count(&scanner)
             case 10 where scanner.matches(key, UsageKeys.cacheMiss):
-                if let token = try scanner.scanOptionalString() {
+                if let token = try token(&scanner) {
                     fields.cacheMiss = token
-                    record.cacheMiss = UsageCacheMiss(reason: interner.string(token, in: scanner))
+                    missReason = interner.string(token, in: scanner)
                 }
             case 10 where scanner.matches(key, UsageKeys.textChars):
-                record.pieces.isKnown = true
-                record.pieces.textChars = try count(&scanner)
+                pieces.isKnown = true
+                pieces.textChars = try count(&scanner)
             case 10 where scanner.matches(key, UsageKeys.resultIDs):
-                record.pieces.resultIDs = try strings(&scanner)
+                pieces.resultIDs = try strings(&scanner)
             case 12 where scanner.matches(key, UsageKeys.toolUseIDs):
-                record.toolUseIDs = try strings(&scanner)
+                toolUseIDs = try strings(&scanner)
             case 12 where scanner.matches(key, UsageKeys.promptChars):
-                record.pieces.promptChars = try count(&scanner)
+                pieces.promptChars = try count(&scanner)
             case 12 where scanner.matches(key, UsageKeys.resultChars):
-                record.pieces.resultChars = try counts(&scanner)
+                pieces.resultChars = try counts(&scanner)
             case 13 where scanner.matches(key, UsageKeys.inferenceGeo):
-                record.inferenceGeo = try string(&scanner)
+                inferenceGeo = try string(&scanner)
             case 14 where scanner.matches(key, UsageKeys.cacheWrite5m):
-                record.tokens.cacheWrite5m = try count(&scanner)
+                tokens.cacheWrite5m = try count(&scanner)
             case 14 where scanner.matches(key, UsageKeys.cacheWrite1h):
-                record.tokens.cacheWrite1h = try count(&scanner)
+                tokens.cacheWrite1h = try count(&scanner)
             case 14 where scanner.matches(key, UsageKeys.thinkingChars):
-                record.pieces.thinkingChars = try count(&scanner)
+                pieces.thinkingChars = try count(&scanner)
             case 16 where scanner.matches(key, UsageKeys.resultAgentIDs):
-                record.pieces.resultAgentIDs = try strings(&scanner)
+                pieces.resultAgentIDs = try strings(&scanner)
             case 16 where scanner.matches(key, UsageKeys.toolInputChars):
-                record.pieces.toolInputChars = try counts(&scanner)
+                pieces.toolInputChars = try counts(&scanner)
             case 17 where scanner.matches(key, UsageKeys.attributionSkill):
-                record.attribution.skill = try string(&scanner)
+                attribution.skill = try string(&scanner)
             case 17 where scanner.matches(key, UsageKeys.attributionAgent):
-                record.attribution.agent = try string(&scanner)
+                attribution.agent = try string(&scanner)
             case 18 where scanner.matches(key, UsageKeys.attributionPlugin):
-                record.attribution.plugin = try string(&scanner)
+                attribution.plugin = try string(&scanner)
             case 19 where scanner.matches(key, UsageKeys.webSearchRequests):
-                record.webSearchRequests = try count(&scanner)
+                webSearchRequests = try count(&scanner)
             case 19 where scanner.matches(key, UsageKeys.cacheMissedTokens):
                 missedTokens = try count(&scanner)
             case 20 where scanner.matches(key, UsageKeys.attributionMCPTool):
-                record.attribution.mcpTool = try string(&scanner)
+                attribution.mcpTool = try string(&scanner)
             case 22 where scanner.matches(key, UsageKeys.attributionMCPServer):
-                record.attribution.mcpServer = try string(&scanner)
+                attribution.mcpServer = try string(&scanner)
             default:
                 try scanner.skipValue()
             }
@@ -136,34 +155,48 @@ struct UsageLineDecoder {
         else {
             return nil
         }
-        record.timestamp = timestamp
-        record.sessionID = sessionID
-        record.model = model
-        // Missed tokens without a reason (a hand-edited line) are not a miss.
-        record.cacheMiss?.missedTokens = missedTokens
         fields.version = version
         fields.timestamp = timestamp
-        fields.tokens = record.tokens
-        fields.webSearchRequests = record.webSearchRequests
-        fields.isFast = record.speed == "fast"
-        fields.isUSOnly = record.inferenceGeo == "us"
+        fields.tokens = tokens
+        fields.webSearchRequests = webSearchRequests
+        fields.isFast = speed == "fast"
+        fields.isUSOnly = inferenceGeo == "us"
         fields.cacheMissedTokens = missedTokens
         // Sizes that do not line up with their ids (a hand-edited line) are not trusted.
-        if record.pieces.isKnown,
-            record.pieces.toolInputChars.count != record.toolUseIDs.count
-                || record.pieces.resultChars.count != record.pieces.resultIDs.count
+        if pieces.isKnown,
+            pieces.toolInputChars.count != toolUseIDs.count
+                || pieces.resultChars.count != pieces.resultIDs.count
         {
-            record.pieces = UsagePieces()
+            pieces = UsagePieces()
         }
         // Links that do not line up with the results are dropped; the sizes stay.
-        if record.pieces.resultAgentIDs.count != record.pieces.resultIDs.count {
-            record.pieces.resultAgentIDs = []
+        if pieces.resultAgentIDs.count != pieces.resultIDs.count {
+            pieces.resultAgentIDs = []
         }
-        return record
+        // Missed tokens without a reason (a hand-edited line) are not a miss.
+        return UsageRecord(
+            timestamp: timestamp, sessionID: sessionID, project: project, cwd: cwd, model: model,
+            messageID: messageID, requestID: requestID, tokens: tokens, webSearchRequests: webSearchRequests,
+            speed: speed, inferenceGeo: inferenceGeo, isSidechain: isSidechain, agentID: agentID,
+            toolUseIDs: toolUseIDs, attribution: attribution,
+            cacheMiss: missReason.map { UsageCacheMiss(reason: $0, missedTokens: missedTokens) },
+            pieces: pieces)
+    }
+
+    // A string value's token, or nil (the value skipped) for any other value.
+    @inline(__always)
+    private func token(_ scanner: inout JSONScanner) throws(JSONScanError) -> JSONStringToken? {
+        readsPlainly ? try scanner.scanOptionalPlainString() : try scanner.scanOptionalString()
+    }
+
+    // An integer value, or nil (the value skipped) for any other value.
+    @inline(__always)
+    private func integer(_ scanner: inout JSONScanner) throws(JSONScanError) -> Int? {
+        readsPlainly ? try scanner.scanPlainInteger() : try scanner.scanInteger()
     }
 
     private mutating func string(_ scanner: inout JSONScanner) throws(JSONScanError) -> String? {
-        guard let token = try scanner.scanOptionalString() else { return nil }
+        guard let token = try token(&scanner) else { return nil }
         return interner.string(token, in: scanner)
     }
 
@@ -171,10 +204,29 @@ struct UsageLineDecoder {
     private mutating func strings(_ scanner: inout JSONScanner) throws(JSONScanError) -> [String] {
         var values: [String] = []
         values.reserveCapacity(Self.elementsAhead(in: &scanner))
-        try scanner.forEachStringElement { _, token, scanner in
-            values.append(self.interner.string(token, in: scanner))
+        guard readsPlainly else {
+            try scanner.forEachStringElement { _, token, scanner in
+                values.append(self.interner.string(token, in: scanner))
+            }
+            return values
         }
-        return values
+        // `forEachStringElement`'s walk, without its closure, each element read by `token`.
+        guard scanner.peek() == UInt8(ascii: "[") else {
+            try scanner.skipValue()
+            return values
+        }
+        scanner.offset += 1
+        if scanner.peek() == UInt8(ascii: "]") {
+            scanner.offset += 1
+            return values
+        }
+        while true {
+            if let token = try token(&scanner) { values.append(interner.string(token, in: scanner)) }
+            guard let byte = scanner.peek() else { throw .unexpectedEnd(at: scanner.offset) }
+            scanner.offset += 1
+            if byte == UInt8(ascii: "]") { return values }
+            guard byte == UInt8(ascii: ",") else { throw .unexpectedByte(byte, at: scanner.offset - 1) }
+        }
     }
 
     // About how many elements the string array at the scanner's offset has, for a capacity hint
@@ -211,7 +263,7 @@ struct UsageLineDecoder {
 
     // A token count that is not a non-negative integer counts as zero.
     private func count(_ scanner: inout JSONScanner) throws(JSONScanError) -> Int {
-        max(try scanner.scanInteger() ?? 0, 0)
+        max(try integer(&scanner) ?? 0, 0)
     }
 
     private func counts(_ scanner: inout JSONScanner) throws(JSONScanError) -> [Int] {
@@ -227,7 +279,7 @@ struct UsageLineDecoder {
             return values
         }
         while true {
-            values.append(max(try scanner.scanInteger() ?? 0, 0))
+            values.append(try count(&scanner))
             guard let byte = scanner.peek() else { throw .unexpectedEnd(at: scanner.offset) }
             scanner.offset += 1
             if byte == UInt8(ascii: "]") { return values }

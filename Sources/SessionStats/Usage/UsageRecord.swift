@@ -50,7 +50,12 @@ public struct UsageRecord: Hashable, Sendable {
     public var isLongContext: Bool?
     /// The sizes of the response's blocks and of what entered the context before it, for attribution.
     public var pieces = UsagePieces()
+}
 
+// In an extension, so that the struct keeps its memberwise initializer: `UsageLineDecoder` builds
+// every record with it, which copies nothing (an initializer that sets the fields one by one
+// copied and destroyed the whole record each time it ran).
+extension UsageRecord {
     /// Creates a record; the optional parts default to absent.
     public init(
         timestamp: Timestamp, sessionID: String, project: String = "", cwd: String = "", model: String,
@@ -65,7 +70,9 @@ public struct UsageRecord: Hashable, Sendable {
         self.requestID = requestID
         self.tokens = tokens
     }
+}
 
+extension UsageRecord {
     /// Whether the request came from a subagent (its own file, or a progress line that nests it).
     public var isSubagent: Bool { agentID != nil }
 

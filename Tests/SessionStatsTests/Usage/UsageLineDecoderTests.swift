@@ -4,8 +4,8 @@ import Testing
 
 @testable import SessionStats
 
-/// The report's decoder for attribution (`leavesOutIdentity`, interned ids, reserved arrays) reads
-/// every line exactly as the full decoder does, less the identifying fields.
+/// The report's decoder for attribution (`leavesOutIdentity`, `readsPlainly`, interned ids, reserved
+/// arrays) reads every line exactly as the full decoder does, less the identifying fields.
 @Suite struct UsageLineDecoderTests {
     /// Lines with escapes, odd key orders, odd spacing, missing, extra and ill-typed fields, and
     /// other versions.
@@ -23,6 +23,24 @@ import Testing
         #"{"v":0,"timestamp":"2026-03-01T10:00:00.000Z","session_id":"s","model":"m"}"#,
         #"{"timestamp":"2026-03-01T10:00:00.000Z","session_id":"s","model":"m"}"#,
         #"{"v":1,"session_id":"s","model":"m","cwd":"/w"}"#,
+        // Numbers the plain integer loop must hand on: signs, fractions, exponents, leading zeros,
+        // 18 to 20 digits, spaces, and a number at the end of the bytes.
+        #"{"v":1,"timestamp":"2026-03-01T10:00:00.000Z","session_id":"s","model":"m","input":-0,"output":12.9,"cache_read":1e3,"cache_write_5m":0012,"text_chars":7E1,"tool_use_ids":["a"],"tool_input_chars":[1.5,-2]}"#,
+        #"{"v":1,"timestamp":"2026-03-01T10:00:00.000Z","session_id":"s","model":"m","input":0,"output":12.9,"cache_read":1e3,"text_chars":7E1,"tool_use_ids":["a","b"],"tool_input_chars":[1.5,-2]}"#,
+        #"{"v":1,"timestamp":"2026-03-01T10:00:00.000Z","session_id":"s","model":"m","input":999999999999999999,"output":9999999999999999999,"cache_read":99999999999999999999,"cache_write_1h":123456789012345678 ,"text_chars": 5}"#,
+        #"{"v":1.0,"timestamp":"2026-03-01T10:00:00.000Z","session_id":"s","model":"m"}"#,
+        #"{"v":01,"timestamp":"2026-03-01T10:00:00.000Z","session_id":"s","model":"m"}"#,
+        #"{"v":1,"timestamp":"2026-03-01T10:00:00.000Z","session_id":"s","model":"m","output":1"#,
+        #"{"v":1,"timestamp":"2026-03-01T10:00:00.000Z","session_id":"s","model":"m","web_search_requests":2,"cache_missed_tokens":30,"cache_miss":"tools_changed","prompt_chars":0,"thinking_chars":18}"#,
+        // Strings the plain string loop must hand on: non-ASCII, control bytes, escapes.
+        #"{"v":1,"timestamp":"2026-03-01T10:00:00.000Z","session_id":"s","model":"m","project":"café","tool_use_ids":["été","b"],"tool_input_chars":[1,2],"text_chars":1,"result_ids":["a\"b"],"result_chars":[3]}"#,
+        "{\"v\":1,\"timestamp\":\"2026-03-01T10:00:00.000Z\",\"session_id\":\"s\u{1}\",\"model\":\"m\"}",
+        #"{"v":1,"timestamp":"2026-03-01T10:00:00.000Z","session_id":"s","model":"m","message_id":"msg_01\u0041","request_id":"req\/1","speed":"f\u0061st","inference_geo":"u\u0073","agent_id":"a\n","attribution_skill":"s\u00e9","cwd":"\/w"}"#,
+        #"{"v":1,"timestamp":"2026-03-01T10:00:00.000Z","session_id":"s","model":"m","tool_use_ids":["a","b"],"tool_input_chars":[1,2],"text_chars":1,"result_ids":["a" , "b"],"result_chars":[1 ,2],"result_agent_ids":["","x"]}"#,
+        #"{"v":1,"timestamp":"2026-03-01T10:00:00.000Z","session_id":"s","model":"m","tool_use_ids":["a",]}"#,
+        #"{"v":1,"timestamp":"2026-03-01T10:00:00.000Z","session_id":"s","model":"m","tool_input_chars":[1,]}"#,
+        #"{"v":1,"timestamp":"2026-03-01T10:00:00.000Z","session_id":"s","model":"m","result_chars":[1 2]}"#,
+        #"{"v":1,"timestamp":"2026-03-01T10:00:00.000Z","session_id":"s","model":"m","tool_use_ids":["a""b"]}"#,
     ]
 
     @Test(arguments: lines)
@@ -35,7 +53,7 @@ import Testing
         func decode(_ line: String) throws -> UsageRecord? {
             try Array(line.utf8).withUnsafeBufferPointer { buffer in
                 var scanner = JSONScanner(buffer)
-                var decoder = UsageLineDecoder(leavesOutIdentity: true)
+                var decoder = UsageLineDecoder(leavesOutIdentity: true, readsPlainly: true)
                 return try decoder.decode(&scanner)
             }
         }
@@ -76,9 +94,17 @@ import Testing
         #expect(lines >= ledger.records.count)
     }
 
-    // Decodes `bytes` with both decoders: the same record less its identity, the same fields and
-    // fingerprint, or the same failure.
+    // Decodes `bytes` with the full decoder and with the plain readers, with and without the
+    // identity: the same record (less its identity), the same fields and fingerprint, or the same
+    // failure.
     static func expectSameDecoding(_ bytes: [UInt8], sourceLocation: SourceLocation = #_sourceLocation) {
+        for leavesOutIdentity in [true, false] {
+            expectSameDecoding(bytes, leavesOutIdentity: leavesOutIdentity, sourceLocation: sourceLocation)
+        }
+    }
+
+    static func expectSameDecoding(_ bytes: [UInt8], leavesOutIdentity: Bool, sourceLocation: SourceLocation)
+    {
         bytes.withUnsafeBufferPointer { buffer in
             var fullScanner = JSONScanner(buffer)
             var full = UsageLineDecoder()
@@ -87,13 +113,14 @@ import Testing
                 try full.decode(&fullScanner, fields: &fullFields)
             }
             var scanner = JSONScanner(buffer)
-            var lean = UsageLineDecoder(leavesOutIdentity: true)
+            var lean = UsageLineDecoder(leavesOutIdentity: leavesOutIdentity, readsPlainly: true)
             var fields = LedgerLineFields()
             let record = Result { () throws(JSONScanError) in try lean.decode(&scanner, fields: &fields) }
             let text = String(decoding: bytes, as: UTF8.self)
             switch (fullRecord, record) {
             case (.success(let expected), .success(let decoded)):
-                #expect(decoded == expected?.leavingOutIdentity(), "\(text)", sourceLocation: sourceLocation)
+                let wanted = leavesOutIdentity ? expected?.leavingOutIdentity() : expected
+                #expect(decoded == wanted, "\(text)", sourceLocation: sourceLocation)
                 #expect(scanner.offset == fullScanner.offset, "\(text)", sourceLocation: sourceLocation)
                 guard expected != nil else { return }
                 #expect(
