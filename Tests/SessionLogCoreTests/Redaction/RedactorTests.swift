@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import SessionLogCore
@@ -327,24 +328,4 @@ extension RedactorTests {
         .init("écho«ghp_16C7e42F292c6912E7710c838347Ae178B4a»", "écho«[REDACTED]»"),
         .init(kept: "echo héllo wörld 👋🏽 – naïve café"),
     ]
-
-    /// A small seeded generator so the spliced-fragment test is reproducible.
-    struct SplitMix64: RandomNumberGenerator {
-        /// The running state.
-        var state: UInt64
-
-        /// Creates a generator starting from `seed`.
-        init(seed: UInt64) {
-            state = seed
-        }
-
-        /// Returns the next 64 pseudo-random bits.
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 }

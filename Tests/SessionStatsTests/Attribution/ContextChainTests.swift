@@ -1,4 +1,5 @@
 import SessionLogCore
+import TestSupport
 import Testing
 
 @testable import SessionStats
@@ -57,7 +58,7 @@ import Testing
     }
 
     @Test func theCarryOfRandomContextsIsWhatPlainDivisionGives() throws {
-        var numbers = SplitMix(seed: 0xC4A1_2026)
+        var numbers = SplitMix64(seed: 0xC4A1_2026)
         for _ in 0..<300 {
             let count = Int(1 + numbers.next() % 40)
             // Sizes of every magnitude, zeros and ties included.

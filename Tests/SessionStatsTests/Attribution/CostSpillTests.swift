@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import SessionStats
@@ -5,21 +6,9 @@ import Testing
 /// The per-call costs behind the median and p95: selected exactly, as a sort gives, with most of
 /// them in the scratch file.
 @Suite struct CostSpillTests {
-    // A deterministic generator (SplitMix64), so a failure reproduces.
-    private struct Numbers {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test(arguments: [1, 2, 3, 4, 5, 19, 20, 21, 99, 100, 101, 257, 1000, 4099])
     func selectsWhatASortGives(size: Int) {
-        var numbers = Numbers(state: UInt64(size))
+        var numbers = SplitMix64(seed: UInt64(size))
         let spill = CostSpill()
         spill.memoryLimit = 64
         // Three groups: many ties (few distinct values), wide values, and values spanning one byte.

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import SessionStats
@@ -34,7 +35,7 @@ import Testing
     }
 
     @Test func givesTheFloorOfRandomSplits() throws {
-        var generator = SplitMix(seed: 0x5EED_A11)
+        var generator = SplitMix64(seed: 0x5EED_A11)
         for round in 0..<20_000 {
             // Totals of every magnitude up to 2^32, amounts of every magnitude up to 2^64.
             let total = max(1, generator.next() >> (32 + generator.next() % 32))
@@ -66,20 +67,5 @@ import Testing
         #expect(ExactRatio(5, over: (1 << 32) + 1) == nil)
         #expect(ExactRatio(5, over: UInt64.max) == nil)
         #expect(ExactRatio(UInt64.max, over: 1 << 32) != nil)
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so that a failure names a reproducible round.
-struct SplitMix {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
