@@ -195,15 +195,7 @@ extension UsageLedgerReader {
         _ bytes: [UInt8], count: Int, _ body: (inout JSONScanner) throws(JSONScanError) -> Void,
         failed: () -> Void
     ) {
-        forEachLine(bytes, 0..<count, body, failed: failed)
-    }
-
-    /// The same over the lines of `range`.
-    static func forEachLine(
-        _ bytes: [UInt8], _ range: Range<Int>, _ body: (inout JSONScanner) throws(JSONScanError) -> Void,
-        failed: () -> Void
-    ) {
-        forEachNonBlankLine(bytes, range) { _, scanner in
+        forEachNonBlankLine(bytes, 0..<count) { _, scanner in
             do throws(JSONScanError) {
                 try body(&scanner)
             } catch {

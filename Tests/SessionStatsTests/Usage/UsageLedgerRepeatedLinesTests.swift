@@ -108,27 +108,39 @@ import Testing
         let expected = Self.everyLine(logs)
         #expect(expected.duplicates == 8)
         #expect(expected.records.count == 3 * 150 + 4)
+        Self.expectEveryRead(
+            logs, mask: mask, gives: expected, splits: [(1, LedgerPiece.size), (2, 97), (3, 1000), (2, 1)],
+            summingToo: true)
+    }
+
+    /// Holds `read(days:)` and `summarize` (handing records on, on each of `splits`' thread counts
+    /// and piece sizes) over `logs` with `mask` to `expected`; with `summingToo`, the summary as well.
+    static func expectEveryRead(
+        _ logs: String, mask: UInt64, gives expected: (records: [UsageRecord], duplicates: Int, skipped: Int),
+        splits: [(threads: Int, pieceSize: Int)], summingToo: Bool = false
+    ) {
         var reader = UsageLedgerReader(directories: [logs], localDays: LocalDayResolver(utcOffsetSeconds: 0))
         reader.fingerprintMask = mask
         let plain = reader.read(days: nil)
         #expect(plain.records == expected.records, "mask \(mask)")
-        #expect(plain.duplicates == expected.duplicates)
-        #expect(plain.skippedLines == expected.skipped)
+        #expect(plain.duplicates == expected.duplicates, "mask \(mask)")
+        #expect(plain.skippedLines == expected.skipped, "mask \(mask)")
         var summary = UsageSummary()
         var localDays = reader.localDays
         for record in expected.records { summary.add(record, table: .builtIn, localDays: &localDays) }
-        for (threads, pieceSize) in [(1, LedgerPiece.size), (2, 97), (3, 1000), (2, 1)] {
+        for (threads, pieceSize) in splits {
             var records: [UsageRecord] = []
             let (fast, result) = reader.summarize(
                 days: nil, table: .builtIn, filter: EntryFilter(), threads: threads, handsOn: true,
                 pieceSize: pieceSize
             ) { records.append($0) }
-            #expect(
-                records == expected.records.map { $0.leavingOutIdentity() },
-                "mask \(mask), \(threads) threads, pieces of \(pieceSize)")
-            #expect(UsageLedgerSummaryTests.text(fast) == UsageLedgerSummaryTests.text(summary))
-            #expect(result.duplicates == expected.duplicates)
-            #expect(result.skippedLines == expected.skipped)
+            let context = "mask \(mask), \(threads) threads, pieces of \(pieceSize)"
+            #expect(records == expected.records.map { $0.leavingOutIdentity() }, "\(context)")
+            if summingToo {
+                #expect(UsageLedgerSummaryTests.text(fast) == UsageLedgerSummaryTests.text(summary))
+            }
+            #expect(result.duplicates == expected.duplicates, "\(context)")
+            #expect(result.skippedLines == expected.skipped, "\(context)")
         }
     }
 
@@ -214,25 +226,7 @@ import Testing
         #expect(expected.duplicates == 5 + 1 + 2 + 1)
         #expect(expected.records.count == 120 + 1 + 2 + 1)
         #expect(expected.skipped == 6)
-        var reader = UsageLedgerReader(directories: [logs], localDays: LocalDayResolver(utcOffsetSeconds: 0))
-        reader.fingerprintMask = mask
-        let plain = reader.read(days: nil)
-        #expect(plain.records == expected.records, "mask \(mask)")
-        #expect(plain.duplicates == expected.duplicates, "mask \(mask)")
-        #expect(plain.skippedLines == expected.skipped, "mask \(mask)")
-        for (threads, pieceSize) in [(1, LedgerPiece.size), (2, 300), (2, 1)] {
-            var records: [UsageRecord] = []
-            let (_, result) = reader.summarize(
-                days: nil, table: .builtIn, filter: EntryFilter(), threads: threads, handsOn: true,
-                pieceSize: pieceSize
-            ) { records.append($0) }
-            #expect(
-                records == expected.records.map { $0.leavingOutIdentity() },
-                "mask \(mask), \(threads) threads, pieces of \(pieceSize)")
-            #expect(result.duplicates == expected.duplicates)
-            #expect(
-                result.skippedLines == expected.skipped,
-                "mask \(mask), \(threads) threads, pieces of \(pieceSize)")
-        }
+        Self.expectEveryRead(
+            logs, mask: mask, gives: expected, splits: [(1, LedgerPiece.size), (2, 300), (2, 1)])
     }
 }
