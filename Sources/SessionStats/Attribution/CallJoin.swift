@@ -39,11 +39,11 @@ struct CallJoin {
     private(set) var index: HookCallIndex
     // The calls the ledger saw that no chain handed on yet, by key (and, taken, those a chain
     // holds again after their first hand-on).
-    private var tags: [UInt64: Tag] = [:]
+    private var tags = CallKeyTable<Tag>()
     // The calls handed on (counted) whose tags left memory.
     private let retired = RetiredCalls()
     // Calls the ledger saw whose hook entry left the index's window before their chain closed.
-    private var held: [UInt64: HookCallIndex.Call] = [:]
+    private var held = CallKeyTable<HookCallIndex.Call>()
     private var names: [String] = [AttributionBuilder.notInHookLog]
     private var nameCodes: [String: UInt32] = [AttributionBuilder.notInHookLog: 0]
 
@@ -57,7 +57,7 @@ struct CallJoin {
     mutating func addHookCall(_ entry: LogEntry) -> UInt64? {
         guard let key = index.add(entry) else { return nil }
         // A copy of a call the ledger already saw stays seen.
-        if tags[key] != nil || retired.lookup(key) != nil { index.join(key) }
+        if tags.contains(key) || retired.lookup(key) != nil { index.join(key) }
         return key
     }
 
@@ -75,7 +75,7 @@ struct CallJoin {
     // time; false when the window does not hold it.
     private mutating func see(key: UInt64) -> Bool {
         let hook = index.join(key)
-        if tags.index(forKey: key) == nil {
+        if !tags.contains(key) {
             if let entry = retired.lookup(key) {
                 tags[key] = Tag(tool: entry.tool, server: entry.server, taken: true)
                 return hook != nil
@@ -123,7 +123,7 @@ struct CallJoin {
         if isNew { retired.insert(RetiredCalls.Entry(key: key, tool: tag.tool, server: tag.server)) }
         // After its window and its first hand-on, a call's strings are gone: a later chain's share
         // (a resumed session replaying it) keeps its tool and server but names no detail.
-        let hook = index.calls[key] ?? (isNew ? held.removeValue(forKey: key) : nil)
+        let hook = index.call(key) ?? (isNew ? held.removeValue(forKey: key) : nil)
         let tool = hook?.tool ?? names[Int(tag.tool)]
         let server = hook?.mcpServer ?? (tag.server == 0 ? nil : names[Int(tag.server)])
         return Handed(key: key, isNew: isNew, hook: hook, tool: tool, server: server)
@@ -168,7 +168,7 @@ struct CallJoin {
     ) {
         var openTags: [AttributionRollup.OpenTag] = []
         var openKeys: Set<UInt64> = []
-        for (key, tag) in tags where !tag.taken {
+        for (key, tag) in tags.entries where !tag.taken {
             openKeys.insert(key)
             openTags.append(
                 AttributionRollup.OpenTag(
@@ -184,7 +184,7 @@ struct CallJoin {
                     key: key, call: call, sessionID: logger?.session ?? "", project: logger?.project,
                     held: false))
         }
-        for (key, call) in held where openKeys.contains(key) {
+        for (key, call) in held.entries where openKeys.contains(key) {
             openCalls.append(
                 AttributionRollup.OpenCall(key: key, call: call, sessionID: "", project: nil, held: true))
         }

@@ -80,9 +80,9 @@ struct ContextChain {
     // The tool calls it issued or answered, in order: who they are, and what they cost so far.
     private var callList: [CallCost] = []
     private var money: [Money] = []
-    // Positions of the calls by `HookCallIndex.key` of their id (hashing 8 bytes, not the id), and
-    // of the rare call whose key an earlier call of the chain has, by id.
-    private var callIndex: [UInt64: Int] = [:]
+    // Positions of the calls by `HookCallIndex.key` of their id (no hash of the id, nor of the key:
+    // `CallKeyTable`), and of the rare call whose key an earlier call of the chain has, by id.
+    private var callIndex = CallKeyTable<Int>()
     private var collided: [String: Int] = [:]
     private var started = false
     // What the context held before the current request, one piece per owner: where each call's
@@ -224,8 +224,8 @@ struct ContextChain {
     // The index of call `id` (whose key is `key`), added when new.
     private mutating func call(_ id: String, key: UInt64) -> Int {
         let count = callList.count
-        // One hash: the key's slot is claimed for a new call as it is looked up.
-        let index = Self.claim(&callIndex[key, default: -1], count)
+        // One probe: the key's slot is claimed for a new call as it is looked up.
+        let index = callIndex.value(forKey: key, inserting: count)
         if index != count {
             if hasID(id, at: index) { return index }
             if let other = collided[id] { return other }
@@ -235,12 +235,6 @@ struct ContextChain {
         money.append(Money())
         heldOfCall.append(-1)
         return count
-    }
-
-    // `slot`, set to `new` first when it is empty (-1).
-    private static func claim(_ slot: inout Int, _ new: Int) -> Int {
-        if slot < 0 { slot = new }
-        return slot
     }
 
     private func find(_ id: String, key: UInt64) -> Int? {

@@ -79,10 +79,15 @@ public struct HookCallIndex {
     /// strings costs more than the look-up).
     @discardableResult
     mutating func join(_ key: UInt64) -> Dictionary<UInt64, Call>.Index? {
-        guard let index = calls.index(forKey: key) else { return nil }
+        // Without a hook log the window is empty: no key to hash.
+        guard !calls.isEmpty, let index = calls.index(forKey: key) else { return nil }
         calls.values[index].joined = true
         return index
     }
+
+    /// Call `key`, nil when the window does not hold it.
+    @inline(__always)
+    func call(_ key: UInt64) -> Call? { calls.isEmpty ? nil : calls[key] }
 
     /// Removes the calls logged before `day`, oldest first, handing each to `body`.
     mutating func evict(before day: CivilDate, _ body: (UInt64, Call) -> Void) {
