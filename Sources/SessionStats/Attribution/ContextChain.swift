@@ -18,11 +18,16 @@ struct ContextChain {
     ///
     /// An owner at or above zero is the position of a tool call in the chain; below zero it is a
     /// kind of text (`prompt`, `text`, `thinking`, `setup`).
+    ///
+    /// Its arrays are kept at their longest: `count` says how many pieces are there, so that emptying
+    /// and refilling the lists of every request writes in place and allocates nothing.
     struct Pieces {
-        /// Each piece's owner.
-        var owners: [Int] = []
-        /// Each piece's size in characters.
-        var chars: [Int] = []
+        /// Each piece's owner (the first `count`).
+        private(set) var owners: [Int] = []
+        /// Each piece's size in characters (the first `count`).
+        private(set) var chars: [Int] = []
+        /// How many pieces there are.
+        private(set) var count = 0
 
         /// The owner of the user's prompts.
         static let prompt = -1
@@ -34,18 +39,76 @@ struct ContextChain {
         static let setup = -4
 
         /// Whether there is no piece.
-        var isEmpty: Bool { owners.isEmpty }
+        var isEmpty: Bool { count == 0 }
 
         /// Adds a piece of `size` characters owned by `owner`.
+        @inline(__always)
         mutating func append(_ owner: Int, _ size: Int) {
-            owners.append(owner)
-            chars.append(size)
+            if count < owners.count {
+                owners[count] = owner
+                chars[count] = size
+            } else {
+                owners.append(owner)
+                chars.append(size)
+            }
+            count += 1
         }
 
+        /// Adds `size` characters to piece `position`.
+        @inline(__always)
+        mutating func grow(_ position: Int, by size: Int) { chars[position] += size }
+
         /// Removes every piece, keeping the storage.
-        mutating func removeAll() {
-            owners.removeAll(keepingCapacity: true)
-            chars.removeAll(keepingCapacity: true)
+        mutating func removeAll() { count = 0 }
+
+        /// Calls `body` with the owners and sizes of the pieces, in place.
+        @inline(__always)
+        func withPieces<Result>(
+            _ body: (UnsafeBufferPointer<Int>, UnsafeBufferPointer<Int>) -> Result
+        ) -> Result {
+            owners.withUnsafeBufferPointer { owners in
+                chars.withUnsafeBufferPointer { chars in
+                    body(
+                        UnsafeBufferPointer(rebasing: owners[..<count]),
+                        UnsafeBufferPointer(rebasing: chars[..<count]))
+                }
+            }
+        }
+
+        /// The sum of the sizes (those below zero as zero), and the position and size of the first
+        /// of the largest, counting positions from `base`.
+        func measure(base: Int = 0) -> Measure {
+            var measure = Measure()
+            measure.add(self, base: base)
+            return measure
+        }
+    }
+
+    /// The sum of a split's sizes (those below zero as zero) and the first of its largest.
+    struct Measure {
+        /// The sum.
+        var total = 0
+        /// The position of the first of the largest sizes.
+        var largest = 0
+        /// The largest size.
+        var largestSize = Int.min
+
+        /// Takes in the sizes of `pieces`, at positions from `base`.
+        @inline(__always)
+        mutating func add(_ pieces: Pieces, base: Int) {
+            pieces.withPieces { _, sizes in
+                for index in sizes.indices { add(sizes[index], at: base + index) }
+            }
+        }
+
+        /// Takes in size `size` at `position`, after every position before it.
+        @inline(__always)
+        mutating func add(_ size: Int, at position: Int) {
+            total += max(size, 0)
+            if size > largestSize {
+                largest = position
+                largestSize = size
+            }
         }
     }
 
@@ -59,7 +122,8 @@ struct ContextChain {
         var carry: Int128 = 0
         /// `CallCost.subagent` in picodollars.
         var subagent: Int128 = 0
-        /// `CallCost.tokens`.
+        /// `CallCost.tokens` but for `carryTokens` (the carry loop, run over every piece held, adds
+        /// one sum, not two).
         var tokens = 0
         /// `CallCost.carryTokens`.
         var carryTokens = 0
@@ -90,11 +154,14 @@ struct ContextChain {
     private var held = Pieces()
     private var heldOfCall: [Int] = []
     private var heldOfKind = [-1, -1, -1, -1]
+    // The measure of `held`, kept as pieces come and grow (sizes only grow until a drop; a piece
+    // that shrinks, which no ledger line makes, has it measured again).
+    private var heldMeasure = Measure()
+    private var heldMeasured = true
     // The previous response's blocks: they enter the context of the next request.
     private var response = Pieces()
-    // Scratch lists of the current request, kept to reuse their storage.
+    // What enters the context with the current request (its storage swapped with `response`'s).
     private var entering = Pieces()
-    private var answer = Pieces()
 
     init(sessionID: String, agentID: String?, isSidechain: Bool, start: Timestamp) {
         self.sessionID = sessionID
@@ -113,7 +180,7 @@ struct ContextChain {
             call.result = USD(picodollars: cost.result)
             call.carry = USD(picodollars: cost.carry)
             call.subagent = USD(picodollars: cost.subagent)
-            call.tokens = cost.tokens
+            call.tokens = cost.tokens + cost.carryTokens
             call.carryTokens = cost.carryTokens
             call.subagentTokens = cost.subagentTokens
             body(call)
@@ -175,49 +242,54 @@ struct ContextChain {
             dropHeld()
             response.removeAll()
         }
-        var entering = self.entering
-        self.entering = Pieces()
-        entering.removeAll()
-        entering.owners.append(contentsOf: response.owners)
-        entering.chars.append(contentsOf: response.chars)
+        // The previous response's blocks enter first; the storage they leave is the answer's.
+        swap(&entering, &response)
+        response.removeAll()
         if pieces.promptChars > 0 { entering.append(Pieces.prompt, pieces.promptChars) }
         for (index, id) in pieces.resultIDs.enumerated() {
             entering.append(call(id, key: keys.results[index]), pieces.resultChars[index])
         }
         if first {
-            let visible = entering.chars.reduce(0, +)
+            let visible = entering.withPieces { _, sizes in sizes.reduce(0, +) }
             let setup = max(0, 4 * newTokens - visible)
             if setup > 0 { entering.append(Pieces.setup, setup) }
             buckets.setup = buckets.setup + parts.read
             buckets.tokens.setup += record.tokens.cacheRead
-            share(parts.new, tokens: newTokens, over: entering, as: .result, into: &buckets)
+            Self.share(
+                parts.new, tokens: newTokens, over: entering, as: .result, measured: entering.measure(),
+                money: &money, into: &buckets)
         } else {
-            share(parts.read, tokens: record.tokens.cacheRead, over: held, as: .carry, into: &buckets)
+            let heldMeasure = measureHeld()
+            Self.share(
+                parts.read, tokens: record.tokens.cacheRead, over: held, as: .carry, measured: heldMeasure,
+                money: &money, into: &buckets)
             if record.tokens.cacheRead == 0 && !held.isEmpty {
                 // A cache miss: the whole context was written again.
-                share(
+                var measure = heldMeasure
+                measure.add(entering, base: held.count)
+                Self.share(
                     parts.new, tokens: newTokens, over: held, as: .carry, then: entering, as: .result,
-                    into: &buckets)
+                    measured: measure, money: &money, into: &buckets)
             } else {
-                share(parts.new, tokens: newTokens, over: entering, as: .result, into: &buckets)
+                Self.share(
+                    parts.new, tokens: newTokens, over: entering, as: .result, measured: entering.measure(),
+                    money: &money, into: &buckets)
             }
         }
-        var answer = self.answer
-        self.answer = Pieces()
-        answer.removeAll()
-        if pieces.textChars > 0 { answer.append(Pieces.text, pieces.textChars) }
-        if pieces.thinkingChars > 0 { answer.append(Pieces.thinking, pieces.thinkingChars) }
+        if pieces.textChars > 0 { response.append(Pieces.text, pieces.textChars) }
+        if pieces.thinkingChars > 0 { response.append(Pieces.thinking, pieces.thinkingChars) }
         for (index, id) in record.toolUseIDs.enumerated() {
             let position = issued(id, key: keys.tools[index], by: record)
             let chars = index < pieces.toolInputChars.count ? pieces.toolInputChars[index] : 0
-            answer.append(position, chars)
+            response.append(position, chars)
         }
-        share(parts.output, tokens: record.tokens.output, over: answer, as: .issue, into: &buckets)
+        Self.share(
+            parts.output, tokens: record.tokens.output, over: response, as: .issue,
+            measured: response.measure(),
+            money: &money, into: &buckets)
         buckets.unattributed = buckets.unattributed + parts.webSearch
-        for index in entering.owners.indices { hold(entering.owners[index], entering.chars[index]) }
-        self.answer = response
-        response = answer
-        self.entering = entering
+        for index in 0..<entering.count { hold(entering.owners[index], entering.chars[index]) }
+        entering.removeAll()
         started = true
     }
 
@@ -260,36 +332,61 @@ struct ContextChain {
     private mutating func hold(_ owner: Int, _ chars: Int) {
         let position = owner >= 0 ? heldOfCall[owner] : heldOfKind[-owner - 1]
         if position >= 0 {
-            held.chars[position] += chars
+            held.grow(position, by: chars)
+            if chars < 0 {
+                heldMeasured = false
+            } else if heldMeasured {
+                // Grown, it is the first of the largest when it passes the largest, or equals it
+                // from before it.
+                let size = held.chars[position]
+                heldMeasure.total += max(size, 0) - max(size - chars, 0)
+                if size > heldMeasure.largestSize
+                    || (size == heldMeasure.largestSize && position < heldMeasure.largest)
+                {
+                    heldMeasure.largest = position
+                    heldMeasure.largestSize = size
+                }
+            }
             return
         }
         if owner >= 0 {
-            heldOfCall[owner] = held.owners.count
+            heldOfCall[owner] = held.count
         } else {
-            heldOfKind[-owner - 1] = held.owners.count
+            heldOfKind[-owner - 1] = held.count
         }
+        heldMeasure.add(chars, at: held.count)
         held.append(owner, chars)
     }
 
+    // The measure of `held`, taken again only after a piece shrank.
+    private mutating func measureHeld() -> Measure {
+        if !heldMeasured {
+            heldMeasure = held.measure()
+            heldMeasured = true
+        }
+        return heldMeasure
+    }
+
     private mutating func dropHeld() {
-        for owner in held.owners where owner >= 0 { heldOfCall[owner] = -1 }
+        for index in 0..<held.count where held.owners[index] >= 0 { heldOfCall[held.owners[index]] = -1 }
         heldOfKind = [-1, -1, -1, -1]
         held.removeAll()
+        heldMeasure = Measure()
+        heldMeasured = true
     }
 
     // Shares `amount` and `tokens` by the sizes of `first` then `second` (each piece's share of the
     // kind its list gives), as `ProportionalSplit` does: each share rounded down, the rest to the
     // largest size (the earliest of equal ones); with nothing to share by, both are unattributed.
-    private mutating func share(
-        _ amount: USD, tokens: Int, over first: Pieces, as firstKind: Share, then second: Pieces = Pieces(),
-        as secondKind: Share = .result, into buckets: inout AttributionBuckets
+    // `measured` is the measure of both lists.
+    private static func share(
+        _ amount: USD, tokens: Int, over first: borrowing Pieces, as firstKind: Share,
+        then second: borrowing Pieces = Pieces(), as secondKind: Share = .result, measured: Measure,
+        money: inout [Money], into buckets: inout AttributionBuckets
     ) {
         if amount.picodollars == 0 && tokens == 0 { return }
-        var total = 0
-        var largest = 0
-        var largestSize = Int.min
-        Self.measure(first.chars, base: 0, &total, &largest, &largestSize)
-        Self.measure(second.chars, base: first.chars.count, &total, &largest, &largestSize)
+        let total = measured.total
+        let largest = measured.largest
         guard total > 0 else {
             buckets.unattributed = buckets.unattributed + amount
             buckets.tokens.unattributed += tokens
@@ -308,8 +405,8 @@ struct ContextChain {
                 Self.ratioSplit(ratio, tokenRatio, second, as: secondKind, money, &given)
                 sums = given.sums
                 // The largest piece has its floor already; the picodollars and tokens left go to it too.
-                let inFirst = largest < first.owners.count
-                let owner = inFirst ? first.owners[largest] : second.owners[largest - first.owners.count]
+                let inFirst = largest < first.count
+                let owner = inFirst ? first.owners[largest] : second.owners[largest - first.count]
                 Self.give(
                     picodollars - Int128(given.picodollars), tokens: tokens - Int(given.tokens), to: owner,
                     as: inFirst ? firstKind : secondKind, money, &sums)
@@ -323,7 +420,7 @@ struct ContextChain {
             narrowTokens: narrowTokens)
         money.withUnsafeMutableBufferPointer { money in
             split.give(first, as: firstKind, base: 0, money, &sums)
-            split.give(second, as: secondKind, base: first.chars.count, money, &sums)
+            split.give(second, as: secondKind, base: first.count, money, &sums)
             Self.give(
                 split.largestShare + picodollars - split.given,
                 tokens: Int(split.largestTokens + Int128(tokens) - split.givenTokens),
@@ -332,7 +429,7 @@ struct ContextChain {
         add(sums, to: &buckets)
     }
 
-    private func add(_ sums: Sums, to buckets: inout AttributionBuckets) {
+    private static func add(_ sums: Sums, to buckets: inout AttributionBuckets) {
         buckets.tools = buckets.tools + USD(picodollars: sums.tools)
         buckets.prompts = buckets.prompts + USD(picodollars: sums.kinds.0)
         buckets.assistantText = buckets.assistantText + USD(picodollars: sums.kinds.1)
@@ -343,23 +440,6 @@ struct ContextChain {
         buckets.tokens.assistantText += sums.kindTokens.1
         buckets.tokens.thinking += sums.kindTokens.2
         buckets.tokens.setup += sums.kindTokens.3
-    }
-
-    // The sum of the sizes, and the first of the largest.
-    @inline(__always)
-    private static func measure(
-        _ sizes: [Int], base: Int, _ total: inout Int, _ largest: inout Int, _ largestSize: inout Int
-    ) {
-        sizes.withUnsafeBufferPointer { sizes in
-            for index in sizes.indices {
-                let value = sizes[index]
-                total += max(value, 0)
-                if value > largestSize {
-                    largest = base + index
-                    largestSize = value
-                }
-            }
-        }
     }
 
     // One split's shares given so far; the largest piece's share waits for the rest.
@@ -388,33 +468,31 @@ struct ContextChain {
 
         @inline(__always)
         mutating func give(
-            _ list: Pieces, as kind: Share, base: Int, _ money: UnsafeMutableBufferPointer<Money>,
+            _ list: borrowing Pieces, as kind: Share, base: Int, _ money: UnsafeMutableBufferPointer<Money>,
             _ sums: inout Sums
         ) {
-            list.owners.withUnsafeBufferPointer { owners in
-                list.chars.withUnsafeBufferPointer { sizes in
-                    for index in sizes.indices {
-                        let value = max(sizes[index], 0)
-                        let share =
-                            narrow
-                            ? Int128(UInt64(picodollars) &* UInt64(value) / UInt64(total))
-                            : picodollars * Int128(value) / Int128(total)
-                        let tokenShare =
-                            narrowTokens
-                            ? Int128(UInt64(tokens) &* UInt64(value) / UInt64(total))
-                            : Int128(tokens) * Int128(value) / Int128(total)
-                        given += share
-                        givenTokens += tokenShare
-                        if base + index == largest {
-                            largestShare = share
-                            largestTokens = tokenShare
-                            largestOwner = owners[index]
-                            largestKind = kind
-                            continue
-                        }
-                        ContextChain.give(
-                            share, tokens: Int(tokenShare), to: owners[index], as: kind, money, &sums)
+            list.withPieces { owners, sizes in
+                for index in sizes.indices {
+                    let value = max(sizes[index], 0)
+                    let share =
+                        narrow
+                        ? Int128(UInt64(picodollars) &* UInt64(value) / UInt64(total))
+                        : picodollars * Int128(value) / Int128(total)
+                    let tokenShare =
+                        narrowTokens
+                        ? Int128(UInt64(tokens) &* UInt64(value) / UInt64(total))
+                        : Int128(tokens) * Int128(value) / Int128(total)
+                    given += share
+                    givenTokens += tokenShare
+                    if base + index == largest {
+                        largestShare = share
+                        largestTokens = tokenShare
+                        largestOwner = owners[index]
+                        largestKind = kind
+                        continue
                     }
+                    ContextChain.give(
+                        share, tokens: Int(tokenShare), to: owners[index], as: kind, money, &sums)
                 }
             }
         }
@@ -431,29 +509,27 @@ struct ContextChain {
     // piece's rest comes after): the loop every request runs over all the pieces its context holds,
     // one per kind of share so that the loop tests no kind.
     private static func ratioSplit(
-        _ ratio: ExactRatio, _ tokenRatio: ExactRatio, _ list: Pieces, as kind: Share,
+        _ ratio: ExactRatio, _ tokenRatio: ExactRatio, _ list: borrowing Pieces, as kind: Share,
         _ money: UnsafeMutableBufferPointer<Money>, _ given: inout Given
     ) {
         guard !list.isEmpty else { return }
-        list.owners.withUnsafeBufferPointer { owners in
-            list.chars.withUnsafeBufferPointer { sizes in
-                switch kind {
-                case .carry:
-                    ratioSplit(ratio, tokenRatio, owners, sizes, money, &given) { call, share, tokens in
-                        call.pointee.carry &+= Int128(share)
-                        call.pointee.carryTokens &+= tokens
-                        call.pointee.tokens &+= tokens
-                    }
-                case .result:
-                    ratioSplit(ratio, tokenRatio, owners, sizes, money, &given) { call, share, tokens in
-                        call.pointee.result &+= Int128(share)
-                        call.pointee.tokens &+= tokens
-                    }
-                case .issue:
-                    ratioSplit(ratio, tokenRatio, owners, sizes, money, &given) { call, share, tokens in
-                        call.pointee.issue &+= Int128(share)
-                        call.pointee.tokens &+= tokens
-                    }
+        list.withPieces { owners, sizes in
+            switch kind {
+            case .carry:
+                // `tokens` leaves out the carry's tokens: one sum here, not two.
+                ratioSplit(ratio, tokenRatio, owners, sizes, money, &given) { call, share, tokens in
+                    call.pointee.carry &+= Int128(share)
+                    call.pointee.carryTokens &+= tokens
+                }
+            case .result:
+                ratioSplit(ratio, tokenRatio, owners, sizes, money, &given) { call, share, tokens in
+                    call.pointee.result &+= Int128(share)
+                    call.pointee.tokens &+= tokens
+                }
+            case .issue:
+                ratioSplit(ratio, tokenRatio, owners, sizes, money, &given) { call, share, tokens in
+                    call.pointee.issue &+= Int128(share)
+                    call.pointee.tokens &+= tokens
                 }
             }
         }
@@ -467,8 +543,12 @@ struct ContextChain {
     ) {
         var gave: UInt64 = 0
         var gaveTokens: UInt64 = 0
-        var tools: UInt64 = 0
-        var toolTokens: UInt64 = 0
+        // What the few pieces of text got: the calls' sum is the rest, not a third and fourth sum
+        // per piece.
+        var text: UInt64 = 0
+        var textTokens: UInt64 = 0
+        // A call's owner is its position in `money`, which is then not empty.
+        let calls = money.baseAddress.unsafelyUnwrapped
         for index in 0..<sizes.count {
             // Every size is at most the total, which the ratios need.
             let value = UInt64(max(sizes[index], 0))
@@ -479,18 +559,17 @@ struct ContextChain {
             gaveTokens &+= tokenShare
             let owner = owners[index]
             if owner >= 0 {
-                tools &+= share
-                toolTokens &+= tokenShare
-                // A call's owner is its position in `money`, which is then not empty.
-                charge(money.baseAddress.unsafelyUnwrapped + owner, share, Int(bitPattern: UInt(tokenShare)))
+                charge(calls + owner, share, Int(bitPattern: UInt(tokenShare)))
             } else {
+                text &+= share
+                textTokens &+= tokenShare
                 give(kind: owner, Int128(share), tokens: Int(bitPattern: UInt(tokenShare)), &given.sums)
             }
         }
         given.picodollars &+= gave
         given.tokens &+= gaveTokens
-        given.sums.tools += Int128(tools)
-        given.sums.toolTokens += Int(toolTokens)
+        given.sums.tools += Int128(gave &- text)
+        given.sums.toolTokens += Int(gaveTokens &- textTokens)
     }
 
     // What one split gave each bucket, added to the buckets once at its end.
@@ -510,10 +589,13 @@ struct ContextChain {
         guard owner >= 0 else { return give(kind: owner, share, tokens: tokens, &sums) }
         sums.tools += share
         sums.toolTokens += tokens
-        money[owner].tokens += tokens
         switch kind {
-        case .issue: money[owner].issue += share
-        case .result: money[owner].result += share
+        case .issue:
+            money[owner].issue += share
+            money[owner].tokens += tokens
+        case .result:
+            money[owner].result += share
+            money[owner].tokens += tokens
         case .carry:
             money[owner].carry += share
             money[owner].carryTokens += tokens

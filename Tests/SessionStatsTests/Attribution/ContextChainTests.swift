@@ -87,6 +87,15 @@ import Testing
         try check(prompt: 9, inputs: inputs, results: results, read: read)
     }
 
+    @Test func aCallGrownToTieTheLargestBeforeItTakesTheRemainder() throws {
+        // Held as its input came, the first call (10 characters) grows by its result to 150, the
+        // second's size: the earlier of the two is then the largest, and takes the picodollar and
+        // the token left over (300,000 pd and 1 token over 401 characters).
+        try check(prompt: 101, inputs: [10, 150], results: [140, 0], read: 1)
+        // Grown past the largest, a call takes the remainder from it.
+        try check(prompt: 101, inputs: [10, 150], results: [141, 0], read: 1)
+    }
+
     @Test func aShareThatIsAWholeNumberIsNotFlooredBelowIt() throws {
         // 300,000 pd over 14 characters: not a whole ratio, yet the call's 7 characters take exactly
         // 150,000 (a ratio rounded down instead of up would give 149,999).
