@@ -10,6 +10,9 @@ struct LedgerLineFields {
     var timestamp: Timestamp?
     var sessionID: JSONStringToken?
     var project: JSONStringToken?
+    /// `cwd`, as `UsageLineDecoder` reads it (`scan` leaves it out: its callers do not need it); the
+    /// summary reads it as a string only for a session's earliest request.
+    var cwd: JSONStringToken?
     var model: JSONStringToken?
     var messageID: JSONStringToken?
     var requestID: JSONStringToken?

@@ -63,11 +63,8 @@ struct UsageLineDecoder {
             case 1 where scanner.matches(key, UsageKeys.version):
                 version = try integer(&scanner) ?? -1
             case 3 where scanner.matches(key, UsageKeys.cwd):
-                if leavesOutIdentity {
-                    _ = try token(&scanner)
-                } else {
-                    cwd = try string(&scanner) ?? ""
-                }
+                fields.cwd = try token(&scanner)
+                if !leavesOutIdentity { cwd = fields.cwd.map { interner.string($0, in: scanner) } ?? "" }
             case 5 where scanner.matches(key, UsageKeys.model):
                 fields.model = try token(&scanner)
                 model = fields.model.map { interner.string($0, in: scanner) }

@@ -3,7 +3,8 @@ import SessionLogCore
 /// One line of `usage-rollup-YYYY-MM-DD.jsonl`: the requests of one hour that share a day, session,
 /// project, model and everything that prices them, summed, with the keys of the requests it holds.
 ///
-///     {"usage_rollup":2,"day":"2026-11-20","session_id":"…","project":"app","model":"claude-opus-4-5",
+///     {"usage_rollup":2,"day":"2026-11-20","session_id":"…","project":"app","cwd":"/home/u/app",
+///      "model":"claude-opus-4-5",
 ///      "requests":3,"input":30,"output":900,"cache_write_5m":100,"cache_write_1h":0,"cache_read":5000,
 ///      "cache_misses":[{"cache_miss":"system_changed","requests":1,"missed_5m":0,"missed_1h":4000,
 ///      "uncached":0}],"first":"2026-11-20T09:00:01.000Z","last":"2026-11-20T09:41:10.500Z",
@@ -43,7 +44,7 @@ public struct UsageRollupRow: Equatable, Sendable {
         self.day = day
         var record = UsageRecord(
             timestamp: request.timestamp, sessionID: request.sessionID, project: request.project,
-            model: request.model, tokens: request.tokens)
+            cwd: request.cwd, model: request.model, tokens: request.tokens)
         record.webSearchRequests = request.webSearchRequests
         record.speed = request.speed
         record.inferenceGeo = request.inferenceGeo
@@ -132,6 +133,11 @@ public struct UsageRollupRow: Equatable, Sendable {
         record.tokens = a + b
         record.webSearchRequests += other.record.webSearchRequests
         record.requests += other.record.requests
+        if UsageSessionTotals.startsEarlier(
+            other.record.timestamp, other.record.cwd, than: record.timestamp, record.cwd)
+        {
+            record.cwd = other.record.cwd
+        }
         record.timestamp = min(record.timestamp, other.record.timestamp)
         record.lastRequest = max(record.lastTimestamp, other.record.lastTimestamp)
         keys += other.keys
@@ -156,6 +162,10 @@ public struct UsageRollupRow: Equatable, Sendable {
         writer.string(record.sessionID)
         writer.key(key: UsageKeys.project)
         writer.string(record.project)
+        if !record.cwd.isEmpty {
+            writer.key(key: UsageKeys.cwd)
+            writer.string(record.cwd)
+        }
         writer.key(key: UsageKeys.model)
         writer.string(record.model)
         writer.field(key: UsageKeys.speed, record.speed)
@@ -305,6 +315,8 @@ public struct UsageRollupRow: Equatable, Sendable {
                 sessionID = try string(&scanner)
             } else if scanner.matches(key, UsageKeys.project) {
                 record.project = try string(&scanner) ?? ""
+            } else if scanner.matches(key, UsageKeys.cwd) {
+                record.cwd = try string(&scanner) ?? ""
             } else if scanner.matches(key, UsageKeys.model) {
                 model = try string(&scanner)
             } else if scanner.matches(key, UsageKeys.speed) {

@@ -10,8 +10,8 @@ public struct UsageSummary: Sendable {
     public var byModel: [String: UsageTotals] = [:]
     /// By project.
     public var byProject: [String: UsageTotals] = [:]
-    /// By session, with the session's project.
-    public var bySession: [String: (project: String, totals: UsageTotals)] = [:]
+    /// By session, with the session's project and the span of its requests.
+    public var bySession: [String: UsageSessionTotals] = [:]
     /// Cache misses by reason (`cache_miss` of the ledger): requests, missed tokens, cost beyond a hit.
     public var cacheMisses: [String: CacheMissTotals] = [:]
     /// How each model was priced.
@@ -44,9 +44,14 @@ public struct UsageSummary: Sendable {
         byDay[localDays.day(of: record.timestamp), default: UsageTotals()].add(record, cost: cost)
         byModel[record.model, default: UsageTotals()].add(record, cost: cost)
         byProject[record.project, default: UsageTotals()].add(record, cost: cost)
-        var session = bySession[record.sessionID] ?? (record.project, UsageTotals())
-        session.totals.add(record, cost: cost)
-        bySession[record.sessionID] = session
+        let last = record.lastRequest ?? record.timestamp
+        if bySession[record.sessionID] == nil {
+            bySession[record.sessionID] = UsageSessionTotals(
+                project: record.project, first: record.timestamp, last: last, cwd: record.cwd)
+        } else {
+            bySession[record.sessionID]!.widen(first: record.timestamp, last: last, cwd: record.cwd)
+        }
+        bySession[record.sessionID]!.totals.add(record, cost: cost)
         if let miss = record.cacheMiss {
             let missCost = match.price.map {
                 $0.rates(for: record).missCost(miss.missedTokens, in: record.tokens)

@@ -12,9 +12,9 @@ struct UsageSummaryBuilder {
     private var projects = ByteInterner()
     private var models = ByteInterner()
     private var totals = UsageTotals()
-    private var bySession: [UsageTotals] = []
-    // The project of each session's first request, as `UsageSummary.add` keeps it.
-    private var sessionProject: [Int] = []
+    // Each session's totals and span, with the project of its first request, as `UsageSummary.add`
+    // keeps it.
+    private var bySession: [UsageSessionTotals] = []
     private var sessionAllowed: [Bool] = []
     private var byProject: [UsageTotals] = []
     private var projectAllowed: [Bool] = []
@@ -44,10 +44,14 @@ struct UsageSummaryBuilder {
             projectAllowed.append(project.map { $0 == projects.strings[projectID] } ?? true)
         }
         guard projectAllowed[projectID] else { return }
+        let timestamp = fields.timestamp!
         let sessionID = sessions.id(fields.sessionID!, in: scanner)
         if sessionID == bySession.count {
-            bySession.append(UsageTotals())
-            sessionProject.append(projectID)
+            // An empty span: the request widens it below, once the filters keep it.
+            bySession.append(
+                UsageSessionTotals(
+                    project: projects.strings[projectID], first: Timestamp(milliseconds: .max),
+                    last: Timestamp(milliseconds: .min), cwd: ""))
             let text = sessions.strings[sessionID]
             switch session {
             case .prefix(let prefix): sessionAllowed.append(text.hasPrefix(prefix))
@@ -61,7 +65,13 @@ struct UsageSummaryBuilder {
             byModel.append(UsageTotals())
             prices.append(table.match(models.strings[modelID]))
         }
-        let timestamp = fields.timestamp!
+        // The directory is read only for a request as early as the session's earliest so far.
+        if timestamp <= bySession[sessionID].first {
+            bySession[sessionID].widen(
+                first: timestamp, last: timestamp, cwd: fields.cwd.map { scanner.decode($0) } ?? "")
+        } else if bySession[sessionID].last < timestamp {
+            bySession[sessionID].last = timestamp
+        }
         var cost = USD.zero
         var missCost = USD.zero
         switch prices[modelID] {
@@ -97,7 +107,8 @@ struct UsageSummaryBuilder {
         byDay[lastDayIndex].add(fields.tokens, webSearchRequests: fields.webSearchRequests, cost: cost)
         byModel[modelID].add(fields.tokens, webSearchRequests: fields.webSearchRequests, cost: cost)
         byProject[projectID].add(fields.tokens, webSearchRequests: fields.webSearchRequests, cost: cost)
-        bySession[sessionID].add(fields.tokens, webSearchRequests: fields.webSearchRequests, cost: cost)
+        bySession[sessionID].totals.add(
+            fields.tokens, webSearchRequests: fields.webSearchRequests, cost: cost)
     }
 
     /// The summary of every request added.
@@ -115,10 +126,12 @@ struct UsageSummaryBuilder {
         for (id, reason) in missReasons.strings.enumerated() {
             summary.cacheMisses[reason, default: CacheMissTotals()].add(byMissReason[id])
         }
-        for (id, name) in sessions.strings.enumerated() where bySession[id].requests > 0 {
-            var entry = summary.bySession[name] ?? (projects.strings[sessionProject[id]], UsageTotals())
-            entry.totals.add(bySession[id])
-            summary.bySession[name] = entry
+        for (id, name) in sessions.strings.enumerated() where bySession[id].totals.requests > 0 {
+            if summary.bySession[name] == nil {
+                summary.bySession[name] = bySession[id]
+            } else {
+                summary.bySession[name]!.merge(bySession[id])
+            }
         }
         return summary
     }
@@ -152,9 +165,11 @@ extension UsageSummary {
         for (model, value) in other.byModel { byModel[model, default: UsageTotals()].add(value) }
         for (project, value) in other.byProject { byProject[project, default: UsageTotals()].add(value) }
         for (session, value) in other.bySession {
-            var entry = bySession[session] ?? (value.project, UsageTotals())
-            entry.totals.add(value.totals)
-            bySession[session] = entry
+            if bySession[session] == nil {
+                bySession[session] = value
+            } else {
+                bySession[session]!.merge(value)
+            }
         }
         pricing.merge(other.pricing) { kept, _ in kept }
         for (reason, value) in other.cacheMisses {

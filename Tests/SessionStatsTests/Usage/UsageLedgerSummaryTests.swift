@@ -22,8 +22,8 @@ import Testing
             localDays: LocalDayResolver(utcOffsetSeconds: 0))
         _ = try sync.run()
         let extra = """
-            {"v":1,"timestamp":"2026-02-05T12:00:00.000Z","session_id":"11111111-1111-1111-1111-111111111111","project":"demo","model":"claude-opus-4-6","message_id":"msg_01NNN","request_id":"req_01NNN","input":1,"output":1,"cache_write_5m":1000,"cache_write_1h":4000,"cache_read":0}
-            { "v": 1, "timestamp": "2026-02-05T13:00:00.000Z", "session_id": "sp\\u0061ced", "project": "d\\u00e9mo", "model": "claude-sonnet-4-5", "message_id": "msg_01SPACE", "input": 10, "output": 20 }
+            {"v":1,"timestamp":"2026-02-05T12:00:00.000Z","session_id":"11111111-1111-1111-1111-111111111111","project":"demo","cwd":"/w/demo","model":"claude-opus-4-6","message_id":"msg_01NNN","request_id":"req_01NNN","input":1,"output":1,"cache_write_5m":1000,"cache_write_1h":4000,"cache_read":0}
+            { "v": 1, "timestamp": "2026-02-05T13:00:00.000Z", "session_id": "sp\\u0061ced", "project": "d\\u00e9mo", "cwd": "/w/sp\\u0061ced", "model": "claude-sonnet-4-5", "message_id": "msg_01SPACE", "input": 10, "output": 20 }
             {"v":1,"timestamp":"2026-02-05T13:00:01.000Z","session_id":"spaced","project":"démo","model":"claude-sonnet-4-5","message_id":"msg_01SPACE","input":10,"output":25,"speed":"fast","inference_geo":"us"}
             {"v":1,"timestamp":"2026-02-05T14:00:00.000Z","session_id":"noid","project":"demo","model":"glm-4.7","input":5,"output":5}
             {"v":1,"timestamp":"2026-02-05T14:00:00.000Z","session_id":"noid","project":"demo","model":"glm-4.7","input":5,"output":5}
@@ -39,7 +39,9 @@ import Testing
         _ = scratch.write(extra, to: "extra/usage-2026-02-05.jsonl", mode: 0o600)
         let copy = """
             {"v":1,"timestamp":"2026-02-06T00:30:00.000Z","session_id":"late","project":"demo","model":"claude-haiku-4-5","message_id":"msg_01LATE","input":1,"output":9}
-            {"v":1,"timestamp":"2026-02-06T00:31:00.000Z","session_id":"second","project":"elsewhere","model":"claude-opus-4-5","message_id":"msg_01SECOND","input":1,"output":2}
+            {"v":1,"timestamp":"2026-02-06T00:31:00.000Z","session_id":"second","project":"elsewhere","cwd":"/z/read-first","model":"claude-opus-4-5","message_id":"msg_01SECOND","input":1,"output":2}
+            {"v":1,"timestamp":"2026-02-06T00:31:00.000Z","session_id":"second","project":"elsewhere","cwd":"/a/same-time","model":"claude-opus-4-5","message_id":"msg_01SECOND2","input":1,"output":2}
+            {"v":1,"timestamp":"2026-02-06T00:32:00.000Z","session_id":"second","project":"elsewhere","model":"claude-opus-4-5","message_id":"msg_01SECOND3","input":1,"output":2}
 
             """
         _ = scratch.makeDirectory("more")
@@ -70,6 +72,13 @@ import Testing
         var writer = JSONWriter(indent: 1, capacity: 4096)
         writer.beginObject()
         writer.usage(summary)
+        // Each session's span and directory too, which `sessions` lists for sessions the log lacks.
+        writer.key("spans")
+        writer.beginArray()
+        for (id, session) in summary.bySession.sorted(by: { $0.key < $1.key }) {
+            writer.string("\(id) \(session.first.iso8601) \(session.last.iso8601) \(session.cwd)")
+        }
+        writer.endArray()
         writer.endObject()
         return writer.text
     }
@@ -191,5 +200,25 @@ import Testing
         // The copy in the other directory, after midnight, is the kept one: it is not on this day.
         #expect(summary.bySession["late"] == nil)
         #expect(result.skippedLines == 3)
+    }
+
+    /// A session's span runs from its earliest request to its latest, and its directory is the
+    /// earliest request's (of two at the same time, the smaller), however the lines are read.
+    @Test(arguments: [1, 2])
+    func aSessionSpansItsRequestsFromTheEarliestsDirectory(threads: Int) throws {
+        let scratch = try Self.ledger()
+        defer { scratch.remove() }
+        var reader = UsageLedgerReader(
+            directories: [scratch.file("extra"), scratch.file("more")],
+            localDays: LocalDayResolver(utcOffsetSeconds: 0))
+        let (summary, _) = reader.summarize(
+            days: nil, table: .builtIn, filter: EntryFilter(), threads: threads)
+        let second = try #require(summary.bySession["second"])
+        #expect(second.first == Timestamp(iso8601: "2026-02-06T00:31:00Z"))
+        #expect(second.last == Timestamp(iso8601: "2026-02-06T00:32:00Z"))
+        #expect(second.cwd == "/a/same-time")
+        #expect(second.totals.requests == 3)
+        #expect(summary.bySession["11111111-1111-1111-1111-111111111111"]?.cwd == "/w/demo")
+        #expect(summary.bySession["noid"]?.cwd == "")
     }
 }
