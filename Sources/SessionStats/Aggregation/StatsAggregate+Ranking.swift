@@ -31,15 +31,6 @@ extension StatsAggregate {
         return limit.map { Array(order.prefix($0)) } ?? order
     }
 
-    /// Indices into `sessions` of the `limit` most recently started sessions, newest first.
-    public func sessionsNewestFirst(limit: Int?) -> [Int] {
-        let order = sessions.indices.sorted {
-            let (a, b) = (sessions[$0], sessions[$1])
-            return (b.start, a.id) < (a.start, b.id)
-        }
-        return limit.map { Array(order.prefix($0)) } ?? order
-    }
-
     /// The `limit` most edited files, most edits first.
     public func topFiles(limit: Int?) -> [(file: EditedFile, edits: Int)] {
         let order = editedFiles.map { (file: $0.key, edits: $0.value) }.sorted {

@@ -30,7 +30,8 @@ public enum SessionCommand {
         One session's timeline: time, event, tool, file or command, tokens and duration, with the
         session's exact requests, tokens and cost from the usage ledger (synced first) next to the
         estimate. ID may be a unique prefix of the session id. All days are searched unless a range
-        is given. With --json, the whole session is exported.
+        is given. A session the activity log lacks is looked up in the ledger: its exact figures,
+        no timeline. With --json, the whole session is exported.
 
 
         """ + commandLine.help(defaultRange: "all days")
@@ -69,29 +70,42 @@ public enum SessionCommand {
                     context.nothingFound(in: directories, diagnostics: diagnostics, what: "sessions"))
                 return .success
             }
-            let (id, entries) = try collector.result().get()
-            var timeline = makeTimeline(
-                id: id, entries: entries, days: days, directories: directories, pricing: pricing,
-                diagnostics: diagnostics, context: context)
+            let logged: (id: String, entries: [LogEntry])?
+            switch collector.result() {
+            case .success(let found): logged = found
+            // The usage ledger alone may have it: synced from before the hook was installed.
+            case .failure(.unknownSession): logged = nil
+            case .failure(let error): throw error
+            }
             var usage = UsageQuery(
                 directories: directories,
                 roots: options.sync.roots(variables: context.variables), days: days)
             usage.sync = !options.sync.noSync
-            usage.filter = EntryFilter(session: .exact(id))
-            do throws(PricingFileError) {
-                timeline.usage = try usage.run(
-                    clock: context.clock, variables: context.variables, activeDays: [],
-                    warn: { context.errorOutput("warning: " + $0 + "\n") })
-                if timeline.exact != nil, let first = directories.first {
-                    var attribution = AttributionQuery(directories: directories, days: days)
-                    attribution.filter = EntryFilter(session: .exact(id))
-                    attribution.detailSessions = [id]
-                    let table = try PricingFile.table(logDirectory: first, variables: context.variables)
-                    timeline.attribution = attribution.run(
-                        source: context.source, localDays: context.clock.dayResolver, table: table)
+            var timeline: SessionTimeline
+            let id: String
+            if let logged {
+                id = logged.id
+                timeline = makeTimeline(
+                    id: id, entries: logged.entries, days: days, directories: directories, pricing: pricing,
+                    diagnostics: diagnostics, context: context)
+                usage.filter = EntryFilter(session: .exact(id))
+                timeline.usage = try exactUsage(usage, context: context)
+            } else {
+                (id, timeline) = try ledgerTimeline(
+                    prefix: options.id, usage: usage, diagnostics: diagnostics, context: context)
+            }
+            if timeline.exact != nil, let first = directories.first {
+                var attribution = AttributionQuery(directories: directories, days: days)
+                attribution.filter = EntryFilter(session: .exact(id))
+                attribution.detailSessions = [id]
+                let table: PriceTable
+                do throws(PricingFileError) {
+                    table = try PricingFile.table(logDirectory: first, variables: context.variables)
+                } catch {
+                    throw .badPricingFile(error.message)
                 }
-            } catch {
-                throw .badPricingFile(error.message)
+                timeline.attribution = attribution.run(
+                    source: context.source, localDays: context.clock.dayResolver, table: table)
             }
             if options.common.json {
                 context.output(timeline.json)
@@ -101,6 +115,46 @@ public enum SessionCommand {
             }
             return .success
         }
+    }
+
+    // The usage `query` gives, warnings on stderr; a malformed pricing file is a usage error.
+    private static func exactUsage(_ query: UsageQuery, context: StatsContext) throws(UsageError)
+        -> UsageSummary?
+    {
+        do throws(PricingFileError) {
+            return try query.run(
+                clock: context.clock, variables: context.variables, activeDays: [],
+                warn: { context.errorOutput("warning: " + $0 + "\n") })
+        } catch {
+            throw .badPricingFile(error.message)
+        }
+    }
+
+    // The timeline of the one session of the usage ledger that `prefix` names, when the activity log
+    // has none: its requests' span and exact usage, no entries. Syncs first, as `usage` says.
+    private static func ledgerTimeline(
+        prefix: String, usage: UsageQuery, diagnostics: ReadDiagnostics, context: StatsContext
+    ) throws(UsageError) -> (id: String, timeline: SessionTimeline) {
+        var query = usage
+        query.filter = EntryFilter(session: .prefix(prefix))
+        var summary = try exactUsage(query, context: context)
+        let candidates = summary?.bySession.keys.sorted() ?? []
+        guard !candidates.isEmpty else { throw .unknownSession(prefix) }
+        guard candidates.count == 1 || candidates.contains(prefix) else {
+            throw .ambiguousSession(prefix: prefix, candidates: candidates)
+        }
+        if candidates.count > 1 {
+            // Others share the prefix: the session's own figures, without another sync.
+            query.filter = EntryFilter(session: .exact(prefix))
+            query.sync = false
+            summary = try exactUsage(query, context: context)
+        }
+        guard let summary, let (id, totals) = summary.bySession.first else { throw .unknownSession(prefix) }
+        var timeline = SessionTimeline(
+            session: SessionTotals(id: id, ledger: totals), entries: [], model: nil, choice: nil, cost: nil,
+            diagnostics: diagnostics, clock: context.clock)
+        timeline.usage = summary
+        return (id, timeline)
     }
 
     /// Totals and prices one session's entries, looking before `days` for its model if need be.

@@ -31,7 +31,8 @@ public enum SessionsCommand {
 
         Sessions newest first: start, duration, project, operations, the exact requests, tokens
         and cost from the usage ledger (synced first) where it has the session, and the estimated
-        cost; each followed by the command that resumes it.
+        cost; each followed by the command that resumes it. Sessions only the ledger has (from
+        before the hook was installed, or with hooks off) are listed too, without operations.
 
 
         """ + commandLine.help()
@@ -59,7 +60,7 @@ public enum SessionsCommand {
             context.warn(about: report.diagnostics, directoryCount: report.directories.count)
             if options.common.json {
                 context.output(report.sessionListJSON)
-            } else if report.aggregate.sessions.isEmpty {
+            } else if report.listedSessionCount == 0 {
                 let filtered = options.common.filter.isEmpty ? "" : " matching the filters"
                 let what = "sessions " + report.rangePhrase + filtered
                 context.output(

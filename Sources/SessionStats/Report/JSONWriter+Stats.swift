@@ -36,9 +36,10 @@ extension JSONWriter {
     }
 
     /// One session's totals as an object: the estimate, and in `usage` the exact figures from the usage
-    /// ledger (`null` when it has none for the session).
+    /// ledger (`null` when it has none for the session). A session only the ledger has comes without
+    /// `choice` and `cost`: no rates, and `tokens` and `estimated_cost` null.
     mutating func session(
-        _ session: SessionTotals, model: String?, choice: RateChoice, cost sessionCost: CostSplit,
+        _ session: SessionTotals, model: String?, choice: RateChoice?, cost sessionCost: CostSplit?,
         exact: UsageTotals?, clock: LocalClock
     ) {
         beginObject()
@@ -46,7 +47,7 @@ extension JSONWriter {
         nullable("project", session.project)
         nullable("cwd", session.cwd)
         nullable("model", model)
-        nullable("rates", choice.family?.label)
+        nullable("rates", choice?.family?.label)
         field("start", session.start.iso8601)
         field("end", session.end.iso8601)
         field("start_local", clock.dateTime(session.start))
@@ -54,8 +55,15 @@ extension JSONWriter {
         field("operations", session.operations)
         field("failed", session.failures)
         field("lines", session.lines)
-        tokens("tokens", session.tokens)
-        cost("estimated_cost", sessionCost)
+        if let sessionCost {
+            tokens("tokens", session.tokens)
+            cost("estimated_cost", sessionCost)
+        } else {
+            key("tokens")
+            null()
+            key("estimated_cost")
+            null()
+        }
         key("usage")
         if let exact { usageTotals(exact) } else { null() }
         field("resume_command", ResumeCommand.line(sessionID: session.id, cwd: session.cwd))

@@ -61,7 +61,7 @@ extension SessionTimeline {
             writer.endObject()
         }
         writer.endArray()
-        writer.warnings(diagnostics, fallbackSessions: choice.isFallback ? 1 : 0)
+        writer.warnings(diagnostics, fallbackSessions: choice?.isFallback == true ? 1 : 0)
         writer.endObject()
         return writer.text
     }

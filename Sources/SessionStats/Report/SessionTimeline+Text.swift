@@ -9,19 +9,26 @@ extension SessionTimeline {
         // Rows of label and value; values from the logs are made visible, then the failures coloured.
         var header: [(String, String)] = [("Project", VisibleText.escape(session.project ?? "(none)"))]
         if let cwd = session.cwd { header.append(("Directory", VisibleText.escape(cwd))) }
-        let rates = choice.family.map { " (\($0.label) rates)" } ?? " (unknown: Sonnet rates)"
-        header.append(("Model", VisibleText.escape(model ?? "not logged") + rates))
+        if let choice {
+            let rates = choice.family.map { " (\($0.label) rates)" } ?? " (unknown: Sonnet rates)"
+            header.append(("Model", VisibleText.escape(model ?? "not logged") + rates))
+        }
         header.append(
             ("Started", clock.date(of: session.start).description + " " + clock.time(session.start)))
         header.append(
             (
-                "Last line",
+                session.isLogged ? "Last line" : "Last request",
                 clock.date(of: session.end).description + " " + clock.time(session.end) + " ("
                     + NumberFormat.span(seconds: session.durationMS / 1000) + " later)"
             ))
         let failed =
             session.failures > 0 ? style.red(", \(NumberFormat.grouped(session.failures)) failed") : ""
-        header.append(("Operations", NumberFormat.grouped(session.operations) + failed))
+        header.append(
+            (
+                "Operations",
+                session.isLogged
+                    ? NumberFormat.grouped(session.operations) + failed : "none in the activity log"
+            ))
         let estimatedSplit =
             "in " + NumberFormat.grouped(session.tokens.input) + ", out "
             + NumberFormat.grouped(session.tokens.output)
@@ -48,12 +55,14 @@ extension SessionTimeline {
             }
             header.append(
                 ("Cost", style.bold(exact.cost.display) + " (" + models.joined(separator: ", ") + ")"))
-            header.append(
-                (
-                    "Estimate",
-                    NumberFormat.grouped(session.tokens.total) + " tokens of tool text (" + estimatedSplit
-                        + "), " + cost.total.display
-                ))
+            if let cost {
+                header.append(
+                    (
+                        "Estimate",
+                        NumberFormat.grouped(session.tokens.total) + " tokens of tool text (" + estimatedSplit
+                            + "), " + cost.total.display
+                    ))
+            }
             if let buckets = attribution?.buckets {
                 let parts: [(String, USD)] = [
                     ("tools", buckets.tools), ("prompts", buckets.prompts),
@@ -70,7 +79,11 @@ extension SessionTimeline {
                     "Tokens",
                     NumberFormat.grouped(session.tokens.total) + " (" + estimatedSplit + ", estimated)"
                 ))
-            header.append(("Cost", cost.total.display + " (estimated; no exact data in the usage ledger)"))
+            header.append(
+                (
+                    "Cost",
+                    (cost ?? CostSplit()).total.display + " (estimated; no exact data in the usage ledger)"
+                ))
         }
         header.append(
             ("Resume", VisibleText.escape(ResumeCommand.line(sessionID: session.id, cwd: session.cwd))))
@@ -80,6 +93,11 @@ extension SessionTimeline {
                 "  " + label + String(repeating: " ", count: labelWidth - label.count) + "  " + value + "\n"
         }
         text += "\n" + style.heading("Timeline") + "\n"
+        guard session.isLogged else {
+            return text
+                + "  none: the activity log has no lines of this session (from before the hook was\n"
+                + "  installed, or with hooks off); its requests are in the usage ledger.\n"
+        }
 
         // The exact cost column shows only when the session has attribution.
         var columns = [

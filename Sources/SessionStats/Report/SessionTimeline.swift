@@ -8,10 +8,10 @@ public struct SessionTimeline {
     public var entries: [LogEntry]
     /// The model its SessionStart named.
     public var model: String?
-    /// The rates it was priced at.
-    public var choice: RateChoice
-    /// Its estimated cost.
-    public var cost: CostSplit
+    /// The rates it was priced at; nil for a session only the usage ledger has (`SessionTotals.isLogged`).
+    public var choice: RateChoice?
+    /// Its estimated cost; nil for a session only the usage ledger has.
+    public var cost: CostSplit?
     /// What reading the logs ran into.
     public var diagnostics: ReadDiagnostics
     /// The clock, for local times.
@@ -23,7 +23,7 @@ public struct SessionTimeline {
 
     /// Creates a timeline.
     public init(
-        session: SessionTotals, entries: [LogEntry], model: String?, choice: RateChoice, cost: CostSplit,
+        session: SessionTotals, entries: [LogEntry], model: String?, choice: RateChoice?, cost: CostSplit?,
         diagnostics: ReadDiagnostics, clock: LocalClock
     ) {
         self.session = session

@@ -2,12 +2,35 @@ import SessionLogCore
 
 /// `session-stats sessions`: the sessions of a range, newest first, each with its resume command.
 extension StatsReport {
+    /// A session of the list: its totals and, when the activity log has it, its index in the aggregate.
+    public typealias ListedSession = (session: SessionTotals, index: Int?)
+
+    /// The sessions of the activity log, then those only the usage ledger has (`SessionTotals.isLogged`).
+    public var listedSessionCount: Int { aggregate.sessions.count + ledgerOnlySessions.count }
+
+    /// The `limit` newest sessions (nil: all) of the activity log and of the usage ledger alone,
+    /// newest first by their first line or request.
+    public func sessionsNewestFirst(limit: Int?) -> [ListedSession] {
+        var listed: [ListedSession] = aggregate.sessions.enumerated().map { ($0.element, $0.offset) }
+        listed += ledgerOnlySessions.map { (SessionTotals(id: $0.key, ledger: $0.value), nil) }
+        listed.sort { ($1.session.start, $0.session.id) < ($0.session.start, $1.session.id) }
+        return limit.map { Array(listed.prefix($0)) } ?? listed
+    }
+
+    // The ledger's sessions of the range that the activity log does not have.
+    private var ledgerOnlySessions: [String: UsageSessionTotals] {
+        guard let usage else { return [:] }
+        let logged = Set(aggregate.sessions.map(\.id))
+        return usage.bySession.filter { !logged.contains($0.key) }
+    }
+
     /// The session list as text: one row per session, then the line that resumes it (`cd 'DIR' && claude --resume ID`).
     public func sessionListText(style: TextStyle) -> String {
-        let chosen = aggregate.sessionsNewestFirst(limit: top)
+        let chosen = sessionsNewestFirst(limit: top)
+        let total = listedSessionCount
         let shown =
-            chosen.count < aggregate.sessions.count
-            ? "\(chosen.count) of \(NumberFormat.grouped(aggregate.sessions.count))"
+            chosen.count < total
+            ? "\(chosen.count) of \(NumberFormat.grouped(total))"
             : NumberFormat.grouped(chosen.count)
         var text = style.bold("Claude Code sessions · " + rangeTitle) + "\n"
         if let filters = StatsReport.describe(aggregate.filter) {
@@ -30,13 +53,12 @@ extension StatsReport {
         columns.append(TextTable.Column("Est. cost", .right))
         var table = TextTable(columns)
         var withoutExact = 0
-        for index in chosen {
-            let session = aggregate.sessions[index]
+        for (session, index) in chosen {
             var row = [
                 clock.dateTime(session.start),
                 NumberFormat.span(seconds: session.durationMS / 1000),
                 session.project ?? "(none)",
-                NumberFormat.grouped(session.operations),
+                index == nil ? "—" : NumberFormat.grouped(session.operations),
             ]
             if let usage {
                 if let exact = usage.bySession[session.id]?.totals {
@@ -51,14 +73,13 @@ extension StatsReport {
             } else {
                 row.append(NumberFormat.grouped(session.tokens.total))
             }
-            row.append(cost.cost(ofSession: index, in: aggregate).total.display)
+            row.append(index.map { cost.cost(ofSession: $0, in: aggregate).total.display } ?? "—")
             table.append(row)
         }
         let lines = table.render(headerStyle: style.dim).split(
             separator: "\n", omittingEmptySubsequences: false)
         text += lines[0] + "\n"
-        for (row, index) in chosen.enumerated() {
-            let session = aggregate.sessions[index]
+        for (row, (session, _)) in chosen.enumerated() {
             text += lines[row + 1] + "\n"
             text +=
                 "    "
@@ -66,7 +87,14 @@ extension StatsReport {
                 + "\n"
         }
         text += "\n" + exactNote(usage, withoutExact: withoutExact, style: style)
-        let fallback = chosen.filter { cost.choices[$0].isFallback }.count
+        let unlogged = chosen.filter { $0.index == nil }.count
+        if unlogged > 0 {
+            let these = unlogged == 1 ? "1 of these is" : "\(unlogged) of these are"
+            text +=
+                "\(these) in the usage ledger only (no hook lines: from before the hook was installed,\n"
+                + "or with hooks off), so no operations or estimate.\n"
+        }
+        let fallback = chosen.compactMap(\.index).filter { cost.choices[$0].isFallback }.count
         if fallback > 0 {
             text +=
                 style.yellow("Estimate: model unknown for \(fallback) of these, priced at Sonnet rates.")
@@ -108,8 +136,16 @@ extension StatsReport {
         writer.field("range", range.label)
         writer.nullable("from", bounds?.from.description)
         writer.nullable("to", bounds?.to.description)
-        writer.field("total_sessions", aggregate.sessions.count)
-        sessions(aggregate.sessionsNewestFirst(limit: top), to: &writer)
+        writer.field("total_sessions", listedSessionCount)
+        writer.key("sessions")
+        writer.beginArray()
+        for (session, index) in sessionsNewestFirst(limit: top) {
+            writer.session(
+                session, model: aggregate.models[session.id], choice: index.map { cost.choices[$0] },
+                cost: index.map { cost.cost(ofSession: $0, in: aggregate) },
+                exact: usage?.bySession[session.id]?.totals, clock: clock)
+        }
+        writer.endArray()
         writer.warnings(diagnostics, fallbackSessions: cost.fallbackSessions)
         writer.endObject()
         return writer.text
