@@ -59,7 +59,7 @@ public struct AttributionBuilder {
         // The parts attribution shares add up to the price (`CostParts`).
         let cost = attributor.add(record, keys: keys) { closed.append($0) }
         for call in closed { take(call) }
-        let price = attributor.lastRequestPrice
+        let family = attributor.lastRequestFamily
         report.requests += record.requests
         report.cost = report.cost + cost
         report.promptTokens = report.promptTokens + record.tokens
@@ -75,10 +75,10 @@ public struct AttributionBuilder {
             }
         }
         let pieces = record.pieces
-        if pieces.isKnown, record.tokens.output > 0, let price {
+        if pieces.isKnown, record.tokens.output > 0, let family {
             let characters = pieces.textChars + pieces.thinkingChars + pieces.toolInputChars.reduce(0, +)
             if characters > 0 {
-                let position = families.position(of: price.family) { (characters: 0, tokens: 0) }
+                let position = families.position(of: family) { (characters: 0, tokens: 0) }
                 families.values[position].characters += characters
                 families.values[position].tokens += record.tokens.output
             }

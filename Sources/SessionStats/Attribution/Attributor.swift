@@ -45,13 +45,20 @@ public struct Attributor {
     /// Creates an attributor that prices with `pricing`.
     public init(pricing: PriceTable) { self.pricing = pricing }
 
-    /// The price of the model of the last request `add` took, nil when it is not priced.
-    var lastRequestPrice: ModelPrice? { lastPrice }
+    /// The family of the model of the last request `add` took, nil when it is not priced.
+    var lastRequestFamily: String? { lastPrice?.family }
 
     /// The price of `model`, nil when it is not priced.
     public mutating func price(of model: String) -> ModelPrice? {
-        // Requests in a row mostly share their model (an interned string: equal storage).
-        if let lastModel, lastModel == model { return lastPrice }
+        priceModel(model)
+        return lastPrice
+    }
+
+    // Makes `lastPrice` the price of `model`. A request's price is then read in place: a copy of a
+    // `ModelPrice` retains every string and array it holds, for every ledger line.
+    private mutating func priceModel(_ model: String) {
+        // Requests in a row mostly share their model.
+        if let lastModel, lastModel == model { return }
         let price: ModelPrice?
         if let cached = prices[model] {
             price = cached
@@ -61,7 +68,6 @@ public struct Attributor {
         }
         lastModel = model
         lastPrice = price
-        return price
     }
 
     /// Attributes one request and returns its exact price (zero when its model is not priced);
@@ -81,7 +87,8 @@ public struct Attributor {
             sinceSweep = 0
             sweep(olderThan: latest.milliseconds - idleLimit, closed)
         }
-        let parts = CostParts(record, price: price(of: record.model))
+        priceModel(record.model)
+        let parts = CostParts(record, price: lastPrice)
         if record.requests != 1 || record.lastRequest != nil {
             parkSession()
             var session = sessions[record.sessionID] ?? SessionAttribution(sessionID: record.sessionID)
@@ -186,9 +193,12 @@ public struct Attributor {
         parkSession()
         // Subagents first, so each is charged to its call before that call's chain closes; then by
         // key, so the order never follows the dictionary's (seeded per process).
-        let closing = chains.filter { $0.value.last.milliseconds < limit }
-            .map { (key: $0.key, isSubagent: $0.value.agentID != nil) }
-            .sorted { $0.isSubagent != $1.isSubagent ? $0.isSubagent : $0.key < $1.key }
+        // Keys and flags only: a filter of the dictionary would copy every chain it keeps.
+        var closing: [(key: String, isSubagent: Bool)] = []
+        for index in chains.indices where chains.values[index].last.milliseconds < limit {
+            closing.append((chains.keys[index], chains.values[index].agentID != nil))
+        }
+        closing.sort { $0.isSubagent != $1.isSubagent ? $0.isSubagent : $0.key < $1.key }
         for (key, _) in closing {
             guard let chain = chains.removeValue(forKey: key) else { continue }
             close(chain, key: key, closed)
