@@ -55,10 +55,10 @@ public struct AttributionBuilder {
     /// Takes in one request of the ledger.
     public mutating func add(_ record: UsageRecord) {
         keys.fill(record)
-        var closed: [CallCost] = []
+        var closed: [(CallCost, UInt64)] = []
         // The parts attribution shares add up to the price (`CostParts`).
-        let cost = attributor.add(record, keys: keys) { closed.append($0) }
-        for call in closed { take(call) }
+        let cost = attributor.add(record, keys: keys, closedWithKeys: { closed.append(($0, $1)) })
+        for (call, key) in closed { take(call, key: key) }
         let family = attributor.lastRequestFamily
         report.requests += record.requests
         report.cost = report.cost + cost
@@ -98,9 +98,9 @@ public struct AttributionBuilder {
 
     /// The report, with every chain closed.
     public mutating func finish() -> AttributionReport {
-        var closed: [CallCost] = []
-        attributor.finish { closed.append($0) }
-        for call in closed { take(call) }
+        var closed: [(CallCost, UInt64)] = []
+        attributor.finishHandingKeys { closed.append(($0, $1)) }
+        for (call, key) in closed { take(call, key: key) }
         report.sessions = attributor.sessions
         AttributionRollup.add(rolledSessions, to: &report.sessions)
         report.rolledUpRequests = attributor.rolledUpRequests
@@ -192,8 +192,9 @@ public struct AttributionBuilder {
 
     // A closed call: into its groups, the top list and, for a detailed session, one by one.
     // A call seen by two chains (a resumed session replays a result) counts once, with both costs.
-    private mutating func take(_ call: CallCost) {
-        let handed = join.take(call.id)
+    // `key` is `HookCallIndex.key(call.id)`.
+    private mutating func take(_ call: CallCost, key: UInt64) {
+        let handed = join.take(key: key)
         if call.isInsideSubagent {
             // Its cost is in the Task call's subagent part.
             if handed.isNew { report.callsInsideSubagents[handed.tool, default: 0] += 1 }

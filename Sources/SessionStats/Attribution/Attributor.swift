@@ -80,6 +80,14 @@ public struct Attributor {
     /// `add(_:closed:)` with the keys of the request's call ids already hashed.
     @discardableResult
     mutating func add(_ record: UsageRecord, keys: RequestCallKeys, closed: (CallCost) -> Void) -> USD {
+        add(record, keys: keys) { call, _ in closed(call) }
+    }
+
+    /// `add(_:keys:closed:)` handing on each closed call with the `HookCallIndex.key` of its id.
+    @discardableResult
+    mutating func add(
+        _ record: UsageRecord, keys: RequestCallKeys, closedWithKeys closed: (CallCost, UInt64) -> Void
+    ) -> USD {
         requests += 1
         if record.timestamp > latest { latest = record.timestamp }
         sinceSweep += 1
@@ -176,7 +184,7 @@ public struct Attributor {
     public mutating func resume(_ records: [UsageRecord], sinceSweep: Int, latest: Timestamp) {
         self.sinceSweep = Int.min / 2
         for record in records { add(record) { _ in } }
-        sweep(olderThan: Int.min) { _ in }
+        sweep(olderThan: Int.min) { _, _ in }
         for key in sessions.keys { sessions[key] = SessionAttribution(sessionID: key) }
         requests = 0
         self.sinceSweep = sinceSweep
@@ -185,10 +193,15 @@ public struct Attributor {
 
     /// Closes every chain, handing on its calls.
     public mutating func finish(_ closed: (CallCost) -> Void) {
+        sweep(olderThan: Int.max) { call, _ in closed(call) }
+    }
+
+    /// `finish(_:)` handing on each call with the `HookCallIndex.key` of its id.
+    mutating func finishHandingKeys(_ closed: (CallCost, UInt64) -> Void) {
         sweep(olderThan: Int.max, closed)
     }
 
-    private mutating func sweep(olderThan limit: Int, _ closed: (CallCost) -> Void) {
+    private mutating func sweep(olderThan limit: Int, _ closed: (CallCost, UInt64) -> Void) {
         parkChain()
         parkSession()
         // Subagents first, so each is charged to its call before that call's chain closes; then by
@@ -207,7 +220,7 @@ public struct Attributor {
 
     // A subagent's chain goes to the call that started it when that call's chain is still open;
     // otherwise (and for every other chain) its buckets go to its session and its calls are handed on.
-    private mutating func close(_ chain: ContextChain, key: String, _ closed: (CallCost) -> Void) {
+    private mutating func close(_ chain: ContextChain, key: String, _ closed: (CallCost, UInt64) -> Void) {
         for started in chain.startedAgents where links[started]?.parent == key { links[started] = nil }
         guard chain.agentID != nil else {
             chain.forEachCall(closed)
@@ -221,10 +234,10 @@ public struct Attributor {
                 sessions[chain.sessionID]!.buckets.tokens.tools += chain.ownBuckets.tokens.total
             }
             // Its own calls are part of that call's cost: handed on marked, never counted twice.
-            chain.forEachCall { call in
+            chain.forEachCall { call, key in
                 var call = call
                 call.isInsideSubagent = true
-                closed(call)
+                closed(call, key)
             }
             return
         }

@@ -113,8 +113,11 @@ struct CallJoin {
     /// Hands on call `id`, which a closed chain held: the call leaves memory at its first hand-on,
     /// and a later chain holding it finds it retired.
     @inline(__always)
-    mutating func take(_ id: String) -> Handed {
-        let key = HookCallIndex.key(id)
+    mutating func take(_ id: String) -> Handed { take(key: HookCallIndex.key(id)) }
+
+    /// `take(_:)` of the call whose `HookCallIndex.key` is `key`.
+    @inline(__always)
+    mutating func take(key: UInt64) -> Handed {
         let tag =
             tags.removeValue(forKey: key)
             ?? retired.lookup(key).map { Tag(tool: $0.tool, server: $0.server, taken: true) }

@@ -142,7 +142,7 @@ struct ContextChain {
     /// The chain keys of the subagents its calls started.
     private(set) var startedAgents: [String] = []
     // The tool calls it issued or answered, in order: who they are, and what they cost so far.
-    private var callList: [CallCost] = []
+    private var callList: [Call] = []
     private var money: [Money] = []
     // Positions of the calls by `HookCallIndex.key` of their id (no hash of the id, nor of the key:
     // `CallKeyTable`), and of the rare call whose key an earlier call of the chain has, by id.
@@ -170,11 +170,25 @@ struct ContextChain {
         last = start
     }
 
-    /// Calls `body` with each tool call it issued or answered, in order, with its costs (one at a
-    /// time: a closing chain hands on thousands of calls without building an array of them).
-    func forEachCall(_ body: (CallCost) -> Void) {
+    // A call as the chain holds it: the rest of its `CallCost` is the chain's or in `money`, so a
+    // new call retains its id, not the chain's ids as well.
+    private struct Call {
+        var id: String
+        // `HookCallIndex.key(id)`, handed on with the call so that the join need not hash it again.
+        var key: UInt64
+        var timestamp: Timestamp?
+        var model = ""
+    }
+
+    /// Calls `body` with each tool call it issued or answered, in order, with its costs and the
+    /// `HookCallIndex.key` of its id (one at a time: a closing chain hands on thousands of calls
+    /// without building an array of them).
+    func forEachCall(_ body: (CallCost, UInt64) -> Void) {
         for index in callList.indices {
-            var call = callList[index]
+            let held = callList[index]
+            var call = CallCost(id: held.id, sessionID: sessionID, agentID: agentID)
+            call.timestamp = held.timestamp
+            call.model = held.model
             let cost = money[index]
             call.issue = USD(picodollars: cost.issue)
             call.result = USD(picodollars: cost.result)
@@ -183,7 +197,7 @@ struct ContextChain {
             call.tokens = cost.tokens + cost.carryTokens
             call.carryTokens = cost.carryTokens
             call.subagentTokens = cost.subagentTokens
-            body(call)
+            body(call, held.key)
         }
     }
 
@@ -303,7 +317,7 @@ struct ContextChain {
             if let other = collided[id] { return other }
             collided[id] = count
         }
-        callList.append(CallCost(id: id, sessionID: sessionID, agentID: agentID))
+        callList.append(Call(id: id, key: key))
         money.append(Money())
         heldOfCall.append(-1)
         return count

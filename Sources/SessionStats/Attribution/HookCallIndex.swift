@@ -37,13 +37,19 @@ public struct HookCallIndex {
     /// The key of `tool_use_id` `id`: its 64-bit FNV-1a (a chance collision among a million ids
     /// has odds of about 1 in 36 million, and would only give one call the other's tool name).
     public static func key(_ id: String) -> UInt64 {
+        // The string's own bytes, not a walk of its UTF-8 view a byte at a time; read in place (a
+        // copy to make contiguous only for a string that is not).
+        if let key = id.utf8.withContiguousStorageIfAvailable(key(of:)) { return key }
         var id = id
-        // The string's own bytes, not a walk of its UTF-8 view a byte at a time.
-        return id.withUTF8 { bytes in
-            var hash = RequestFingerprint<UInt64>()
-            for byte in bytes { hash.mix(byte) }
-            return hash.value
-        }
+        return id.withUTF8(key(of:))
+    }
+
+    // The 64-bit FNV-1a of `bytes`.
+    @inline(__always)
+    private static func key(of bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash = RequestFingerprint<UInt64>()
+        for byte in bytes { hash.mix(byte) }
+        return hash.value
     }
 
     /// Takes in one log entry; only single tool calls with a `tool_use_id` count. Returns the key of

@@ -15,8 +15,10 @@ struct RequestCallKeys {
 
     /// Takes the keys of `record`'s ids, reusing the storage of the previous request's.
     mutating func fill(_ record: UsageRecord) {
-        tools.removeAll(keepingCapacity: true)
-        results.removeAll(keepingCapacity: true)
+        // One by one: a request names a few ids, and removeAll(keepingCapacity:) is a general
+        // replaceSubrange call.
+        while !tools.isEmpty { tools.removeLast() }
+        while !results.isEmpty { results.removeLast() }
         for id in record.toolUseIDs { tools.append(HookCallIndex.key(id)) }
         for id in record.pieces.resultIDs { results.append(HookCallIndex.key(id)) }
     }
