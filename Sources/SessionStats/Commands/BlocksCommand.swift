@@ -90,8 +90,9 @@ public enum BlocksCommand {
             query.sync = !options.sync.noSync
             // One local day at a time, in time order; the builder carries the open block across midnight.
             var builder = BillingBlockBuilder()
+            let notes: PricingNotes
             do throws(PricingFileError) {
-                try query.forEachPricedDay(clock: context.clock, variables: context.variables) {
+                notes = try query.forEachPricedDay(clock: context.clock, variables: context.variables) {
                     context.errorOutput("warning: " + $0 + "\n")
                 } _: { _, batch in
                     builder.add(batch)
@@ -113,13 +114,15 @@ public enum BlocksCommand {
             case nil: break
             }
             if options.common.json {
-                context.output(json(blocks, now: now, limit: limit))
+                context.output(json(blocks, now: now, limit: limit, notes: notes))
             } else if blocks.isEmpty {
                 context.output(
                     "No API requests in the usage ledger for this range. Run 'session-stats sync'.\n")
             } else {
                 let style = TextStyle(enabled: context.useColor(noColorFlag: options.common.noColor))
-                context.output(text(blocks, now: now, limit: limit, clock: context.clock, style: style))
+                context.output(
+                    text(blocks, now: now, limit: limit, clock: context.clock, style: style)
+                        + notes.text(indent: "  ", style: style))
             }
             return .success
         }
@@ -164,7 +167,12 @@ public enum BlocksCommand {
         return text
     }
 
-    static func json(_ blocks: [BillingBlock], now: Timestamp, limit: Int?) -> String {
+    /// The blocks as JSON, with how their models were priced (`notes`).
+    static func json(
+        _ blocks: [BillingBlock], now: Timestamp, limit: Int?, notes: PricingNotes = PricingNotes()
+    )
+        -> String
+    {
         var writer = JSONWriter(indent: 2)
         writer.beginObject()
         writer.key("blocks")
@@ -211,6 +219,7 @@ public enum BlocksCommand {
             writer.endObject()
         }
         writer.endArray()
+        writer.pricingNotes(notes)
         writer.endObject()
         return String(decoding: writer.bytes, as: UTF8.self) + "\n"
     }

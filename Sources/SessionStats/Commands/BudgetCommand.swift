@@ -124,11 +124,12 @@ public enum BudgetCommand {
                 directories: directories,
                 roots: options.sync.roots(variables: context.variables), days: query.days)
             usage.sync = !options.sync.noSync
+            let notes: PricingNotes
             do throws(PricingFileError) {
                 // Summed by day as they stream past: a year of requests is never held.
                 var costByDay: [CivilDate: USD] = [:]
                 var resolver = context.clock.dayResolver
-                try usage.forEachPriced(
+                notes = try usage.forEachPriced(
                     clock: context.clock, variables: context.variables,
                     warn: { context.errorOutput("warning: " + $0 + "\n") }
                 ) { record, cost in
@@ -141,6 +142,10 @@ public enum BudgetCommand {
             }
             var text = ""
             for status in statuses where status.isExceeded || !options.quiet { text += status.line + "\n" }
+            // A spend that counts a stand-in's price or nothing for a model says so.
+            if !text.isEmpty, statuses.contains(where: \.isExact) {
+                text += notes.text(style: TextStyle(enabled: false))
+            }
             if !text.isEmpty { context.output(text) }
             return statuses.contains(where: \.isExceeded) ? .finding : .success
         }

@@ -119,13 +119,7 @@ extension StatsReport {
                 "No exact data for \(sessions) (no requests in the usage ledger for this range: before the\n"
                 + "first sync, or transcripts already deleted).\n"
         }
-        for entry in usage.estimatedModels {
-            text += style.yellow("Priced as \(entry.pricedAs): \(VisibleText.escape(entry.model))") + "\n"
-        }
-        if !usage.unpricedModels.isEmpty {
-            let names = usage.unpricedModels.map(VisibleText.escape).joined(separator: ", ")
-            text += style.yellow("Unpriced (not Claude models, $0 counted): " + names) + "\n"
-        }
+        text += usage.pricingNotes.text(style: style)
         return text
     }
 

@@ -49,19 +49,7 @@ extension JSONWriter {
             }
         }
         endArray()
-        key("estimated_models")
-        beginArray()
-        for entry in summary.estimatedModels {
-            beginObject()
-            field("model", entry.model)
-            field("priced_as", entry.pricedAs)
-            endObject()
-        }
-        endArray()
-        key("unpriced_models")
-        beginArray()
-        for model in summary.unpricedModels { string(model) }
-        endArray()
+        pricingNotes(summary.pricingNotes)
         key("days_without_usage")
         beginArray()
         for day in summary.daysWithoutUsage { string(day.description) }

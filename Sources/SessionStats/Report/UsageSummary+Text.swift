@@ -56,15 +56,7 @@ extension UsageSummary {
                 }
                 text += misses.render(headerStyle: style.dim)
             }
-            for entry in estimatedModels {
-                text +=
-                    "  " + style.yellow("Priced as \(entry.pricedAs): \(VisibleText.escape(entry.model))")
-                    + "\n"
-            }
-            if !unpricedModels.isEmpty {
-                let names = unpricedModels.map(VisibleText.escape).joined(separator: ", ")
-                text += "  " + style.yellow("Unpriced (not Claude models, $0 counted): " + names) + "\n"
-            }
+            text += pricingNotes.text(indent: "  ", style: style)
         }
         if !daysWithoutUsage.isEmpty {
             text +=

@@ -62,32 +62,37 @@ public struct UsageQuery {
     }
 
     /// Syncs (unless told not to) and calls `body` with each request of the range and its exact
-    /// cost, one at a time: nothing holds every request.
+    /// cost, one at a time: nothing holds every request. Returns how their models were priced.
+    @discardableResult
     public func forEachPriced(
         clock: LocalClock, variables: (String) -> String?, warn: (String) -> Void,
         _ body: (UsageRecord, USD) -> Void
-    ) throws(PricingFileError) {
-        guard let first = directories.first else { return }
+    ) throws(PricingFileError) -> PricingNotes {
+        guard let first = directories.first else { return PricingNotes() }
         syncIfAsked(into: first, clock: clock, warn: warn)
         var pricer = Pricer(table: try PricingFile.table(logDirectory: first, variables: variables))
         var reader = UsageLedgerReader(directories: directories, localDays: clock.dayResolver)
         _ = reader.read(days: days) { record in body(record, pricer.cost(of: record)) }
+        return pricer.notes
     }
 
     /// Syncs (unless told not to) and calls `body` once per local day of the range that has
     /// requests, oldest first, with that day's requests and their exact costs: only the days not yet
-    /// complete are held, and each file is read twice (`UsageLedgerReader.readByDay`).
+    /// complete are held, and each file is read twice (`UsageLedgerReader.readByDay`). Returns how
+    /// their models were priced.
+    @discardableResult
     public func forEachPricedDay(
         clock: LocalClock, variables: (String) -> String?, warn: (String) -> Void,
         _ body: (CivilDate, [(record: UsageRecord, cost: USD)]) -> Void
-    ) throws(PricingFileError) {
-        guard let first = directories.first else { return }
+    ) throws(PricingFileError) -> PricingNotes {
+        guard let first = directories.first else { return PricingNotes() }
         syncIfAsked(into: first, clock: clock, warn: warn)
         var pricer = Pricer(table: try PricingFile.table(logDirectory: first, variables: variables))
         var reader = UsageLedgerReader(directories: directories, localDays: clock.dayResolver)
         _ = reader.readByDay(days: days) { day, records in
             body(day, records.map { ($0, pricer.cost(of: $0)) })
         }
+        return pricer.notes
     }
 
     private func syncIfAsked(into directory: String, clock: LocalClock, warn: (String) -> Void) {
@@ -101,20 +106,20 @@ public struct UsageQuery {
         }
     }
 
-    // Prices each request, matching each model against the table once.
+    // Prices each request, matching each model against the table once, and notes how.
     private struct Pricer {
         let table: PriceTable
-        var prices: [String: ModelPrice?] = [:]
+        var notes = PricingNotes()
 
         mutating func cost(of record: UsageRecord) -> USD {
-            let price: ModelPrice?
-            if let known = prices[record.model] {
-                price = known
+            let match: PriceTable.Match
+            if let known = notes.matches[record.model] {
+                match = known
             } else {
-                price = table.match(record.model).price
-                prices[record.model] = price
+                match = table.match(record.model)
+                notes.note(record.model, match)
             }
-            return price?.cost(of: record) ?? .zero
+            return match.price?.cost(of: record) ?? .zero
         }
     }
 }

@@ -67,13 +67,11 @@ public struct UsageSummary: Sendable {
         }
     }
 
+    /// How its models were priced: the stand-ins and the models that are not Claude's.
+    public var pricingNotes: PricingNotes { PricingNotes(pricing) }
+
     /// Models priced as their family's newest, with the model used: `claude-opus-6` → `Opus 5.5`.
-    public var estimatedModels: [(model: String, pricedAs: String)] {
-        pricing.compactMap { model, match in
-            if case .estimated(let price) = match { return (model, price.name) }
-            return nil
-        }.sorted { $0.model < $1.model }
-    }
+    public var estimatedModels: [(model: String, pricedAs: String)] { pricingNotes.estimatedModels }
 
     /// The cache misses by reason, the costliest first (then by reason).
     public var cacheMissesByCost: [(reason: String, totals: CacheMissTotals)] {
@@ -83,9 +81,7 @@ public struct UsageSummary: Sendable {
     }
 
     /// Models that are not Claude's: their tokens count, their cost is not known.
-    public var unpricedModels: [String] {
-        pricing.compactMap { model, match in match == .unpriced ? model : nil }.sorted()
-    }
+    public var unpricedModels: [String] { pricingNotes.unpricedModels }
 
     /// How `model` was priced, for people: `Opus 4.5`, `estimated as Opus 5.5`, `unpriced`.
     public func pricingLabel(_ model: String) -> String {

@@ -138,6 +138,34 @@ final class RequestedDays: @unchecked Sendable {
         #expect(test.captured.standardError == "")
     }
 
+    /// A Claude model the table lacks counts at its family's newest rates, and one that is not
+    /// Claude's counts $0: the output names both. A million output tokens each: $20 at Opus 5.5's
+    /// rates, $0, and $25 at Opus 4.5's.
+    @Test func namesTheModelsItPricedAsAStandInOrNotAtAll() {
+        let logs = ScratchDirectory()
+        defer { logs.remove() }
+        let lines = [("A", "claude-opus-6"), ("B", "glm-4.7"), ("C", "claude-opus-4-5")].flatMap {
+            id, model in
+            UsageRecord(
+                timestamp: Timestamp(iso8601: "2026-11-22T09:00:00Z")!, sessionID: "s", project: "app",
+                model: model, messageID: "msg_01" + id, tokens: UsageTokens(output: 1_000_000)
+            ).ledgerLine
+        }
+        logs.write(lines, to: "usage-2026-11-22.jsonl", mode: 0o600)
+        let (code, test) = Self.run(["--daily", "100", "--no-sync", "--dir", logs.path])
+        #expect(code == .success)
+        #expect(
+            test.captured.standardOutput == """
+                daily   $45.0000 of $100.00 (45.0%) spent today (exact)
+                Priced as Opus 5.5: claude-opus-6
+                Unpriced (not Claude models, $0 counted): glm-4.7
+
+                """)
+        // Quiet and under the limit: nothing at all, notes included.
+        let (_, quiet) = Self.run(["--daily", "100", "--quiet", "--no-sync", "--dir", logs.path])
+        #expect(quiet.captured.standardOutput == "")
+    }
+
     @Test func saysWhenTheLogDirectoryIsMissing() {
         let test = TestContext(variables: ["CLAUDE_LOG_DIR": "/nonexistent/logs"], source: .files)
         #expect(BudgetCommand.run(["--daily", "1"], context: test.context) == .success)

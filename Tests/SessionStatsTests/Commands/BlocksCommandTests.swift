@@ -117,4 +117,42 @@ import Testing
         #expect(builder.blocks.map(\.totals.requests) == [2])
         #expect(builder.blocks.first?.totals.cost == USD(picodollars: 3))
     }
+
+    /// Blocks price every request: a Claude model the table lacks (at its family's newest rates) and
+    /// one that is not Claude's ($0) are named in the text and the JSON.
+    @Test func namesTheModelsItPricedAsAStandInOrNotAtAll() throws {
+        let scratch = ScratchDirectory()
+        defer { scratch.remove() }
+        let time = Timestamp(iso8601: "2026-11-22T09:00:00Z")!
+        var unknown = Self.record(1, time, session: "s", output: 1000)
+        unknown.model = "claude-opus-6"
+        var other = Self.record(2, time, session: "s", output: 1000)
+        other.model = "glm-4.7"
+        let logs = Self.write(
+            ["2026-11-22": [unknown, other, Self.record(3, time, session: "s", output: 1)]], in: scratch)
+        let (code, json) = Self.blocksJSON(logs)
+        #expect(code == .success)
+        let object = try #require(try JSONDocument(parsing: Array(json.utf8)))
+        #expect(object["estimated_models"]?.elements?.first?["model"]?.stringValue == "claude-opus-6")
+        #expect(object["estimated_models"]?.elements?.first?["priced_as"]?.stringValue == "Opus 5.5")
+        #expect(object["unpriced_models"]?.elements?.compactMap(\.stringValue) == ["glm-4.7"])
+
+        let test = TestContext(
+            variables: ["CLAUDE_LOG_DIR": logs, "HOME": "/nonexistent-home"], source: .files)
+        #expect(test.run(["blocks", "--range", "all", "--no-sync"]) == .success)
+        let text = test.captured.standardOutput
+        #expect(
+            text.hasSuffix(
+                "\n  Priced as Opus 5.5: claude-opus-6\n  Unpriced (not Claude models, $0 counted): glm-4.7\n"
+            ))
+
+        // Only models in the table: empty lists, no notes.
+        let plainScratch = ScratchDirectory()
+        defer { plainScratch.remove() }
+        let plain = Self.write(
+            ["2026-11-22": [Self.record(4, time, session: "t", output: 1)]], in: plainScratch)
+        let (_, plainJSON) = Self.blocksJSON(plain)
+        #expect(plainJSON.contains("\"requests\": 1,"))
+        #expect(plainJSON.hasSuffix("  ],\n  \"estimated_models\": [],\n  \"unpriced_models\": []\n}\n"))
+    }
 }
