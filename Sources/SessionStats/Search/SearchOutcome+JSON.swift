@@ -2,7 +2,8 @@ import SessionLogCore
 
 /// `session-stats search --json`: `{"sessions": [...]}`, one object per session with the keys the
 /// issue names; `transcript` is null when it was deleted, `matches` and `snippet` are null for a
-/// listing, `cost` is null when the ledger has no request of the session or one cannot be priced.
+/// listing, `cost` is null when the ledger has no request of the session or one cannot be priced,
+/// and `estimated_models` names the models `cost` priced as their family's newest.
 extension SearchOutcome {
     /// The report as indented JSON.
     var json: String {
@@ -28,6 +29,13 @@ extension SearchOutcome {
             } else {
                 writer.null()
             }
+            // Claude models the price table lacks, priced as their family's newest: model → the model used.
+            writer.key("estimated_models")
+            writer.beginObject()
+            for (model, name) in (hit.cost?.estimatedModels ?? [:]).sorted(by: { $0.key < $1.key }) {
+                writer.field(model, name)
+            }
+            writer.endObject()
             writer.nullable("transcript", session.transcript?.path)
             writer.nullable("resume_command", ResumeCommand.line(sessionID: session.id, cwd: session.cwd))
             writer.endObject()

@@ -34,6 +34,9 @@ extension SearchOutcome {
                 first += style.yellow(
                     " + unpriced " + VisibleText.escape(cost.unpricedModels.joined(separator: ", ")))
             }
+            for (model, name) in cost.estimatedModels.sorted(by: { $0.key < $1.key }) {
+                first += style.yellow(" (" + VisibleText.escape(model) + " priced as " + name + ")")
+            }
         }
         var text = first + "\n"
         if session.transcript == nil {

@@ -6,6 +6,11 @@ struct SessionCost: Equatable, Sendable {
     var priced = USD.zero
     /// Models of requests that could not be priced; their cost is not in `priced`.
     var unpricedModels: [String] = []
+    /// Claude models the table lacks, priced as their family's newest: model → the model used.
+    var estimatedModels: [String: String] = [:]
+
+    /// Bumped when what is cached of a cost changes, so costs cached before are worked out again.
+    static let cacheVersion: UInt64 = 2
 
     /// The exact cost of each of `sessions` that the ledgers in `directories` hold requests for,
     /// reading the ledger days the sessions were active on.
@@ -18,19 +23,20 @@ struct SessionCost: Equatable, Sendable {
         guard let low = firsts.min(), let high = lasts.max(), low <= high else { return [:] }
         var costs: [String: SessionCost] = [:]
         var reader = UsageLedgerReader(directories: directories, localDays: clock.dayResolver)
-        var prices: [String: ModelPrice?] = [:]
+        var matches: [String: PriceTable.Match] = [:]
         _ = reader.read(days: low...high) { record in
             guard wanted.contains(record.sessionID) else { return }
-            let price: ModelPrice?
-            if let known = prices[record.model] {
-                price = known
+            let match: PriceTable.Match
+            if let known = matches[record.model] {
+                match = known
             } else {
-                price = table.match(record.model).price
-                prices[record.model] = price
+                match = table.match(record.model)
+                matches[record.model] = match
             }
             var cost = costs[record.sessionID] ?? SessionCost()
-            if let price {
+            if let price = match.price {
                 cost.priced = cost.priced + price.cost(of: record)
+                if case .estimated = match { cost.estimatedModels[record.model] = price.name }
             } else if !cost.unpricedModels.contains(record.model) {
                 cost.unpricedModels.append(record.model)
             }

@@ -172,6 +172,14 @@ extension SessionIndex {
                     for model in cost.unpricedModels { writer.string(model) }
                     writer.endArray()
                 }
+                if !cost.estimatedModels.isEmpty {
+                    writer.key("estimated")
+                    writer.beginObject()
+                    for (model, name) in cost.estimatedModels.sorted(by: { $0.key < $1.key }) {
+                        writer.field(model, name)
+                    }
+                    writer.endObject()
+                }
                 writer.endObject()
             }
             writer.endObject()
@@ -320,6 +328,14 @@ extension SessionIndex {
                 priced = true
             } else if scanner.matches(key, "unpriced") {
                 cost.unpricedModels = try scanner.scanStringArray()
+            } else if scanner.matches(key, "estimated"), scanner.peekKind() == .object {
+                var models = try scanner.enterObject()
+                while let model = try scanner.nextKey(&models) {
+                    let name = scanner.decode(model)
+                    if let token = try scanner.scanOptionalString() {
+                        cost.estimatedModels[name] = scanner.decode(token)
+                    }
+                }
             } else {
                 try scanner.skipValue()
             }

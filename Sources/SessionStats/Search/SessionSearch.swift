@@ -178,7 +178,7 @@ struct SessionSearch {
     private static func logsPrint(_ files: [SessionIndex.LogFileEntry], prices: UInt64) -> UInt64 {
         var marks: [String: LogFileMark] = [:]
         for file in files { marks[file.path] = file.mark }
-        return IndexFingerprint.of(marks) &+ prices
+        return IndexFingerprint.of(marks) &+ prices &+ SessionCost.cacheVersion
     }
 
     private static func mark(_ path: String) -> LogFileMark? {

@@ -12,12 +12,14 @@ import Testing
         String(decoding: directory.bytes(name) ?? [], as: UTF8.self)
     }
 
-    private func ledgerRecord(_ session: String, input: Int, id: String) -> String {
+    private func ledgerRecord(
+        _ session: String, input: Int, id: String, model: String = "claude-sonnet-4-5-20250929"
+    ) -> String {
         var tokens = UsageTokens()
         tokens.input = input
         return UsageRecord(
             timestamp: Timestamp(iso8601: "2026-09-02T08:00:00.000Z")!, sessionID: session,
-            project: "billing", cwd: "/srv/billing", model: "claude-sonnet-4-5-20250929", messageID: id,
+            project: "billing", cwd: "/srv/billing", model: model, messageID: id,
             requestID: "r-" + id, tokens: tokens
         ).ledgerLine.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
     }
@@ -39,6 +41,24 @@ import Testing
         fixture.logs.write(
             #"{"claude-sonnet-4-5": {"input": 6, "output": 15}}"#, to: PricingFile.fileName, mode: 0o600)
         #expect(fixture.run([]).out.contains("billing  (no title)  $1.2000\n"))
+    }
+
+    /// A model the table lacks is named with the model it was priced as, from the first run and from
+    /// the cache; one that is not Claude's is named as unpriced.
+    @Test func standInsAndUnpricedModelsAreNamed() throws {
+        let fixture = SearchFixture(transcripts: ScratchDirectory().file("none"))
+        fixture.logs.write(
+            ledgerRecord("ledger-only", input: 100_000, id: "m1", model: "claude-opus-6")
+                + ledgerRecord("ledger-only", input: 100_000, id: "m2", model: "glm-4.7"),
+            to: "usage-2026-09-02.jsonl", mode: 0o600)
+        let expected = "billing  (no title)  $0.4000 + unpriced glm-4.7 (claude-opus-6 priced as Opus 5.5)\n"
+        #expect(fixture.run([]).out.contains(expected))
+        #expect(
+            text(fixture.logs, SessionIndex.fileName).contains(#""estimated":{"claude-opus-6":"Opus 5.5"}"#))
+        #expect(fixture.run([]).out.contains(expected))
+        let json = try #require(jsonObject(fixture.run(["--json"]).out)?["sessions"] as? [[String: Any]])
+        #expect(json.first?["estimated_models"] as? [String: String] == ["claude-opus-6": "Opus 5.5"])
+        #expect(json.first?["cost"] is NSNull)
     }
 
     @Test func theHeadOfTheIndexListsWhatTheFullIndexLists() throws {
