@@ -92,6 +92,8 @@ struct ContextChain {
         var largest = 0
         /// The largest size.
         var largestSize = Int.min
+        /// Whether a size was below zero when taken in (the split loop then clamps each size).
+        var hasNegative = false
 
         /// Takes in the sizes of `pieces`, at positions from `base`.
         @inline(__always)
@@ -105,6 +107,7 @@ struct ContextChain {
         @inline(__always)
         mutating func add(_ size: Int, at position: Int) {
             total += max(size, 0)
+            if size < 0 { hasNegative = true }
             if size > largestSize {
                 largest = position
                 largestSize = size
@@ -415,8 +418,9 @@ struct ContextChain {
         {
             money.withUnsafeMutableBufferPointer { money in
                 var given = Given()
-                Self.ratioSplit(ratio, tokenRatio, first, as: firstKind, money, &given)
-                Self.ratioSplit(ratio, tokenRatio, second, as: secondKind, money, &given)
+                let clamps = measured.hasNegative
+                Self.ratioSplit(ratio, tokenRatio, first, as: firstKind, clamps: clamps, money, &given)
+                Self.ratioSplit(ratio, tokenRatio, second, as: secondKind, clamps: clamps, money, &given)
                 sums = given.sums
                 // The largest piece has its floor already; the picodollars and tokens left go to it too.
                 let inFirst = largest < first.count
@@ -521,9 +525,9 @@ struct ContextChain {
 
     // Gives every piece of `list` its floor share by `ratio` and `tokenRatio`, as `kind` (the largest
     // piece's rest comes after): the loop every request runs over all the pieces its context holds,
-    // one per kind of share so that the loop tests no kind.
+    // one per kind of share so that the loop tests no kind. `clamps`: some size may be below zero.
     private static func ratioSplit(
-        _ ratio: ExactRatio, _ tokenRatio: ExactRatio, _ list: borrowing Pieces, as kind: Share,
+        _ ratio: ExactRatio, _ tokenRatio: ExactRatio, _ list: borrowing Pieces, as kind: Share, clamps: Bool,
         _ money: UnsafeMutableBufferPointer<Money>, _ given: inout Given
     ) {
         guard !list.isEmpty else { return }
@@ -531,17 +535,17 @@ struct ContextChain {
             switch kind {
             case .carry:
                 // `tokens` leaves out the carry's tokens: one sum here, not two.
-                ratioSplit(ratio, tokenRatio, owners, sizes, money, &given) { call, share, tokens in
+                ratioSplit(ratio, tokenRatio, owners, sizes, clamps, money, &given) { call, share, tokens in
                     call.pointee.carry &+= Int128(share)
                     call.pointee.carryTokens &+= tokens
                 }
             case .result:
-                ratioSplit(ratio, tokenRatio, owners, sizes, money, &given) { call, share, tokens in
+                ratioSplit(ratio, tokenRatio, owners, sizes, clamps, money, &given) { call, share, tokens in
                     call.pointee.result &+= Int128(share)
                     call.pointee.tokens &+= tokens
                 }
             case .issue:
-                ratioSplit(ratio, tokenRatio, owners, sizes, money, &given) { call, share, tokens in
+                ratioSplit(ratio, tokenRatio, owners, sizes, clamps, money, &given) { call, share, tokens in
                     call.pointee.issue &+= Int128(share)
                     call.pointee.tokens &+= tokens
                 }
@@ -549,11 +553,33 @@ struct ContextChain {
         }
     }
 
+    // One loop per case, each without the tests it does not need: no clamp of sizes when none is
+    // below zero (no ledger line has one), one multiplication for the tokens when they are fewer
+    // than the characters (the ratio's whole part is 0: most requests).
+    @inline(__always)
+    private static func ratioSplit(
+        _ ratio: ExactRatio, _ tokenRatio: ExactRatio, _ owners: UnsafeBufferPointer<Int>,
+        _ sizes: UnsafeBufferPointer<Int>, _ clamps: Bool, _ money: UnsafeMutableBufferPointer<Money>,
+        _ given: inout Given, _ charge: (UnsafeMutablePointer<Money>, UInt64, Int) -> Void
+    ) {
+        switch (clamps, tokenRatio.isFraction) {
+        case (false, true):
+            ratioSplit(ratio, tokenRatio, owners, sizes, money, &given, clamps: false, fraction: true, charge)
+        case (false, false):
+            ratioSplit(
+                ratio, tokenRatio, owners, sizes, money, &given, clamps: false, fraction: false, charge)
+        case (true, true):
+            ratioSplit(ratio, tokenRatio, owners, sizes, money, &given, clamps: true, fraction: true, charge)
+        case (true, false):
+            ratioSplit(ratio, tokenRatio, owners, sizes, money, &given, clamps: true, fraction: false, charge)
+        }
+    }
+
     @inline(__always)
     private static func ratioSplit(
         _ ratio: ExactRatio, _ tokenRatio: ExactRatio, _ owners: UnsafeBufferPointer<Int>,
         _ sizes: UnsafeBufferPointer<Int>, _ money: UnsafeMutableBufferPointer<Money>, _ given: inout Given,
-        _ charge: (UnsafeMutablePointer<Money>, UInt64, Int) -> Void
+        clamps: Bool, fraction: Bool, _ charge: (UnsafeMutablePointer<Money>, UInt64, Int) -> Void
     ) {
         var gave: UInt64 = 0
         var gaveTokens: UInt64 = 0
@@ -565,9 +591,9 @@ struct ContextChain {
         let calls = money.baseAddress.unsafelyUnwrapped
         for index in 0..<sizes.count {
             // Every size is at most the total, which the ratios need.
-            let value = UInt64(max(sizes[index], 0))
+            let value = clamps ? UInt64(max(sizes[index], 0)) : UInt64(bitPattern: Int64(sizes[index]))
             let share = ratio.share(of: value)
-            let tokenShare = tokenRatio.share(of: value)
+            let tokenShare = fraction ? tokenRatio.fractionShare(of: value) : tokenRatio.share(of: value)
             // Each part is at most its amount: none of these sums wraps.
             gave &+= share
             gaveTokens &+= tokenShare

@@ -36,4 +36,13 @@ struct ExactRatio {
     func share(of size: UInt64) -> UInt64 {
         size &* high &+ size.multipliedFullWidth(by: low).high
     }
+
+    /// Whether `amount` is below `total` (the ratio's whole part `high` is 0).
+    var isFraction: Bool { high == 0 }
+
+    /// `share(of:)` when `isFraction`: the high word of `size` · `low` alone.
+    @inline(__always)
+    func fractionShare(of size: UInt64) -> UInt64 {
+        size.multipliedFullWidth(by: low).high
+    }
 }

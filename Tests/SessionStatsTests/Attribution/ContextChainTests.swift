@@ -82,6 +82,8 @@ import Testing
         ([10, 20, 30], [400, 500, 600], 70_000_000_000_000),
         // A single call holding everything but the prompt.
         ([0], [0], 5),
+        // A size below zero (no ledger line has one) counts as zero: the loop that clamps.
+        ([-40, 20, 7], [0, 3, 0], 123_457),
     ])
     func theCarryAtTheLimitsIsWhatPlainDivisionGives(inputs: [Int], results: [Int], read: Int) throws {
         try check(prompt: 9, inputs: inputs, results: results, read: read)
