@@ -29,6 +29,8 @@ public struct AttributionBuilder {
     private var keys = RequestCallKeys()
     // The sessions of merged roll-up rows, added to the report's at `finish`.
     private var rolledSessions: [String: SessionAttribution] = [:]
+    // What depends on the order of the merged roll-up rows.
+    private var rolledOrder = AttributionRollupOrder()
 
     /// The name ledger calls the hook did not log are grouped under.
     public static let notInHookLog = "(not in hook log)"
@@ -132,59 +134,57 @@ public struct AttributionBuilder {
         return report
     }
 
-    /// Merges a roll-up's `rows` (`AttributionRollup`, already chosen by day and filter) and replays
-    /// its open part, before any request: the report is then the one the rotated requests gave.
-    /// `continuing` (a range from the roll-up's first day, unfiltered) also continues its sweep phase.
-    public mutating func merge(
-        _ rollup: AttributionRollup, rows: [AttributionRollupRow], openRequests: [UsageRecord],
-        continuing: Bool
-    ) {
-        join.restoreOpenPart(of: rollup)
-        for row in rows.sorted(by: { ($0.firstUnjoined ?? .max) < ($1.firstUnjoined ?? .max) }) {
-            report.requests += row.requests
-            report.cost = report.cost + row.cost
-            report.promptTokens = report.promptTokens + row.tokens
-            for group in row.byModel.values { models.count(group.name, group.cost, group.requests) }
-            for group in row.bySubagent.values { subagents.count(group.name, group.cost, group.requests) }
-            for group in row.bySkill.values { skills.count(group.name, group.cost, group.requests) }
-            for (tool, count) in row.unjoinedCalls { report.unjoinedCalls[tool, default: 0] += count }
-            report.unjoinedRequests += row.unjoinedRequests
-            if row.unjoinedRequests > 0, report.unjoinedRequestSessions.count < 5,
-                !report.unjoinedRequestSessions.contains(row.sessionID)
-            {
-                report.unjoinedRequestSessions.append(row.sessionID)
-            }
-            for (family, entry) in row.charactersPerToken {
-                let position = families.position(of: family) { (characters: 0, tokens: 0) }
-                families.values[position].characters += entry.characters
-                families.values[position].tokens += entry.tokens
-            }
-            for (hour, count) in row.hours {
-                let slot = hours[hour] ?? Self.localSlot(hour)
-                hours[hour] = slot
-                report.activity[slot.weekday][slot.hour] += count
-            }
-            for (server, group) in row.byMCPServer {
-                if serverGroups[server] == nil {
-                    serverGroups[server] = GroupCosts(group: .init(name: server), code: costs.newGroup())
-                }
-                let groupCode = serverGroups[server]!.code
-                serverGroups[server]!.absorb(group)
-                for cost in group.costs { costs.append(group: groupCode, cost: cost) }
-            }
-            for (tool, group) in row.byTool {
-                if toolGroups[tool] == nil {
-                    toolGroups[tool] = GroupCosts(group: .init(name: tool), code: costs.newGroup())
-                }
-                let groupCode = toolGroups[tool]!.code
-                toolGroups[tool]!.absorb(group)
-                for cost in group.costs { costs.append(group: groupCode, cost: cost) }
-            }
-            for (tool, keys) in row.inside { report.callsInsideSubagents[tool, default: 0] += keys.count }
-            join.retire(row)
-            for top in row.topCalls { report.topCalls.insertRanked(top, limit: topCount) }
-            AttributionRollup.add([row.sessionID: row.session], to: &rolledSessions)
+    /// Merges one roll-up row (`AttributionRollupRow`, chosen by day and filter), before any request:
+    /// rows come in file order, one at a time, and give what they gave sorted (`AttributionRollupOrder`).
+    public mutating func merge(_ row: AttributionRollupRow) {
+        let takesProject = rolledOrder.note(row)
+        report.requests += row.requests
+        report.cost = report.cost + row.cost
+        report.promptTokens = report.promptTokens + row.tokens
+        for group in row.byModel.values { models.count(group.name, group.cost, group.requests) }
+        for group in row.bySubagent.values { subagents.count(group.name, group.cost, group.requests) }
+        for group in row.bySkill.values { skills.count(group.name, group.cost, group.requests) }
+        for (tool, count) in row.unjoinedCalls { report.unjoinedCalls[tool, default: 0] += count }
+        report.unjoinedRequests += row.unjoinedRequests
+        for (family, entry) in row.charactersPerToken {
+            let position = families.position(of: family) { (characters: 0, tokens: 0) }
+            families.values[position].characters += entry.characters
+            families.values[position].tokens += entry.tokens
         }
+        for (hour, count) in row.hours {
+            let slot = hours[hour] ?? Self.localSlot(hour)
+            hours[hour] = slot
+            report.activity[slot.weekday][slot.hour] += count
+        }
+        for (server, group) in row.byMCPServer {
+            if serverGroups[server] == nil {
+                serverGroups[server] = GroupCosts(group: .init(name: server), code: costs.newGroup())
+            }
+            let groupCode = serverGroups[server]!.code
+            serverGroups[server]!.absorb(group)
+            for cost in group.costs { costs.append(group: groupCode, cost: cost) }
+        }
+        for (tool, group) in row.byTool {
+            if toolGroups[tool] == nil {
+                toolGroups[tool] = GroupCosts(group: .init(name: tool), code: costs.newGroup())
+            }
+            let groupCode = toolGroups[tool]!.code
+            toolGroups[tool]!.absorb(group)
+            for cost in group.costs { costs.append(group: groupCode, cost: cost) }
+        }
+        for (tool, keys) in row.inside { report.callsInsideSubagents[tool, default: 0] += keys.count }
+        join.retire(row)
+        for top in row.topCalls { report.topCalls.insertRanked(top, limit: topCount) }
+        AttributionRollup.add([row.sessionID: row.session], to: &rolledSessions)
+        if takesProject { rolledSessions[row.sessionID]?.project = row.session.project }
+    }
+
+    /// Replays a roll-up's open part after its rows (`merge(_:)`), before any request: the report
+    /// is then the one the rotated requests gave. `continuing` (a range from the roll-up's first
+    /// day, unfiltered) also continues its sweep phase.
+    public mutating func merge(_ rollup: AttributionRollup, openRequests: [UsageRecord], continuing: Bool) {
+        join.restoreOpenPart(of: rollup)
+        report.unjoinedRequestSessions = rolledOrder.unjoinedSessions
         attributor.resume(
             openRequests, sinceSweep: continuing ? rollup.sinceSweep : 0,
             latest: continuing ? rollup.latest : Timestamp(milliseconds: 0))

@@ -58,35 +58,40 @@ public struct AttributionQuery {
     }
 
     // Merges the attribution roll-ups' rows of the query's days and filters into `builder`
-    // (docs/attribution.md, "Roll-ups"); returns the days whose ledger they stand for.
+    // (docs/attribution.md, "Roll-ups"), streamed from each file a row at a time, then their open
+    // parts; returns the days whose ledger they stand for.
     private func mergeRollups(into builder: inout AttributionBuilder, localDays: LocalDayResolver)
         -> RolledUpDays?
     {
         var resolver = localDays
         var found: [AttributionRollup] = []
         var rolled = RolledUpDays()
+        var open: [UsageRecord] = []
         for directory in directories {
-            guard case .success(let rollup?) = AttributionRollup.load(directory) else { continue }
-            found.append(rollup)
+            var reader = AttributionRollupReader()
+            let read = reader.read(directory: directory) { row in
+                if (days?.contains(row.day) ?? true) && matches(project: row.project, session: row.sessionID)
+                {
+                    builder.merge(row)
+                }
+            }
+            guard case .success(var rollup?) = read else { continue }
             let usageRollups = UsageLedger(directory: directory).dates().rollups
             for day in rollup.days {
                 rolled.covered.insert(day)
                 if !usageRollups.contains(day) { rolled.unrolled.insert(day) }
             }
-        }
-        guard !found.isEmpty else { return nil }
-        var combined = found.count == 1 ? found[0] : AttributionRollup()
-        var rows: [AttributionRollupRow] = []
-        var open: [UsageRecord] = []
-        for rollup in found {
-            rows += rollup.rows.filter {
-                (days?.contains($0.day) ?? true) && matches(project: $0.project, session: $0.sessionID)
-            }
             open += rollup.openRequests.filter {
                 (days?.contains(resolver.day(of: $0.timestamp)) ?? true)
                     && matches(project: $0.project, session: $0.sessionID)
             }
-            if found.count > 1 {
+            rollup.openRequests = []
+            found.append(rollup)
+        }
+        guard !found.isEmpty else { return nil }
+        var combined = found.count == 1 ? found[0] : AttributionRollup()
+        if found.count > 1 {
+            for rollup in found {
                 combined.agentTypes.merge(rollup.agentTypes) { a, _ in a }
                 combined.openTags += rollup.openTags
                 combined.openCalls += rollup.openCalls
@@ -106,7 +111,7 @@ public struct AttributionQuery {
                 : (days?.contains($0.call.day) ?? true) && matches(project: $0.project, session: $0.sessionID)
         }
         let continuing = found.count == 1 && filter.project == nil && filter.session == nil && fromStart
-        builder.merge(combined, rows: rows, openRequests: open, continuing: continuing)
+        builder.merge(combined, openRequests: open, continuing: continuing)
         return rolled
     }
 

@@ -6,6 +6,9 @@ import SessionLogCore
 /// the hook calls still in the join's window or held for an open chain, and the calls open chains
 /// saw that were not counted yet. A report merges the rows of its days and replays the open part
 /// before the unrotated days, so its attribution is the one it gave before `rotate`.
+///
+/// This value holds the header and the open part only: the rows, which grow with the days rotated,
+/// are streamed, one line at a time, by `AttributionRollupReader` and `AttributionRollupWriter`.
 public struct AttributionRollup: Sendable {
     /// A hook call the rotated range left open.
     struct OpenCall: Sendable {
@@ -16,6 +19,27 @@ public struct AttributionRollup: Sendable {
         var project: String?
         /// Whether it had left the index, held for its open chain.
         var held: Bool
+
+        init(key: UInt64, call: HookCallIndex.Call, sessionID: String, project: String?, held: Bool) {
+            (self.key, self.call, self.sessionID, self.project, self.held) = (
+                key, call, sessionID, project, held
+            )
+        }
+
+        /// The call an `open_call` entry holds; nil when a field is missing.
+        init?(_ entry: JSONDocument) {
+            guard let key = entry[K.key]?.stringValue.flatMap({ UInt64($0, radix: 16) }),
+                let day = entry[K.day]?.stringValue.flatMap({ CivilDate($0) }),
+                let session = entry[K.sessionID]?.stringValue, let tool = entry[K.tool]?.stringValue,
+                let estimate = entry[K.estimatedTokens]?.int, case .bool(let joined)? = entry[K.joined],
+                case .bool(let held)? = entry[K.held]
+            else { return nil }
+            let hook = HookCallIndex.Call(
+                day: day, tool: tool, detail: entry[K.detail]?.stringValue,
+                mcpServer: entry[K.server]?.stringValue, estimatedTokens: estimate, joined: joined)
+            self.init(
+                key: key, call: hook, sessionID: session, project: entry[K.project]?.stringValue, held: held)
+        }
     }
 
     /// A call an open chain saw that was not counted yet.
@@ -23,6 +47,18 @@ public struct AttributionRollup: Sendable {
         var key: UInt64
         var tool: String
         var server: String?
+
+        init(key: UInt64, tool: String, server: String?) {
+            (self.key, self.tool, self.server) = (key, tool, server)
+        }
+
+        /// The call an `open_tag` entry holds; nil when a field is missing.
+        init?(_ entry: JSONDocument) {
+            guard let key = entry[K.key]?.stringValue.flatMap({ UInt64($0, radix: 16) }),
+                let tool = entry[K.tool]?.stringValue
+            else { return nil }
+            self.init(key: key, tool: tool, server: entry[K.server]?.stringValue)
+        }
     }
 
     /// The file's name in the log directory.
@@ -42,8 +78,6 @@ public struct AttributionRollup: Sendable {
     public var latest = Timestamp(milliseconds: 0)
     /// Subagent types by agent id, from the rotated hook log.
     public var agentTypes: [String: String] = [:]
-    /// The rows, by day then session.
-    public var rows: [AttributionRollupRow] = []
     /// The requests of the chains the rotated range left open, in ledger order.
     public var openRequests: [UsageRecord] = []
     var openCalls: [OpenCall] = []
@@ -54,8 +88,8 @@ public struct AttributionRollup: Sendable {
 
     private typealias K = AttributionRollupKey
 
-    /// The file's lines, newline-terminated.
-    public var bytes: [UInt8] {
+    /// The header line, newline-terminated, appended to `bytes`.
+    func appendHeader(to bytes: inout [UInt8]) {
         var header: [JSONDocument.Member] = [
             .init(K.version, .integer(Self.version)), .init(K.topCount, .integer(topCount)),
             .init(K.days, .array(days.sorted().map { .string($0.description) })),
@@ -69,12 +103,12 @@ public struct AttributionRollup: Sendable {
                     agentTypes.sorted { $0.key < $1.key }.map {
                         .object([.init(K.agentID, .string($0.key)), .init(K.agentType, .string($0.value))])
                     })))
-        var bytes = JSONDocument.object(header).jsonBytes(indent: 0)
+        bytes += JSONDocument.object(header).jsonBytes(indent: 0)
         bytes.append(UInt8(ascii: "\n"))
-        for row in rows.sorted(by: { ($0.day, $0.sessionID) < ($1.day, $1.sessionID) }) {
-            bytes += row.document.jsonBytes(indent: 0)
-            bytes.append(UInt8(ascii: "\n"))
-        }
+    }
+
+    /// The open part's lines (requests, calls, tags), newline-terminated, appended to `bytes`.
+    func appendOpenPart(to bytes: inout [UInt8]) {
         for record in openRequests {
             bytes += Array("{\"\(K.openRequest)\":".utf8)
             bytes += record.ledgerLine.dropLast()
@@ -102,20 +136,28 @@ public struct AttributionRollup: Sendable {
             bytes += JSONDocument.object([.init(K.openTag, .object(members))]).jsonBytes(indent: 0)
             bytes.append(UInt8(ascii: "\n"))
         }
+    }
+
+    /// The whole file with `rows` (sorted here by day then session), in memory: for tests and small
+    /// roll-ups; `rotate` streams its rows to the file (`AttributionRollupWriter`).
+    func bytes(rows: [AttributionRollupRow]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        appendHeader(to: &bytes)
+        for row in rows.sorted(by: { ($0.day, $0.sessionID) < ($1.day, $1.sessionID) }) {
+            row.append(to: &bytes)
+        }
+        appendOpenPart(to: &bytes)
         return bytes
     }
 
-    /// Reads a roll-up from its bytes; nil when its header is missing or of another version.
-    /// `skipped` counts the other lines that could not be read.
-    public init?(bytes: [UInt8], skipped: inout Int) {
-        var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true)
-        guard let first = lines.first, let header = try? JSONDocument(parsing: Array(first)),
-            header[K.version]?.int == Self.version, let top = header[K.topCount]?.int,
+    /// The header a roll-up's first line holds, with no open part yet; nil when it is no header or
+    /// of another version.
+    init?(header: JSONDocument) {
+        guard header[K.version]?.int == Self.version, let top = header[K.topCount]?.int,
             let days = header[K.days]?.elements, let sequence = header[K.sequence]?.int,
             let sinceSweep = header[K.sinceSweep]?.int, let latest = header[K.latest]?.int,
             let agents = header[K.agentTypes]?.elements
         else { return nil }
-        lines.removeFirst()
         topCount = top
         self.days = Set(days.compactMap { $0.stringValue.flatMap { CivilDate($0) } })
         self.sequence = sequence
@@ -124,53 +166,6 @@ public struct AttributionRollup: Sendable {
         for agent in agents {
             if let id = agent[K.agentID]?.stringValue, let type = agent[K.agentType]?.stringValue {
                 agentTypes[id] = type
-            }
-        }
-        var decoder = UsageLineDecoder()
-        let requestPrefix = Array("{\"\(K.openRequest)\":".utf8)
-        for line in lines {
-            if line.starts(with: requestPrefix) {
-                // The ledger line as written, decoded by the ledger's own decoder.
-                let record = Array(line).withUnsafeBufferPointer { buffer -> UsageRecord? in
-                    var scanner = JSONScanner(buffer, start: requestPrefix.count, end: buffer.count - 1)
-                    return (try? decoder.decode(&scanner)) ?? nil
-                }
-                if let record { openRequests.append(record) } else { skipped += 1 }
-                continue
-            }
-            guard let document = try? JSONDocument(parsing: Array(line)) else {
-                skipped += 1
-                continue
-            }
-            if let call = document[K.openCall] {
-                guard let key = call[K.key]?.stringValue.flatMap({ UInt64($0, radix: 16) }),
-                    let day = call[K.day]?.stringValue.flatMap({ CivilDate($0) }),
-                    let session = call[K.sessionID]?.stringValue, let tool = call[K.tool]?.stringValue,
-                    let estimate = call[K.estimatedTokens]?.int, case .bool(let joined)? = call[K.joined],
-                    case .bool(let held)? = call[K.held]
-                else {
-                    skipped += 1
-                    continue
-                }
-                let hook = HookCallIndex.Call(
-                    day: day, tool: tool, detail: call[K.detail]?.stringValue,
-                    mcpServer: call[K.server]?.stringValue, estimatedTokens: estimate, joined: joined)
-                openCalls.append(
-                    OpenCall(
-                        key: key, call: hook, sessionID: session, project: call[K.project]?.stringValue,
-                        held: held))
-            } else if let tag = document[K.openTag] {
-                guard let key = tag[K.key]?.stringValue.flatMap({ UInt64($0, radix: 16) }),
-                    let tool = tag[K.tool]?.stringValue
-                else {
-                    skipped += 1
-                    continue
-                }
-                openTags.append(OpenTag(key: key, tool: tool, server: tag[K.server]?.stringValue))
-            } else if let row = AttributionRollupRow(document) {
-                rows.append(row)
-            } else {
-                skipped += 1
             }
         }
     }
@@ -187,21 +182,5 @@ public struct AttributionRollup: Sendable {
     /// Adds each of `parts` to the session of the same id in `sessions`.
     static func add(_ parts: [String: SessionAttribution], to sessions: inout [String: SessionAttribution]) {
         for (id, part) in parts { add(part, to: &sessions[id, default: SessionAttribution(sessionID: id)]) }
-    }
-
-    /// The roll-up of log directory `directory`: nil when it has none; `.failure` names a file that
-    /// exists but cannot be read or has no valid header.
-    public static func load(_ directory: String) -> Result<AttributionRollup?, RotationError> {
-        let ledger = UsageLedger(directory: directory)
-        guard let bytes = ledger.contents(fileName) else {
-            let error = FileAccess.lastError
-            if error == Errno.noSuchFile.code { return .success(nil) }
-            return .failure(.unreadable(ledger.path(fileName), reason: AppendError.describe(error)))
-        }
-        var skipped = 0
-        guard let rollup = AttributionRollup(bytes: bytes, skipped: &skipped) else {
-            return .failure(.unreadable(ledger.path(fileName), reason: "no attribution roll-up header"))
-        }
-        return .success(rollup)
     }
 }

@@ -7,17 +7,27 @@ import SessionLogCore
 /// It takes the ledger's requests and the hook log's calls as `AttributionBuilder` does (the same
 /// `CallJoin`: window of days and hand-on of calls); `AttributionRollupTests` check that its rows,
 /// merged, give `AttributionBuilder`'s report.
+///
+/// Memory follows the open chains and the last few days' rows: the previous roll-up's rows are
+/// streamed past it (`retire`), this range's rows of the days behind the ledger's go to a scratch
+/// file (`AttributionRollupRows`), and both are merged into the new file a row at a time
+/// (`AttributionRollupMerge`).
 struct AttributionRollupBuilder {
-    private struct RowKey: Hashable {
-        var day: CivilDate
-        var sessionID: String
-    }
+    private typealias RowKey = AttributionRollupRows.Key
 
-    private(set) var rollup: AttributionRollup
+    /// Rows stay in memory this many days behind the ledger's latest day (a day's hook calls are
+    /// evicted into its rows up to `HookWindow.behind` days later), then go to the scratch file.
+    static let rowDaysInMemory = HookWindow.behind + 1
+
+    private(set) var rollup = AttributionRollup()
+    /// Whether the previous roll-up's rows came in the file's order (by day then session, each once).
+    private(set) var previousInOrder = true
     private var attributor: Attributor
     private var join = CallJoin()
     private var resolver: LocalDayResolver
-    private var rows: [RowKey: AttributionRollupRow] = [:]
+    private var rows = AttributionRollupRows()
+    private var lastPrevious: RowKey?
+    private var latestDay: CivilDate?
     // Who logged each hook call in the index (rows and filters need its session).
     private var hookSessions: [UInt64: (session: String, project: String?)] = [:]
     // Each session's attribution when last looked at, to split it by day.
@@ -27,13 +37,26 @@ struct AttributionRollupBuilder {
     private var chainRecords: [String: [(sequence: Int, record: UsageRecord)]] = [:]
     private var day: CivilDate?
 
-    /// Continues `previous` (nil: the first rotate), pricing with `pricing`.
-    init(previous: AttributionRollup?, pricing: PriceTable, localDays: LocalDayResolver) {
-        rollup = previous ?? AttributionRollup()
+    /// A builder pricing with `pricing`; a rotate after the first then `retire`s the previous
+    /// roll-up's rows and `resume`s it.
+    init(pricing: PriceTable, localDays: LocalDayResolver) {
         attributor = Attributor(pricing: pricing)
         resolver = localDays
-        guard let previous else { return }
-        for row in previous.rows { join.retire(row) }
+    }
+
+    /// Notes the calls a row of the previous roll-up counted, read from its file in order; before
+    /// `resume`.
+    mutating func retire(_ row: AttributionRollupRow) {
+        join.retire(row)
+        let key = RowKey(day: row.day, sessionID: row.sessionID)
+        if let lastPrevious, !(lastPrevious < key) { previousInOrder = false }
+        lastPrevious = key
+    }
+
+    /// Continues `previous` (its header and open part), after `retire` took its rows and before
+    /// any request.
+    mutating func resume(_ previous: AttributionRollup) {
+        rollup = previous
         join.restoreOpenPart(of: previous)
         for open in previous.openCalls where !open.held {
             hookSessions[open.key] = (open.sessionID, open.project)
@@ -72,6 +95,10 @@ struct AttributionRollupBuilder {
     mutating func add(_ record: UsageRecord) {
         let day = resolver.day(of: record.timestamp)
         self.day = day
+        if latestDay.map({ day > $0 }) ?? true {
+            latestDay = day
+            rows.spill(before: day.adding(days: -Self.rowDaysInMemory))
+        }
         rollup.sequence += 1
         if projects[record.sessionID] == nil, !record.project.isEmpty {
             projects[record.sessionID] = record.project
@@ -125,17 +152,13 @@ struct AttributionRollupBuilder {
         }
     }
 
-    /// The roll-up with this range's rows and what it leaves open: every call still in the join's
-    /// window (a report reading a kept day's calls again replaces them with the same).
-    mutating func finish(coveredDays: Set<CivilDate>) -> AttributionRollup {
+    /// The new roll-up's header and what the range leaves open: every call still in the join's
+    /// window (a report reading a kept day's calls again replaces them with the same); and the
+    /// merge of this range's rows with the previous roll-up's, to stream into the new file.
+    mutating func finish(coveredDays: Set<CivilDate>) -> (
+        rollup: AttributionRollup, rows: AttributionRollupMerge
+    ) {
         if let day { for id in Array(seenSessions.keys) { settle(id, day: day) } }
-        var merged: [RowKey: AttributionRollupRow] = [:]
-        for row in rollup.rows { merged[RowKey(day: row.day, sessionID: row.sessionID)] = row }
-        for (key, row) in rows { merged[key] = merged[key].map { Self.add(row, to: $0) } ?? row }
-        rollup.rows = merged.values.sorted { ($0.day, $0.sessionID) < ($1.day, $1.sessionID) }
-        for index in rollup.rows.indices where rollup.rows[index].topCalls.count > rollup.topCount {
-            rollup.rows[index].topCalls.removeLast(rollup.rows[index].topCalls.count - rollup.topCount)
-        }
         rollup.days.formUnion(coveredDays)
         rollup.sinceSweep = attributor.sinceSweep
         rollup.latest = attributor.latest
@@ -144,7 +167,9 @@ struct AttributionRollupBuilder {
         rollup.openRequests = chainRecords.filter { open.contains($0.key) }.values.flatMap { $0 }
             .sorted { $0.sequence < $1.sequence }.map(\.record)
         (rollup.openTags, rollup.openCalls) = join.openPart { hookSessions[$0] }
-        return rollup
+        let merge = AttributionRollupMerge(rows, topCount: rollup.topCount, previousInOrder: previousInOrder)
+        rows = AttributionRollupRows()
+        return (rollup, merge)
     }
 
     // A closed call: into the row of the day it was issued (or handed on) and its session.
@@ -191,13 +216,13 @@ struct AttributionRollupBuilder {
         _ day: CivilDate, _ session: String, project: String?, _ body: (inout AttributionRollupRow) -> Void
     ) {
         let key = RowKey(day: day, sessionID: session)
-        var row = rows.removeValue(forKey: key) ?? AttributionRollupRow(day: day, sessionID: session)
+        var row = rows.memory.removeValue(forKey: key) ?? AttributionRollupRow(day: day, sessionID: session)
         if row.project.isEmpty, let project = projects[session] ?? project {
             row.project = project
             row.session.project = project
         }
         body(&row)
-        rows[key] = row
+        rows.memory[key] = row
     }
 
     private static func count(
@@ -224,40 +249,5 @@ struct AttributionRollupBuilder {
         result.tokens.setup = a.tokens.setup - b.tokens.setup
         result.tokens.unattributed = a.tokens.unattributed - b.tokens.unattributed
         return result
-    }
-
-    // Two rows of the same day and session (a day rotated again, its late requests) as one.
-    private static func add(_ row: AttributionRollupRow, to base: AttributionRollupRow)
-        -> AttributionRollupRow
-    {
-        var sum = base
-        sum.requests += row.requests
-        sum.cost = sum.cost + row.cost
-        sum.tokens = sum.tokens + row.tokens
-        AttributionRollup.add(row.session, to: &sum.session)
-        for (name, group) in row.byTool { sum.byTool[name] = merge(sum.byTool[name], group) }
-        for (name, keys) in row.toolKeys { sum.toolKeys[name, default: []] += keys }
-        for (name, group) in row.byMCPServer { sum.byMCPServer[name] = merge(sum.byMCPServer[name], group) }
-        for (name, keys) in row.serverKeys { sum.serverKeys[name, default: []] += keys }
-        for (name, group) in row.bySubagent { count(&sum.bySubagent, name, group.cost, group.requests) }
-        for (name, group) in row.bySkill { count(&sum.bySkill, name, group.cost, group.requests) }
-        for (name, group) in row.byModel { count(&sum.byModel, name, group.cost, group.requests) }
-        sum.topCalls = (sum.topCalls + row.topCalls).sorted { $0.cost.ranks(before: $1.cost) }
-        for (name, keys) in row.inside { sum.inside[name, default: []] += keys }
-        for (name, count) in row.unjoinedCalls { sum.unjoinedCalls[name, default: 0] += count }
-        sum.unjoinedRequests += row.unjoinedRequests
-        sum.firstUnjoined = sum.firstUnjoined ?? row.firstUnjoined
-        for (name, entry) in row.charactersPerToken {
-            let old = sum.charactersPerToken[name] ?? (0, 0)
-            sum.charactersPerToken[name] = (old.characters + entry.characters, old.tokens + entry.tokens)
-        }
-        for (hour, count) in row.hours { sum.hours[hour, default: 0] += count }
-        return sum
-    }
-
-    private static func merge(_ base: RollupGroup?, _ group: RollupGroup) -> RollupGroup {
-        guard var sum = base else { return group }
-        sum.absorb(group)
-        return sum
     }
 }

@@ -59,6 +59,12 @@ public struct AttributionRollupRow: Sendable {
 extension AttributionRollupRow {
     private typealias K = AttributionRollupKey
 
+    /// The row's line, newline-terminated, appended to `bytes`.
+    func append(to bytes: inout [UInt8]) {
+        bytes += document.jsonBytes(indent: 0)
+        bytes.append(UInt8(ascii: "\n"))
+    }
+
     /// The row as a JSON object (one line of the roll-up).
     var document: JSONDocument {
         var members: [JSONDocument.Member] = [

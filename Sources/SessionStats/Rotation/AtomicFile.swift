@@ -8,6 +8,21 @@ enum AtomicFile {
         _ path: String, with bytes: [UInt8], temporary: String, directory: FileDescriptor,
         permissions: UInt32 = 0o600
     ) throws(RotationError) {
+        try replace(path, temporary: temporary, directory: directory, permissions: permissions) {
+            descriptor throws(RotationError) in
+            do throws(Errno) { try descriptor.writeAll(bytes) } catch {
+                throw .write(path, errno: error.code)
+            }
+        }
+    }
+
+    /// `replace(_:with:temporary:directory:permissions:)` with the new content written by `write`
+    /// to the open temporary file, a part at a time; when it throws, the temporary file is removed
+    /// and `path` is left as it was.
+    static func replace(
+        _ path: String, temporary: String, directory: FileDescriptor, permissions: UInt32 = 0o600,
+        write: (FileDescriptor) throws(RotationError) -> Void
+    ) throws(RotationError) {
         let descriptor: FileDescriptor
         do throws(Errno) {
             descriptor = try FileDescriptor.open(
@@ -15,21 +30,31 @@ enum AtomicFile {
         } catch {
             throw .write(path, errno: error.code)
         }
-        var failure: Errno?
-        do throws(Errno) {
-            try descriptor.writeAll(bytes)
-            try descriptor.setPermissions(permissions)
-            try descriptor.syncDurably()
+        var failure: RotationError?
+        do throws(RotationError) {
+            try write(descriptor)
         } catch {
             failure = error
         }
-        do throws(Errno) { try descriptor.close() } catch { failure = failure ?? error }
         if failure == nil {
-            do throws(Errno) { try FileSystem.rename(temporary, to: path) } catch { failure = error }
+            do throws(Errno) {
+                try descriptor.setPermissions(permissions)
+                try descriptor.syncDurably()
+            } catch {
+                failure = .write(path, errno: error.code)
+            }
+        }
+        do throws(Errno) { try descriptor.close() } catch {
+            failure = failure ?? .write(path, errno: error.code)
+        }
+        if failure == nil {
+            do throws(Errno) { try FileSystem.rename(temporary, to: path) } catch {
+                failure = .write(path, errno: error.code)
+            }
         }
         if let failure {
             try? FileSystem.remove(temporary)
-            throw .write(path, errno: failure.code)
+            throw failure
         }
         try syncDirectory(directory, path: path)
     }

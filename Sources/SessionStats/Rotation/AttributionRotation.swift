@@ -5,8 +5,8 @@ import SessionLogCore
 /// by day and session to `attribution-rollup.jsonl` (`AttributionRollup`), with the chains the
 /// rotated days leave open; reports then merge it and give the attribution they gave before.
 ///
-/// The new roll-up (the old one's rows, the new ones, the new open part) is written to a temporary
-/// file, synced and renamed into place before any usage or activity file is removed: killed before
+/// The new roll-up (the old one's rows, read again from its file and merged a row at a time with
+/// the new ones, then the new open part) is streamed to a temporary file, synced and renamed into place before any usage or activity file is removed: killed before
 /// the rename, nothing changed; killed after it, reports skip the covered days' ledger lines still
 /// there (their figures are in the rows) and the next rotate rolls those files up without
 /// attributing them twice.
@@ -32,11 +32,15 @@ public enum AttributionRotation {
         directory: String, firstKept: CivilDate, table: PriceTable, localDays: LocalDayResolver,
         directoryDescriptor: FileDescriptor, source: LogSource = .files
     ) throws(RotationError) -> Outcome? {
+        // The previous roll-up's rows are streamed past the builder now, and again into the new file.
+        var builder = AttributionRollupBuilder(pricing: table, localDays: localDays)
+        var rollupReader = AttributionRollupReader()
         let previous: AttributionRollup?
-        switch AttributionRollup.load(directory) {
+        switch rollupReader.read(directory: directory, row: { builder.retire($0) }) {
         case .success(let rollup): previous = rollup
         case .failure(let error): throw error
         }
+        if let previous { builder.resume(previous) }
         let dates = UsageLedger(directory: directory).dates()
         // A covered day whose usage file is still there and not rolled up: a rotate stopped after
         // writing the roll-up; its requests are in the rows already.
@@ -46,7 +50,6 @@ public enum AttributionRotation {
             })
         guard !due.isEmpty else { return nil }
 
-        var builder = AttributionRollupBuilder(previous: previous, pricing: table, localDays: localDays)
         var hookDates: Set<CivilDate> = []
         if let log = try? LogDirectory.scan(directory) {
             hookDates = log.activityDates.union(log.rollupDates)
@@ -89,13 +92,34 @@ public enum AttributionRotation {
         if let latest {
             load(through: firstKept, evicting: latest.adding(days: -HookWindow.behind))
         }
-        let rollup = builder.finish(coveredDays: due)
+        var (rollup, merge) = builder.finish(coveredDays: due)
         let path = RotationPlan.join(directory, AttributionRollup.fileName)
+        var rows = 0
         try AtomicFile.replace(
-            path, with: rollup.bytes, temporary: RotationPlan.join(directory, temporaryName),
-            directory: directoryDescriptor)
+            path, temporary: RotationPlan.join(directory, temporaryName), directory: directoryDescriptor
+        ) { descriptor throws(RotationError) in
+            var writer = AttributionRollupWriter(descriptor, path: path)
+            try writer.writeHeader(of: rollup)
+            var failure: RotationError?
+            let write = { (row: AttributionRollupRow) in
+                guard failure == nil else { return }
+                do throws(RotationError) { try writer.write(row) } catch { failure = error }
+            }
+            if previous != nil {
+                var again = AttributionRollupReader()
+                switch again.read(directory: directory, row: { merge.take(previous: $0, write) }) {
+                case .success(.some): break
+                case .success(.none): throw .unreadable(path, reason: "removed while rotating")
+                case .failure(let error): throw error
+                }
+            }
+            merge.finish(write)
+            if let failure { throw failure }
+            try writer.writeOpenPart(of: rollup)
+            rows = writer.rows
+        }
         return Outcome(
-            days: due.count, requests: requests, rows: rollup.rows.count,
+            days: due.count, requests: requests, rows: rows,
             openRequests: rollup.openRequests.count)
     }
 }

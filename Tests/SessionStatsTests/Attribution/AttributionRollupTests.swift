@@ -6,7 +6,8 @@ import Testing
 
 /// `attribution-rollup.jsonl`'s format: what the writer writes, the reader reads back, key for key.
 @Suite struct AttributionRollupTests {
-    static var sample: AttributionRollup {
+    /// A roll-up's header and open part, and its one row.
+    static var sample: (rollup: AttributionRollup, row: AttributionRollupRow) {
         var row = AttributionRollupRow(day: CivilDate("2026-11-18")!, sessionID: "s-1")
         row.project = "shop"
         row.requests = 3
@@ -56,7 +57,6 @@ import Testing
         rollup.sinceSweep = 7
         rollup.latest = Timestamp(milliseconds: 1_795_082_400_000)
         rollup.agentTypes = ["a-7": "Explore"]
-        rollup.rows = [row]
         var record = UsageRecord(
             timestamp: Timestamp(milliseconds: 1_795_000_000_000), sessionID: "s-1",
             model: "claude-sonnet-4-5",
@@ -76,35 +76,45 @@ import Testing
                 sessionID: "s-1", project: "shop", held: false)
         ]
         rollup.openTags = [.init(key: 9, tool: "Bash", server: "srv")]
-        return rollup
+        return (rollup, row)
+    }
+
+    /// The rows and the roll-up `bytes` hold, read in memory; nil when it has no header.
+    static func read(_ bytes: [UInt8], skipped: inout Int) -> (AttributionRollup, [AttributionRollupRow])? {
+        var reader = AttributionRollupReader()
+        var rows: [AttributionRollupRow] = []
+        let rollup = reader.read(bytes: bytes) { rows.append($0) }
+        skipped = reader.skipped
+        return rollup.map { ($0, rows) }
     }
 
     @Test func writtenThenReadGivesTheSameBytesAndFigures() throws {
-        let bytes = Self.sample.bytes
+        let sample = Self.sample
+        let bytes = sample.rollup.bytes(rows: [sample.row])
         var skipped = 0
-        let read = try #require(AttributionRollup(bytes: bytes, skipped: &skipped))
+        let (read, rows) = try #require(Self.read(bytes, skipped: &skipped))
         #expect(skipped == 0)
-        #expect(read.bytes == bytes)
-        let row = try #require(read.rows.first)
+        #expect(read.bytes(rows: rows) == bytes)
+        let row = try #require(rows.first)
+        #expect(rows.count == 1)
         #expect(row.cost == USD(picodollars: 16_980_000_001))
-        #expect(row.session.buckets == Self.sample.rows[0].session.buckets)
+        #expect(row.session.buckets == sample.row.session.buckets)
         #expect(row.byTool["Read"]?.costs == [110])
-        #expect(row.byTool["Read"]?.group == Self.sample.rows[0].byTool["Read"]?.group)
-        #expect(row.topCalls == Self.sample.rows[0].topCalls)
+        #expect(row.byTool["Read"]?.group == sample.row.byTool["Read"]?.group)
+        #expect(row.topCalls == sample.row.topCalls)
         #expect(row.inside["Grep"] == [1, UInt64.max])
-        #expect(read.openRequests == Self.sample.openRequests)
+        #expect(read.openRequests == sample.rollup.openRequests)
         #expect(read.openCalls.first?.call.detail == "ls")
         #expect(read.openTags.first?.server == "srv")
         #expect(read.days.count == 2 && read.sinceSweep == 7 && read.agentTypes["a-7"] == "Explore")
     }
 
     @Test func aBadLineIsSkippedAndCountedAndAFileWithoutHeaderIsNoRollup() {
-        var bytes = Self.sample.bytes
+        var bytes = Self.sample.rollup.bytes(rows: [Self.sample.row])
         bytes += Array("{\"day\":\"2026-11-19\"}\nnot json\n".utf8)
         var skipped = 0
-        #expect(AttributionRollup(bytes: bytes, skipped: &skipped)?.rows.count == 1)
+        #expect(Self.read(bytes, skipped: &skipped)?.1.count == 1)
         #expect(skipped == 2)
-        #expect(
-            AttributionRollup(bytes: Array("{\"attribution_rollup\":2}\n".utf8), skipped: &skipped) == nil)
+        #expect(Self.read(Array("{\"attribution_rollup\":2}\n".utf8), skipped: &skipped) == nil)
     }
 }
