@@ -24,15 +24,15 @@ import Testing
         }
     }
 
-    /// A roll-up's lines: header, `rows` in the order given (not sorted), a bad line after the
-    /// row at `badAfter`, then the sample's open part.
+    /// A roll-up's lines: header, `rows` in the order given (not sorted), two bad lines (no row,
+    /// no JSON) after the row at `badAfter`, then the sample's open part.
     static func file(_ rows: [AttributionRollupRow], badAfter: Int) -> [UInt8] {
         let sample = AttributionRollupTests.sample.rollup
         var bytes: [UInt8] = []
         sample.appendHeader(to: &bytes)
         for (index, row) in rows.enumerated() {
             row.append(to: &bytes)
-            if index == badAfter { bytes += Array("{\"day\":\"2026-11-19\"}\n".utf8) }
+            if index == badAfter { bytes += Array("{\"day\":\"2026-11-19\"}\nnot json\n".utf8) }
         }
         sample.appendOpenPart(to: &bytes)
         return bytes
@@ -53,7 +53,7 @@ import Testing
     /// Chunks of 1 byte, 7 bytes, shorter than a row line (every line spans chunks), and longer than
     /// the file; rows written in reverse order come in that order.
     @Test(arguments: [1, 7, 300, 1 << 20])
-    func rowsComeOneByOneInFileOrderAndABadLineIsSkippedWhereItIs(chunk: Int) throws {
+    func rowsComeOneByOneInFileOrderAndBadLinesAreSkippedWhereTheyAre(chunk: Int) throws {
         let scratch = ScratchDirectory()
         defer { scratch.remove() }
         let rows = Array(Self.rows(40, keys: 50).reversed())
@@ -64,7 +64,7 @@ import Testing
         let (result, seen, skipped) = Self.read(scratch.path, chunk: chunk)
         let rollup = try #require(try result.get())
         #expect(seen == rows.map { "\($0.day) \($0.sessionID) \($0.requests)" })
-        #expect(skipped == 1)
+        #expect(skipped == 2)
         #expect(rollup.openRequests.count == 1 && rollup.openCalls.count == 1 && rollup.openTags.count == 1)
         #expect(rollup.sequence == 7 && rollup.agentTypes == ["a-7": "Explore"])
     }
