@@ -1,5 +1,6 @@
 /// The keys of `attribution-rollup.jsonl` (docs/attribution.md, "Roll-ups"), defined once for the
-/// writer (`AttributionRollup.lines`) and the reader (`AttributionRollup.read`).
+/// writer (`AttributionRollup.appendHeader`, `AttributionRollupRow.document`) and the reader
+/// (`AttributionRollupReader`).
 public enum AttributionRollupKey {
     /// The header's version field; its presence marks the header line.
     public static let version = "attribution_rollup"
