@@ -222,6 +222,18 @@ private struct FileTotals: Sendable {
         var decoder = UsageLineDecoder(leavesOutIdentity: true, readsPlainly: true)
         var buffer: [UInt8] = []
         var resolver: LocalDayResolver
+        /// The records and bytes of the pieces read so far: room for a piece's records is reserved
+        /// by their ratio, not found by doubling (a doubling copies every record read so far).
+        var recordsSeen = 0
+        var bytesSeen = 0
+
+        /// About how many records `bytes` of ledger hold, a little over, from the pieces read so
+        /// far; 0 before the first.
+        func recordsExpected(in bytes: Int) -> Int {
+            guard bytesSeen > 0, recordsSeen > 0 else { return 0 }
+            let expected = Int((Double(bytes) * Double(recordsSeen) / Double(bytesSeen)).rounded(.up))
+            return expected + expected / 32 + 8
+        }
     }
 
     /// One piece's totals of its lines seen once and, when handed on, its records in line order
@@ -243,6 +255,7 @@ private struct FileTotals: Sendable {
         var repeatedKeys: [(position: Int, key: String)] = []
         var skipped = 0
         let lines = piece.read(file.ledger, LogFileName.usage(file.date), into: &worker.buffer)
+        if handsOn { records.reserveCapacity(worker.recordsExpected(in: lines.count)) }
         UsageLedgerReader.forEachLine(worker.buffer, lines, skipped: &skipped) {
             (scanner: inout JSONScanner) throws(JSONScanError) -> Bool in
             var fields = LedgerLineFields()
@@ -268,6 +281,8 @@ private struct FileTotals: Sendable {
             if handsOn { records.append(record) }
             return true
         }
+        worker.recordsSeen += records.count
+        worker.bytesSeen += lines.count
         return File(summary: builder.summary(), records: records, repeated: repeatedKeys, skipped: skipped)
     }
 }
