@@ -20,6 +20,9 @@ struct UsageSummaryBuilder {
     private var projectAllowed: [Bool] = []
     private var byModel: [UsageTotals] = []
     private var prices: [PriceTable.Match] = []
+    // Each model's price, read in place per line: a `switch` over `prices[id]` copied the price
+    // (its strings and rates array retained and released) on every line.
+    private var modelPrices: [ModelPrice?] = []
     private var days: [CivilDate] = []
     private var byDay: [UsageTotals] = []
     private var dayIndex: [CivilDate: Int] = [:]
@@ -64,6 +67,7 @@ struct UsageSummaryBuilder {
         if modelID == byModel.count {
             byModel.append(UsageTotals())
             prices.append(table.match(models.strings[modelID]))
+            modelPrices.append(prices[modelID].price)
         }
         // The directory is read only for a request as early as the session's earliest so far.
         if timestamp <= bySession[sessionID].first {
@@ -72,19 +76,16 @@ struct UsageSummaryBuilder {
         } else if bySession[sessionID].last < timestamp {
             bySession[sessionID].last = timestamp
         }
-        var cost = USD.zero
-        var missCost = USD.zero
-        switch prices[modelID] {
-        case .exact(let price), .estimated(let price):
-            cost = price.cost(
+        let cost =
+            modelPrices[modelID]?.cost(
                 tokens: fields.tokens, at: timestamp, webSearchRequests: fields.webSearchRequests,
-                isFast: fields.isFast, isUSOnly: fields.isUSOnly)
-            if fields.cacheMiss != nil {
-                missCost = price.rates(
-                    tokens: fields.tokens, at: timestamp, isFast: fields.isFast, isUSOnly: fields.isUSOnly
-                ).missCost(fields.cacheMissedTokens, in: fields.tokens)
-            }
-        case .unpriced: break
+                isFast: fields.isFast, isUSOnly: fields.isUSOnly) ?? .zero
+        var missCost = USD.zero
+        if fields.cacheMiss != nil,
+            let rates = modelPrices[modelID]?.rates(
+                tokens: fields.tokens, at: timestamp, isFast: fields.isFast, isUSOnly: fields.isUSOnly)
+        {
+            missCost = rates.missCost(fields.cacheMissedTokens, in: fields.tokens)
         }
         if let reason = fields.cacheMiss {
             let reasonID = missReasons.id(reason, in: scanner)
