@@ -7,12 +7,13 @@ import SessionLogCore
 /// ids of tool calls too (a request's result ids are the previous request's tool call ids).
 struct UsageLineDecoder {
     private var interner = StringInterner()
+    private var timestamps = TimestampReader()
     /// Whether records leave out what only identifies a line (`cwd`, `messageID`, `requestID`):
     /// the report's hand-on to attribution, which reads none of them. The line is read and
     /// accepted exactly as with them.
     let leavesOutIdentity: Bool
-    /// Whether strings and integers written plainly are read with `JSONScanner`'s byte loops
-    /// (`scanOptionalPlainString`, `scanPlainInteger`): the report's read of every line. Lines are
+    /// Whether strings, integers and timestamps written plainly are read with byte loops
+    /// (`scanOptionalPlainString`, `scanPlainInteger`, `TimestampReader`): the report's read of every line. Lines are
     /// read and accepted exactly as without, which the decoder's tests check against it.
     let readsPlainly: Bool
 
@@ -81,7 +82,10 @@ struct UsageLineDecoder {
                 agentID = try string(&scanner)
             case 9 where scanner.matches(key, UsageKeys.timestamp):
                 if let token = try token(&scanner), !token.hasEscapes {
-                    timestamp = Timestamp(iso8601: scanner.bytes, start: token.start, end: token.end)
+                    timestamp =
+                        readsPlainly
+                        ? timestamps.timestamp(scanner.bytes, start: token.start, end: token.end)
+                        : Timestamp(iso8601: scanner.bytes, start: token.start, end: token.end)
                 }
             case 9 where scanner.matches(key, UsageKeys.sidechain):
                 isSidechain = try scanner.scanOptionalBool() ?? false
