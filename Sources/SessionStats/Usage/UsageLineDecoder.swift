@@ -8,6 +8,7 @@ import SessionLogCore
 struct UsageLineDecoder {
     private var interner = StringInterner()
     private var timestamps = TimestampReader()
+    private let keyPatterns = LedgerKey.Patterns()
     /// Whether records leave out what only identifies a line (`cwd`, `messageID`, `requestID`):
     /// the report's hand-on to attribution, which reads none of them. The line is read and
     /// accepted exactly as with them.
@@ -58,97 +59,110 @@ struct UsageLineDecoder {
         var missedTokens = 0
         var pieces = UsagePieces()
         var cursor = try scanner.enterObject()
-        while let key = try scanner.nextPlainKey(&cursor) {
-            // The key's length picks the few candidates to compare; escaped keys match none.
-            switch key.end - key.start {
-            case 1 where scanner.matches(key, UsageKeys.version):
+        // The writer's order of keys, from the one after the last key read: where the next key is
+        // looked for first.
+        var next = 0
+        while true {
+            let key: LedgerKey?
+            if readsPlainly,
+                let expected = LedgerKey.expected(from: next, in: &scanner, &cursor, patterns: keyPatterns)
+            {
+                key = expected
+            } else {
+                guard let token = try scanner.nextPlainKey(&cursor) else { break }
+                // Escaped keys match none.
+                key = LedgerKey(token, in: scanner)
+            }
+            if let key { next = key.rawValue + 1 }
+            switch key {
+            case .version:
                 version = try integer(&scanner) ?? -1
-            case 3 where scanner.matches(key, UsageKeys.cwd):
+            case .cwd:
                 fields.cwd = try token(&scanner)
                 if !leavesOutIdentity { cwd = fields.cwd.map { interner.string($0, in: scanner) } ?? "" }
-            case 5 where scanner.matches(key, UsageKeys.model):
+            case .model:
                 fields.model = try token(&scanner)
                 model = fields.model.map { interner.string($0, in: scanner) }
-            case 5 where scanner.matches(key, UsageKeys.input):
+            case .input:
                 tokens.input = try count(&scanner)
-            case 5 where scanner.matches(key, UsageKeys.speed):
+            case .speed:
                 speed = try string(&scanner)
-            case 6 where scanner.matches(key, UsageKeys.output):
+            case .output:
                 tokens.output = try count(&scanner)
-            case 7 where scanner.matches(key, UsageKeys.project):
+            case .project:
                 fields.project = try token(&scanner)
                 project = fields.project.map { interner.string($0, in: scanner) } ?? ""
-            case 8 where scanner.matches(key, UsageKeys.agentID):
+            case .agentID:
                 agentID = try string(&scanner)
-            case 9 where scanner.matches(key, UsageKeys.timestamp):
+            case .timestamp:
                 if let token = try token(&scanner), !token.hasEscapes {
                     timestamp =
                         readsPlainly
                         ? timestamps.timestamp(scanner.bytes, start: token.start, end: token.end)
                         : Timestamp(iso8601: scanner.bytes, start: token.start, end: token.end)
                 }
-            case 9 where scanner.matches(key, UsageKeys.sidechain):
+            case .sidechain:
                 isSidechain = try scanner.scanOptionalBool() ?? false
-            case 9 where scanner.matches(key, UsageKeys.compacted):
+            case .compacted:
                 pieces.compacted = try scanner.scanOptionalBool() ?? false
-            case 10 where scanner.matches(key, UsageKeys.sessionID):
+            case .sessionID:
                 fields.sessionID = try token(&scanner)
                 sessionID = fields.sessionID.map { interner.string($0, in: scanner) }
-            case 10 where scanner.matches(key, UsageKeys.messageID):
+            case .messageID:
                 fields.messageID = try token(&scanner)
                 if !leavesOutIdentity {
                     messageID = fields.messageID.map { interner.string($0, in: scanner) }
                 }
-            case 10 where scanner.matches(key, UsageKeys.requestID):
+            case .requestID:
                 fields.requestID = try token(&scanner)
                 if !leavesOutIdentity {
                     requestID = fields.requestID.map { interner.string($0, in: scanner) }
                 }
-            case 10 where scanner.matches(key, UsageKeys.cacheRead):
+            case .cacheRead:
                 tokens.cacheRead = try count(&scanner)
-            case 10 where scanner.matches(key, UsageKeys.cacheMiss):
+            case .cacheMiss:
                 if let token = try token(&scanner) {
                     fields.cacheMiss = token
                     missReason = interner.string(token, in: scanner)
                 }
-            case 10 where scanner.matches(key, UsageKeys.textChars):
+            case .textChars:
                 pieces.isKnown = true
                 pieces.textChars = try count(&scanner)
-            case 10 where scanner.matches(key, UsageKeys.resultIDs):
+            case .resultIDs:
                 pieces.resultIDs = try strings(&scanner)
-            case 12 where scanner.matches(key, UsageKeys.toolUseIDs):
+            case .toolUseIDs:
                 toolUseIDs = try strings(&scanner)
-            case 12 where scanner.matches(key, UsageKeys.promptChars):
+            case .promptChars:
                 pieces.promptChars = try count(&scanner)
-            case 12 where scanner.matches(key, UsageKeys.resultChars):
+            case .resultChars:
                 pieces.resultChars = try counts(&scanner)
-            case 13 where scanner.matches(key, UsageKeys.inferenceGeo):
+            case .inferenceGeo:
                 inferenceGeo = try string(&scanner)
-            case 14 where scanner.matches(key, UsageKeys.cacheWrite5m):
+            case .cacheWrite5m:
                 tokens.cacheWrite5m = try count(&scanner)
-            case 14 where scanner.matches(key, UsageKeys.cacheWrite1h):
+            case .cacheWrite1h:
                 tokens.cacheWrite1h = try count(&scanner)
-            case 14 where scanner.matches(key, UsageKeys.thinkingChars):
+            case .thinkingChars:
                 pieces.thinkingChars = try count(&scanner)
-            case 16 where scanner.matches(key, UsageKeys.resultAgentIDs):
+            case .resultAgentIDs:
                 pieces.resultAgentIDs = try strings(&scanner)
-            case 16 where scanner.matches(key, UsageKeys.toolInputChars):
+            case .toolInputChars:
                 pieces.toolInputChars = try counts(&scanner)
-            case 17 where scanner.matches(key, UsageKeys.attributionSkill):
+            case .attributionSkill:
                 attribution.skill = try string(&scanner)
-            case 17 where scanner.matches(key, UsageKeys.attributionAgent):
+            case .attributionAgent:
                 attribution.agent = try string(&scanner)
-            case 18 where scanner.matches(key, UsageKeys.attributionPlugin):
+            case .attributionPlugin:
                 attribution.plugin = try string(&scanner)
-            case 19 where scanner.matches(key, UsageKeys.webSearchRequests):
+            case .webSearchRequests:
                 webSearchRequests = try count(&scanner)
-            case 19 where scanner.matches(key, UsageKeys.cacheMissedTokens):
+            case .cacheMissedTokens:
                 missedTokens = try count(&scanner)
-            case 20 where scanner.matches(key, UsageKeys.attributionMCPTool):
+            case .attributionMCPTool:
                 attribution.mcpTool = try string(&scanner)
-            case 22 where scanner.matches(key, UsageKeys.attributionMCPServer):
+            case .attributionMCPServer:
                 attribution.mcpServer = try string(&scanner)
-            default:
+            case nil:
                 try scanner.skipValue()
             }
         }

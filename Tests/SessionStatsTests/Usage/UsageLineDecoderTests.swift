@@ -41,6 +41,11 @@ import Testing
         #"{"v":1,"timestamp":"2026-03-01T10:00:00.000Z","session_id":"s","model":"m","tool_input_chars":[1,]}"#,
         #"{"v":1,"timestamp":"2026-03-01T10:00:00.000Z","session_id":"s","model":"m","result_chars":[1 2]}"#,
         #"{"v":1,"timestamp":"2026-03-01T10:00:00.000Z","session_id":"s","model":"m","tool_use_ids":["a""b"]}"#,
+        // Keys where the writer's order guesses wrong: repeated, near misses, reversed, last.
+        #"{"v":1,"timestamp":"2026-03-01T10:00:00.000Z","session_id":"s","project":"p","model":"m","session_id":"t","input":1,"inputs":2,"input ":3,"output":4,"cache_read":5,"cache_read":6,"cache_miss_x":"a","cache_miss":"tools_changed","cache_missed_tokens":5,"v":1}"#,
+        #"{"tool_input_chars":[2],"text_chars":1,"tool_use_ids":["a"],"model":"m","session_id":"s","timestamp":"2026-03-01T10:00:00.000Z","v":1,"project":"p"}"#,
+        #"{"v":1,"timestamp":"2026-03-01T10:00:00.000Z","session_id":"s","model":"m","compacted":true,"sidechain":true,"agent_id":"x","speed":"fast","inference_geo":"us","web_search_requests":3,"attribution_mcp_server":"srv","attribution_mcp_tool":"t","attribution_agent":"ag","attribution_plugin":"pl","attribution_skill":"sk"}"#,
+        #"{"v":1,"timestamp":"2026-03-01T10:00:00.000Z","session_id":"s","model":"m","Model":"n","model" :"o","v":1}"#,
     ]
 
     @Test(arguments: lines)
