@@ -15,6 +15,14 @@ public struct AttributionBuilder {
     private var join: CallJoin
     private var report = AttributionReport()
     private var toolGroups: [String: GroupCosts] = [:]
+    // Where `toolGroups` holds the group of the last tool a call was handed on with, and its count
+    // then: while no group was added, the index stays valid, and a call of the same tool (most often
+    // the very same string, equal at the first compare) needs no hash of the name.
+    private var lastToolGroup: (name: String, count: Int, index: Dictionary<String, GroupCosts>.Index)?
+    // The position in `models` of the last request's model, and the attributor's request count
+    // after it: the next request of the same model needs no look-up.
+    private var lastModelPosition = -1
+    private var lastModelRequest = -1
     private var serverGroups: [String: GroupCosts] = [:]
     // Each call's cost by group code (`GroupCosts.code`), for the median and p95.
     private let costs = CostSpill()
@@ -65,7 +73,13 @@ public struct AttributionBuilder {
         report.requests += record.requests
         report.cost = report.cost + cost
         report.promptTokens = report.promptTokens + record.tokens
-        models.count(record.model, cost, record.requests)
+        // The attributor compared the model with the previous request's as it priced it.
+        let modelPosition =
+            attributor.repeatsModel && lastModelPosition >= 0 && attributor.requests == lastModelRequest + 1
+            ? lastModelPosition : models.position(of: record.model) { .init(name: record.model) }
+        models.count(at: modelPosition, cost, record.requests)
+        lastModelPosition = modelPosition
+        lastModelRequest = attributor.requests
         if let type = join.agentType(of: record) { subagents.count(type, cost, record.requests) }
         if let skill = record.attribution.skill { skills.count(skill, cost, record.requests) }
         if !join.see(record, keys: keys) {
@@ -200,7 +214,7 @@ public struct AttributionBuilder {
             if handed.isNew { report.callsInsideSubagents[handed.tool, default: 0] += 1 }
             return
         }
-        Self.add(call, handed, to: &toolGroups, handed.tool, costs: costs)
+        addToTool(call, handed)
         if let server = handed.server { Self.add(call, handed, to: &serverGroups, server, costs: costs) }
         if !detailSessions.isEmpty && detailSessions.contains(call.sessionID) {
             var kept = report.sessionCalls[call.id] ?? CallCost(id: call.id, sessionID: call.sessionID)
@@ -222,6 +236,23 @@ public struct AttributionBuilder {
                 AttributionReport.TopCall(cost: call, tool: handed.tool, detail: handed.hook?.detail),
                 limit: topCount)
         }
+    }
+
+    // `add(_:_:to:_:costs:)` to the group of the call's tool, found by the last tool's index when
+    // it is the same tool.
+    private mutating func addToTool(_ call: CallCost, _ handed: CallJoin.Handed) {
+        let index: Dictionary<String, GroupCosts>.Index
+        if let last = lastToolGroup, last.count == toolGroups.count, last.name == handed.tool {
+            index = last.index
+        } else {
+            if toolGroups.index(forKey: handed.tool) == nil {
+                toolGroups[handed.tool] = GroupCosts(group: .init(name: handed.tool), code: costs.newGroup())
+            }
+            index = toolGroups.index(forKey: handed.tool)!
+            lastToolGroup = (handed.tool, toolGroups.count, index)
+        }
+        let code = toolGroups.values[index].add(call, isNew: handed.isNew, estimate: handed.estimate)
+        if handed.isNew { costs.append(group: code, cost: Int64(clamping: call.total.picodollars)) }
     }
 
     private static func add(
@@ -317,7 +348,11 @@ struct NamedTable<Value> {
 extension NamedTable<AttributionReport.RequestGroup> {
     /// Counts `requests` costing `cost` in group `name`.
     mutating func count(_ name: String, _ cost: USD, _ requests: Int) {
-        let position = position(of: name) { AttributionReport.RequestGroup(name: name) }
+        count(at: position(of: name) { AttributionReport.RequestGroup(name: name) }, cost, requests)
+    }
+
+    /// Counts `requests` costing `cost` in the group at `position`.
+    mutating func count(at position: Int, _ cost: USD, _ requests: Int) {
         values[position].requests += requests
         values[position].cost = values[position].cost + cost
     }

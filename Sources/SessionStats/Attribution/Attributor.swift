@@ -36,6 +36,8 @@ public struct Attributor {
     private var links: [String: (parent: String, call: Int)] = [:]
     private var prices: [String: ModelPrice?] = [:]
     private var lastModel: String?
+    /// Whether the last model priced (by `add` or `price(of:)`) was the one priced before it.
+    private(set) var repeatsModel = false
     private var lastPrice: ModelPrice?
     /// The latest request time seen; idle chains are closed relative to it.
     public private(set) var latest = Timestamp(milliseconds: 0)
@@ -58,7 +60,8 @@ public struct Attributor {
     // `ModelPrice` retains every string and array it holds, for every ledger line.
     private mutating func priceModel(_ model: String) {
         // Requests in a row mostly share their model.
-        if let lastModel, lastModel == model { return }
+        repeatsModel = lastModel.map { $0 == model } ?? false
+        if repeatsModel { return }
         let price: ModelPrice?
         if let cached = prices[model] {
             price = cached

@@ -189,6 +189,29 @@ import Testing
         #expect(report.buckets.total == report.cost)
     }
 
+    @Test func requestsOfModelsInTurnCountUnderTheirOwnModel() throws {
+        // Each model's name a string of its own, as each ledger line's is: a request of the model
+        // before it is counted without a look-up, any other by name.
+        let models = ["claude-sonnet-4-5-20250929", "claude-opus-4-5-20251101", "claude-haiku-4-5-20251001"]
+        let turns = [0, 0, 1, 0, 2, 2, 1, 1, 0]
+        var builder = AttributionBuilder(pricing: .builtIn, index: HookCallIndex())
+        var expected: [String: (requests: Int, cost: USD)] = [:]
+        for (second, model) in turns.enumerated() {
+            var record = request(second, "msg_\(second)", input: 10 + second, output: 5, write: 0, read: 0)
+            record.model = String(decoding: Array(models[model].utf8), as: UTF8.self)
+            builder.add(record)
+            let price = try #require(PriceTable.builtIn.match(record.model).price)
+            let sum = expected[record.model, default: (0, .zero)]
+            expected[record.model] = (sum.requests + 1, sum.cost + price.cost(of: record))
+        }
+        let report = builder.finish()
+        #expect(report.byModel.count == 3)
+        for group in report.byModel {
+            #expect(group.requests == expected[group.name]?.requests)
+            #expect(group.cost == expected[group.name]?.cost)
+        }
+    }
+
     private func syncedRecords(_ name: String) throws -> [UsageRecord] {
         let scratch = ScratchDirectory()
         defer { scratch.remove() }
