@@ -65,10 +65,9 @@ public struct AttributionBuilder {
     /// Takes in one request of the ledger.
     public mutating func add(_ record: UsageRecord) {
         keys.fill(record)
-        var closed: [(CallCost, UInt64)] = []
         // The parts attribution shares add up to the price (`CostParts`).
-        let cost = attributor.add(record, keys: keys, closedWithKeys: { closed.append(($0, $1)) })
-        for (call, key) in closed { take(call, key: key) }
+        let cost = attributor.add(record, keys: keys)
+        if attributor.hasClosedChains { takeClosedCalls() }
         let family = attributor.lastRequestFamily
         report.requests += record.requests
         report.cost = report.cost + cost
@@ -114,9 +113,8 @@ public struct AttributionBuilder {
 
     /// The report, with every chain closed.
     public mutating func finish() -> AttributionReport {
-        var closed: [(CallCost, UInt64)] = []
-        attributor.finishHandingKeys { closed.append(($0, $1)) }
-        for (call, key) in closed { take(call, key: key) }
+        attributor.closeAllChains()
+        takeClosedCalls()
         report.sessions = attributor.sessions
         AttributionRollup.add(rolledSessions, to: &report.sessions)
         report.rolledUpRequests = attributor.rolledUpRequests
@@ -206,6 +204,11 @@ public struct AttributionBuilder {
 
     // A closed call: into its groups, the top list and, for a detailed session, one by one.
     // A call seen by two chains (a resumed session replays a result) counts once, with both costs.
+    // The calls of the chains the attributor closed, one by one from each chain (no array of them).
+    private mutating func takeClosedCalls() {
+        for chain in attributor.takeClosedChains() { chain.forEachCall { take($0, key: $1) } }
+    }
+
     // `key` is `HookCallIndex.key(call.id)`.
     private mutating func take(_ call: CallCost, key: UInt64) {
         let handed = join.take(key: key)

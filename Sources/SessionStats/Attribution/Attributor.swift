@@ -34,6 +34,8 @@ public struct Attributor {
         sessionID: "", agentID: nil, isSidechain: false, start: Timestamp(milliseconds: 0))
     // Subagent chain key → the chain and position of the call that started it.
     private var links: [String: (parent: String, call: Int)] = [:]
+    // Chains closed whose calls were not handed on yet, in the order they closed.
+    private var closedChains: [ClosedChain] = []
     private var prices: [String: ModelPrice?] = [:]
     private var lastModel: String?
     /// Whether the last model priced (by `add` or `price(of:)`) was the one priced before it.
@@ -83,20 +85,20 @@ public struct Attributor {
     /// `add(_:closed:)` with the keys of the request's call ids already hashed.
     @discardableResult
     mutating func add(_ record: UsageRecord, keys: RequestCallKeys, closed: (CallCost) -> Void) -> USD {
-        add(record, keys: keys) { call, _ in closed(call) }
+        let cost = add(record, keys: keys)
+        handOnClosedChains(closed)
+        return cost
     }
 
-    /// `add(_:keys:closed:)` handing on each closed call with the `HookCallIndex.key` of its id.
+    /// `add(_:keys:closed:)` keeping the chains closed on the way for `takeClosedChains()`.
     @discardableResult
-    mutating func add(
-        _ record: UsageRecord, keys: RequestCallKeys, closedWithKeys closed: (CallCost, UInt64) -> Void
-    ) -> USD {
+    mutating func add(_ record: UsageRecord, keys: RequestCallKeys) -> USD {
         requests += 1
         if record.timestamp > latest { latest = record.timestamp }
         sinceSweep += 1
         if sinceSweep >= sweepInterval {
             sinceSweep = 0
-            sweep(olderThan: latest.milliseconds - idleLimit, closed)
+            sweep(olderThan: latest.milliseconds - idleLimit)
         }
         priceModel(record.model)
         let parts = CostParts(record, price: lastPrice)
@@ -187,7 +189,8 @@ public struct Attributor {
     public mutating func resume(_ records: [UsageRecord], sinceSweep: Int, latest: Timestamp) {
         self.sinceSweep = Int.min / 2
         for record in records { add(record) { _ in } }
-        sweep(olderThan: Int.min) { _, _ in }
+        sweep(olderThan: Int.min)
+        closedChains = []
         for key in sessions.keys { sessions[key] = SessionAttribution(sessionID: key) }
         requests = 0
         self.sinceSweep = sinceSweep
@@ -196,15 +199,30 @@ public struct Attributor {
 
     /// Closes every chain, handing on its calls.
     public mutating func finish(_ closed: (CallCost) -> Void) {
-        sweep(olderThan: Int.max) { call, _ in closed(call) }
+        sweep(olderThan: Int.max)
+        handOnClosedChains(closed)
     }
 
-    /// `finish(_:)` handing on each call with the `HookCallIndex.key` of its id.
-    mutating func finishHandingKeys(_ closed: (CallCost, UInt64) -> Void) {
-        sweep(olderThan: Int.max, closed)
+    /// `finish(_:)` keeping the chains for `takeClosedChains()`.
+    mutating func closeAllChains() { sweep(olderThan: Int.max) }
+
+    /// Whether chains closed since the last `takeClosedChains()`.
+    var hasClosedChains: Bool { !closedChains.isEmpty }
+
+    /// The chains closed since the last call, in the order they closed, their calls not handed on
+    /// yet: the caller hands them on (`ClosedChain.forEachCall`) in that order.
+    mutating func takeClosedChains() -> [ClosedChain] {
+        var taken: [ClosedChain] = []
+        swap(&taken, &closedChains)
+        return taken
     }
 
-    private mutating func sweep(olderThan limit: Int, _ closed: (CallCost, UInt64) -> Void) {
+    // Hands on the calls of the chains closed since the last hand-on, in order.
+    private mutating func handOnClosedChains(_ closed: (CallCost) -> Void) {
+        for chain in takeClosedChains() { chain.forEachCall { call, _ in closed(call) } }
+    }
+
+    private mutating func sweep(olderThan limit: Int) {
         parkChain()
         parkSession()
         // Subagents first, so each is charged to its call before that call's chain closes; then by
@@ -217,16 +235,16 @@ public struct Attributor {
         closing.sort { $0.isSubagent != $1.isSubagent ? $0.isSubagent : $0.key < $1.key }
         for (key, _) in closing {
             guard let chain = chains.removeValue(forKey: key) else { continue }
-            close(chain, key: key, closed)
+            close(chain, key: key)
         }
     }
 
     // A subagent's chain goes to the call that started it when that call's chain is still open;
     // otherwise (and for every other chain) its buckets go to its session and its calls are handed on.
-    private mutating func close(_ chain: ContextChain, key: String, _ closed: (CallCost, UInt64) -> Void) {
+    private mutating func close(_ chain: ContextChain, key: String) {
         for started in chain.startedAgents where links[started]?.parent == key { links[started] = nil }
         guard chain.agentID != nil else {
-            chain.forEachCall(closed)
+            closedChains.append(ClosedChain(chain: chain, isInsideSubagent: false))
             return
         }
         if let link = links.removeValue(forKey: key), chains[link.parent] != nil {
@@ -237,15 +255,11 @@ public struct Attributor {
                 sessions[chain.sessionID]!.buckets.tokens.tools += chain.ownBuckets.tokens.total
             }
             // Its own calls are part of that call's cost: handed on marked, never counted twice.
-            chain.forEachCall { call, key in
-                var call = call
-                call.isInsideSubagent = true
-                closed(call, key)
-            }
+            closedChains.append(ClosedChain(chain: chain, isInsideSubagent: true))
             return
         }
         sessions[chain.sessionID]!.buckets = sessions[chain.sessionID]!.buckets + chain.ownBuckets
-        chain.forEachCall(closed)
+        closedChains.append(ClosedChain(chain: chain, isInsideSubagent: false))
     }
 
     /// The chain a request belongs to: its session and its agent (the main chain, a subagent, an aside).
