@@ -411,6 +411,18 @@ struct ContextChain {
         }
         var sums = Sums()
         let picodollars = amount.picodollars
+        if first.count + second.count == 1 {
+            // One piece (most answers, many entering lists): its share is the whole amount, exactly
+            // what the split below would give it, with no ratio to make.
+            let inFirst = first.count == 1
+            let owner = inFirst ? first.owners[0] : second.owners[0]
+            money.withUnsafeMutableBufferPointer { money in
+                Self.give(
+                    picodollars, tokens: tokens, to: owner, as: inFirst ? firstKind : secondKind, money, &sums
+                )
+            }
+            return add(sums, to: &buckets)
+        }
         // By exact ratios (no division per piece) when both amounts fit 64 bits and the sizes 32.
         if picodollars >= 0, picodollars <= Int128(UInt64.max), tokens >= 0,
             let ratio = ExactRatio(UInt64(picodollars), over: UInt64(total)),
