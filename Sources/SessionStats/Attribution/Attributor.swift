@@ -40,6 +40,11 @@ public struct Attributor {
     private var lastModel: String?
     /// Whether the last model priced (by `add` or `price(of:)`) was the one priced before it.
     private(set) var repeatsModel = false
+    // The rates of the last request priced, and what decides them besides its model's price: its
+    // UTC day, fast mode, US-only inference and long context (ModelPrice.rates(for:)). Requests in a
+    // row mostly share all of them: the rates are then not looked up by day again.
+    private var lastRates: PriceRates?
+    private var lastRatesKey = RatesKey(day: Int.min, isFast: false, isUSOnly: false, isLongContext: false)
     private var lastPrice: ModelPrice?
     /// The latest request time seen; idle chains are closed relative to it.
     public private(set) var latest = Timestamp(milliseconds: 0)
@@ -64,6 +69,7 @@ public struct Attributor {
         // Requests in a row mostly share their model.
         repeatsModel = lastModel.map { $0 == model } ?? false
         if repeatsModel { return }
+        lastRatesKey.day = Int.min
         let price: ModelPrice?
         if let cached = prices[model] {
             price = cached
@@ -73,6 +79,29 @@ public struct Attributor {
         }
         lastModel = model
         lastPrice = price
+    }
+
+    // What decides a request's rates besides its model.
+    private struct RatesKey: Equatable {
+        var day: Int
+        var isFast: Bool
+        var isUSOnly: Bool
+        var isLongContext: Bool
+    }
+
+    // `lastPrice?.rates(for: record)`, kept from the request before when the key is the same.
+    private mutating func rates(of record: UsageRecord) -> PriceRates? {
+        guard let lastPrice else { return nil }
+        let seconds = record.timestamp.seconds
+        let key = RatesKey(
+            day: seconds >= 0 ? seconds / 86_400 : -((-seconds + 86_399) / 86_400),
+            isFast: record.speed == "fast", isUSOnly: record.inferenceGeo == "us",
+            isLongContext: record.isLongContext ?? lastPrice.isLongContext(record))
+        if key != lastRatesKey {
+            lastRates = lastPrice.rates(for: record)
+            lastRatesKey = key
+        }
+        return lastRates
     }
 
     /// Attributes one request and returns its exact price (zero when its model is not priced);
@@ -101,7 +130,7 @@ public struct Attributor {
             sweep(olderThan: latest.milliseconds - idleLimit)
         }
         priceModel(record.model)
-        let parts = CostParts(record, price: lastPrice)
+        let parts = CostParts(record, rates: rates(of: record))
         if record.requests != 1 || record.lastRequest != nil {
             parkSession()
             var session = sessions[record.sessionID] ?? SessionAttribution(sessionID: record.sessionID)

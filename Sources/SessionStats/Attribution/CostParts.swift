@@ -17,7 +17,13 @@ public struct CostParts: Hashable, Sendable {
     public init(_ record: borrowing UsageRecord, price: borrowing ModelPrice?) {
         // Both borrowed: a request's price is cut for every ledger line, and a copy of either
         // retains all it holds.
-        guard let rates = price?.rates(for: record) else { return }
+        self.init(record, rates: price?.rates(for: record))
+    }
+
+    /// The parts of `record`'s price at `rates` (`ModelPrice.rates(for:)` of its model); all zero
+    /// when nil (the model is not priced).
+    init(_ record: borrowing UsageRecord, rates: PriceRates?) {
+        guard let rates else { return }
         let tokens = record.tokens
         output = USD(picodollars: Int128(tokens.output) * Int128(rates.output))
         new = USD(

@@ -212,6 +212,45 @@ import Testing
         }
     }
 
+    @Test func eachRequestIsPricedAtItsOwnDayModeRegionAndContext() throws {
+        // Requests of one model in a row that differ in one thing that sets the rates: the day (a
+        // dated rate change at midnight UTC), fast mode, US-only inference, a long prompt.
+        func record(
+            _ time: String, _ model: String, prompt: Int = 100, speed: String? = nil, geo: String? = nil
+        )
+            throws -> UsageRecord
+        {
+            var record = UsageRecord(
+                timestamp: try #require(Timestamp(iso8601: time)), sessionID: Self.session, model: model,
+                tokens: UsageTokens(input: prompt, output: 50, cacheWrite5m: 30, cacheRead: 20))
+            record.speed = speed
+            record.inferenceGeo = geo
+            return record
+        }
+        let records = [
+            try record("2026-10-06T23:59:59.000Z", "claude-sonnet-5-5"),
+            try record("2026-10-07T00:00:01.000Z", "claude-sonnet-5-5"),
+            try record("2026-10-07T01:00:00.000Z", "claude-opus-4-6"),
+            try record("2026-10-07T01:00:01.000Z", "claude-opus-4-6", speed: "fast"),
+            try record("2026-10-07T01:00:02.000Z", "claude-opus-4-6", speed: "fast", geo: "us"),
+            try record("2026-10-07T01:00:03.000Z", "claude-opus-4-6", geo: "us"),
+            try record("2026-10-07T01:00:04.000Z", "claude-opus-4-6"),
+            try record("2026-10-07T02:00:00.000Z", "claude-sonnet-4-5-20250929"),
+            try record("2026-10-07T02:00:01.000Z", "claude-sonnet-4-5-20250929", prompt: 250_000),
+            try record("2026-10-07T02:00:02.000Z", "claude-sonnet-4-5-20250929"),
+        ]
+        var attributor = Attributor(pricing: .builtIn)
+        var costs: Set<USD> = []
+        for record in records {
+            let price = try #require(PriceTable.builtIn.match(record.model).price)
+            let cost = attributor.add(record) { _ in }
+            #expect(cost == price.cost(of: record), "\(record.model) at \(record.timestamp)")
+            costs.insert(cost)
+        }
+        // Every change of rates shows: no two requests cost the same.
+        #expect(costs.count == records.count - 2)
+    }
+
     private func syncedRecords(_ name: String) throws -> [UsageRecord] {
         let scratch = ScratchDirectory()
         defer { scratch.remove() }
