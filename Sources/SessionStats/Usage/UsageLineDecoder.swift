@@ -261,6 +261,53 @@ struct UsageLineDecoder {
         return min((content + 1) / element, 1024)
     }
 
+    // The array at the scanner's offset when it is written plainly: `[`, then at most 64 integers
+    // without sign, fraction, exponent or leading zero, of at most 18 digits, each followed right
+    // away by `,` or (the last) `]`. Read in one pass, the scanner left past it; nil, nothing read,
+    // for anything else, which `counts` reads element by element as before.
+    @inline(__always)
+    private static func plainCounts(_ scanner: inout JSONScanner) -> [Int]? {
+        guard let base = scanner.bytes.baseAddress else { return nil }
+        let end = scanner.end
+        var index = scanner.offset + 1
+        if index < end && base[index] == UInt8(ascii: "]") {
+            scanner.offset = index + 1
+            return []
+        }
+        let values = withUnsafeTemporaryAllocation(of: Int.self, capacity: 64) { buffer -> [Int]? in
+            var count = 0
+            while count < 64 && index < end {
+                var digit = base[index] &- UInt8(ascii: "0")
+                guard digit < 10 else { return nil }
+                var value = Int(digit)
+                index += 1
+                // A leading zero stands alone, as in `scanNumber`; 18 digits cannot overflow.
+                if digit != 0 {
+                    let limit = min(end, index + 17)
+                    while index < limit {
+                        digit = base[index] &- UInt8(ascii: "0")
+                        if digit >= 10 { break }
+                        value = value &* 10 &+ Int(digit)
+                        index += 1
+                    }
+                }
+                guard index < end else { return nil }
+                buffer[count] = value
+                count += 1
+                let byte = base[index]
+                index += 1
+                // A copy of the buffer's elements as a whole (a slice's copy goes element by element).
+                if byte == UInt8(ascii: "]") {
+                    return Array(UnsafeBufferPointer(rebasing: buffer[0..<count]))
+                }
+                guard byte == UInt8(ascii: ",") else { return nil }
+            }
+            return nil
+        }
+        if values != nil { scanner.offset = index }
+        return values
+    }
+
     // How many elements the number array at the scanner's offset has: its commas before the first
     // `]`, plus one (a capacity hint only).
     private static func numbersAhead(in scanner: inout JSONScanner) -> Int {
@@ -286,6 +333,7 @@ struct UsageLineDecoder {
             try scanner.skipValue()
             return []
         }
+        if readsPlainly, let values = Self.plainCounts(&scanner) { return values }
         var values: [Int] = []
         values.reserveCapacity(Self.numbersAhead(in: &scanner))
         scanner.offset += 1

@@ -53,6 +53,38 @@ import Testing
         Self.expectSameDecoding(Array(line.utf8))
     }
 
+    /// A line whose `tool_input_chars` is `text` (its ids as many as a plain array of that text has).
+    static func sizesLine(_ text: String, ids: Int = 2) -> [UInt8] {
+        let ids = (0..<ids).map { "\"t\($0)\"" }.joined(separator: ",")
+        return Array(
+            (#"{"v":1,"timestamp":"2026-03-01T10:00:00.000Z","session_id":"s","model":"m","tool_use_ids":["#
+                + ids + #"],"text_chars":1,"tool_input_chars":"# + text + "}").utf8)
+    }
+
+    /// Number arrays at the plain path's edges: 63 to 65 elements, 17 to 19 digits, zeros.
+    @Test func longNumberArraysDecodeAsTheFullDecoderReadsThem() {
+        for count in [1, 2, 63, 64, 65, 70] {
+            let text = "[" + (0..<count).map { String($0 * 7) }.joined(separator: ",") + "]"
+            Self.expectSameDecoding(Self.sizesLine(text, ids: count))
+        }
+        for text in [
+            "[12345678901234567]", "[123456789012345678]", "[1234567890123456789]", "[0,0,10,100]", "[00]",
+            "[9223372036854775807]", "[1,2]x", "[1,2", "[1,2,",
+        ] {
+            Self.expectSameDecoding(Self.sizesLine(text))
+        }
+    }
+
+    /// Every short text of digits, signs, fractions, exponents, spaces and array punctuation after
+    /// a `[`, as a line's `tool_input_chars`.
+    @Test func everyShortNumberArrayDecodesAsTheFullDecoderReadsIt() {
+        let texts = ShortTexts.every(["]", ",", "0", "1", "9", "-", ".", " ", "e", "\""], length: 5)
+        #expect(texts.count > 100_000)
+        for text in texts {
+            Self.expectSameDecoding(Self.sizesLine("[" + String(decoding: text, as: UTF8.self)))
+        }
+    }
+
     /// Interned ids and number arrays whose room was guessed hold what the line says.
     @Test func arraysHoldTheirElements() throws {
         func decode(_ line: String) throws -> UsageRecord? {
