@@ -262,11 +262,14 @@ private struct FileTotals: Sendable {
             guard let record = try worker.decoder.decode(&scanner, fields: &fields), scanner.isAtEnd() else {
                 return false
             }
-            // Without ids the key is the record's own (session, time, model, tokens).
-            let print =
-                (fields.fingerprint64(in: scanner) ?? UsageLedgerReader.fingerprint64(RequestKey.of(record)))
-                & mask
-            if !repeated.isEmpty && repeated.contains(print) {
+            // The print only when some repeat: a ledger without repeated lines (one sync wrote each
+            // request once) needs none. Without ids the key is the record's own (session, time,
+            // model, tokens).
+            if !repeated.isEmpty,
+                repeated.contains(
+                    (fields.fingerprint64(in: scanner)
+                        ?? UsageLedgerReader.fingerprint64(RequestKey.of(record))) & mask)
+            {
                 if handsOn {
                     // The decoder left the ids out; the key needs them, as the full decoder reads them.
                     var identified = record
