@@ -11,6 +11,9 @@ struct ByteInterner {
     private var hashes: [UInt64] = []
     private var starts: [Int] = []
     private var arena: [UInt8] = []
+    // The id looked up last, compared first: consecutive lines mostly share a session, project
+    // and model, and a comparison costs less than a hash.
+    private var last = -1
 
     /// The id of the string `token` holds, its escapes decoded.
     @inline(__always)
@@ -25,6 +28,12 @@ struct ByteInterner {
     mutating func emptyID() -> Int { id(of: UnsafeBufferPointer(start: nil, count: 0)) }
 
     private mutating func id(of bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        if last >= 0 && matches(last, bytes) { return last }
+        last = lookUp(bytes)
+        return last
+    }
+
+    private mutating func lookUp(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         let hash = bytes.isEmpty ? 0 : StringInterner.hash(bytes.baseAddress!, bytes.count)
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
