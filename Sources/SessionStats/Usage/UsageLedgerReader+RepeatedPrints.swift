@@ -36,6 +36,26 @@ extension UsageLedgerReader {
         var read = 0
         var printed = 0
 
+        /// Room for the words of `files`, reserved before the first: at least one for every
+        /// `bytesPerWordReserved` bytes of them.
+        ///
+        /// Grown by doubling instead, the words of a year (8 bytes a line, two workers) were
+        /// copied from the old block to a new one twice as large near the end: for a moment both
+        /// were resident, and when the two workers grew at once, peak RSS passed 100 MB in some
+        /// runs. Room reserved but never written takes address space, not memory: the pages of a
+        /// block this large are mapped on first write.
+        static func wordsToReserve(for files: ArraySlice<(ledger: UsageLedger, date: CivilDate)>) -> Int {
+            var bytes = 0
+            for entry in files {
+                bytes += FileAccess.status(entry.ledger.path(LogFileName.usage(entry.date)))?.size ?? 0
+            }
+            return bytes / bytesPerWordReserved + 1024
+        }
+
+        /// A ledger line is over 200 bytes; shorter lines than this (hand-written ones) grow the
+        /// words by doubling as before.
+        static let bytesPerWordReserved = 64
+
         /// A bijection of the print, so prints that differ only in low bits (a mask) differ high.
         static func mixed(_ print: UInt64) -> UInt64 { print &* 0x9E37_79B9_7F4A_7C15 }
 
@@ -109,6 +129,7 @@ extension UsageLedgerReader {
             var decoder = UsageLineDecoder()
             var buffer: [UInt8] = []
             var unprinted: [Int] = []
+            prints.words.reserveCapacity(LinePrints.wordsToReserve(for: files[runs[worker]]))
             for entry in files[runs[worker]] {
                 var marks = LineMarks()
                 defer { prints.marks.append(marks) }

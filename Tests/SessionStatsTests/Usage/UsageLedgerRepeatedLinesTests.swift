@@ -100,6 +100,35 @@ import Testing
         }
     }
 
+    /// Pass 1 reserves its words up front, by the files' sizes: enough for every line of a ledger
+    /// that sync wrote (so its words never grow by doubling, which left two copies resident for a
+    /// moment on a year of ledger), from the hand-made transcripts and, when present, the real ones.
+    @Test func pass1ReservesAWordForEverySyncedLine() throws {
+        let scratch = ScratchDirectory()
+        defer { scratch.remove() }
+        var roots = ["streaming-duplicates", "missing-request-id", "cache-misses"].map(
+            TranscriptFixtures.root)
+        if let shared = TranscriptFixtures.shared {
+            roots.append(shared)
+        } else {
+            print("skipped the real transcripts: ../shared/fixtures/transcripts/projects is absent")
+        }
+        let logs = scratch.file("logs")
+        _ = try TranscriptFixtures.syncAndRead(roots, into: logs)
+        let reader = UsageLedgerReader(directories: [logs], localDays: LocalDayResolver(utcOffsetSeconds: 0))
+        var result = UsageLedgerReader.Result()
+        let selection = reader.select(days: nil, result: &result)
+        defer { selection.unlock() }
+        #expect(!selection.files.isEmpty)
+        for file in selection.files {
+            let bytes = try #require(ScratchDirectory(existingPath: logs).bytes(LogFileName.usage(file.date)))
+            let lines = bytes.split(separator: UInt8(ascii: "\n")).count
+            // Each file alone: the reservation must not lean on the spare 1,024 words.
+            let reserved = UsageLedgerReader.LinePrints.wordsToReserve(for: [file][...]) - 1024
+            #expect(reserved >= lines, "\(file.date): \(lines) lines, \(reserved) words")
+        }
+    }
+
     @Test(arguments: [UInt64.max, 0xFFFF, 0xF, 0])
     func onlyTheRepeatedLinesReadAgainGiveWhatEveryLineGives(mask: UInt64) throws {
         let scratch = ScratchDirectory()
