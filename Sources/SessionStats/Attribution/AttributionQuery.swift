@@ -13,6 +13,9 @@ public struct AttributionQuery {
     public var detailSessions: Set<String> = []
     /// How many "most expensive calls" to keep.
     public var topCount = 10
+    /// Told of an attribution roll-up that exists but cannot be read (its rotated days' attribution is
+    /// then left out, while their usage still counts).
+    public var warn: (String) -> Void = { _ in }
 
     /// Creates a query.
     public init(directories: [String], days: ClosedRange<CivilDate>?) {
@@ -75,7 +78,21 @@ public struct AttributionQuery {
                     builder.merge(row)
                 }
             }
-            guard case .success(var rollup?) = read else { continue }
+            var rollup: AttributionRollup
+            switch read {
+            case .success(let found?): rollup = found
+            case .success(nil): continue
+            case .failure(let error):
+                // Rotate's messages end in "nothing removed"; a report removes nothing anyway.
+                let reason: String
+                switch error {
+                case .access(let access): reason = access.message
+                case .unreadable(let path, let why): reason = path + ": " + why
+                default: reason = error.message
+                }
+                warn(reason + "; attribution leaves out the days it rolled up")
+                continue
+            }
             let usageRollups = UsageLedger(directory: directory).dates().rollups
             for day in rollup.days {
                 rolled.covered.insert(day)

@@ -98,6 +98,7 @@ public enum ReportCommand {
             // calls read at the first request, once the ledger is synced.
             var attribution = AttributionQuery(directories: directories, days: days)
             attribution.filter = options.common.filter
+            attribution.warn = { context.errorOutput("warning: " + $0 + "\n") }
             var join: AttributionQuery.Join?
             func startJoin(_ table: PriceTable) -> AttributionQuery.Join {
                 attribution.join(source: context.source, localDays: context.clock.dayResolver, table: table)

@@ -98,6 +98,7 @@ public enum SessionCommand {
                 var attribution = AttributionQuery(directories: directories, days: days)
                 attribution.filter = EntryFilter(session: .exact(id))
                 attribution.detailSessions = [id]
+                attribution.warn = { context.errorOutput("warning: " + $0 + "\n") }
                 let table: PriceTable
                 do throws(PricingFileError) {
                     table = try PricingFile.table(logDirectory: first, variables: context.variables)

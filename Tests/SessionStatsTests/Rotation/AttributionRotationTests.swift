@@ -116,6 +116,34 @@ import Testing
 
     /// A rotate stopped after the roll-up was written, before the usage files were rolled up: reports
     /// count nothing twice, and the next rotate attributes nothing again.
+    /// An attribution roll-up that exists but cannot be used (a link, no header) is named on stderr
+    /// by the report and the session, which still exit 0 with the usage figures: its days'
+    /// attribution is left out, not silently shown as nothing.
+    @Test(arguments: ["link", "no header"])
+    func anUnusableRollupIsNamed(kind: String) throws {
+        let scratch = ScratchDirectory()
+        defer { scratch.remove() }
+        let logs = try Self.shop(scratch)
+        _ = Self.rotate(logs, keepDays: 1)
+        let path = logs + "/" + AttributionRollup.fileName
+        if kind == "link" {
+            try FileManager.default.moveItem(atPath: path, toPath: scratch.file("elsewhere.jsonl"))
+            try FileManager.default.createSymbolicLink(
+                atPath: path, withDestinationPath: scratch.file("elsewhere.jsonl"))
+        } else {
+            scratch.write("{\"not\":\"a header\"}\n", to: "logs/" + AttributionRollup.fileName, mode: 0o600)
+        }
+        for arguments in [["report", "--range", "all", "--json"], ["session", Self.first, "--json"]] {
+            let run = Self.context(logs)
+            #expect(run.run(arguments + ["--no-sync"]) == .success)
+            let warning = run.captured.standardError
+            #expect(warning.hasPrefix("warning: "), "\(arguments)")
+            #expect(warning.contains(path), "\(arguments)")
+            #expect(warning.hasSuffix("; attribution leaves out the days it rolled up\n"), "\(arguments)")
+            #expect(run.captured.standardOutput.contains("\"usage\""))
+        }
+    }
+
     @Test func stoppedAfterTheRollupThenRunAgainCountsNothingTwice() throws {
         let scratch = ScratchDirectory()
         defer { scratch.remove() }
