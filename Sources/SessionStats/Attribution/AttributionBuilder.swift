@@ -168,27 +168,27 @@ public struct AttributionBuilder {
             hours[hour] = slot
             report.activity[slot.weekday][slot.hour] += count
         }
-        for (server, group) in row.byMCPServer {
-            if serverGroups[server] == nil {
-                serverGroups[server] = GroupCosts(group: .init(name: server), code: costs.newGroup())
-            }
-            let groupCode = serverGroups[server]!.code
-            serverGroups[server]!.absorb(group)
-            for cost in group.costs { costs.append(group: groupCode, cost: cost) }
-        }
-        for (tool, group) in row.byTool {
-            if toolGroups[tool] == nil {
-                toolGroups[tool] = GroupCosts(group: .init(name: tool), code: costs.newGroup())
-            }
-            let groupCode = toolGroups[tool]!.code
-            toolGroups[tool]!.absorb(group)
-            for cost in group.costs { costs.append(group: groupCode, cost: cost) }
-        }
+        Self.absorb(row.byMCPServer, into: &serverGroups, costs: costs)
+        Self.absorb(row.byTool, into: &toolGroups, costs: costs)
         for (tool, keys) in row.inside { report.callsInsideSubagents[tool, default: 0] += keys.count }
         join.retire(row)
         for top in row.topCalls { report.topCalls.insertRanked(top, limit: topCount) }
         AttributionRollup.add([row.sessionID: row.session], to: &rolledSessions)
         if takesProject { rolledSessions[row.sessionID]?.project = row.session.project }
+    }
+
+    // A row's groups (by tool or by MCP server) into the builder's, each call's cost into `costs`.
+    private static func absorb(
+        _ rowGroups: [String: RollupGroup], into groups: inout [String: GroupCosts], costs: CostSpill
+    ) {
+        for (name, group) in rowGroups {
+            if groups[name] == nil {
+                groups[name] = GroupCosts(group: .init(name: name), code: costs.newGroup())
+            }
+            let code = groups[name]!.code
+            groups[name]!.absorb(group)
+            for cost in group.costs { costs.append(group: code, cost: cost) }
+        }
     }
 
     /// Replays a roll-up's open part after its rows (`merge(_:)`), before any request: the report

@@ -23,16 +23,10 @@ struct SessionCost: Equatable, Sendable {
         guard let low = firsts.min(), let high = lasts.max(), low <= high else { return [:] }
         var costs: [String: SessionCost] = [:]
         var reader = UsageLedgerReader(directories: directories, localDays: clock.dayResolver)
-        var matches: [String: PriceTable.Match] = [:]
+        var pricer = ModelPricer(table: table)
         _ = reader.read(days: low...high) { record in
             guard wanted.contains(record.sessionID) else { return }
-            let match: PriceTable.Match
-            if let known = matches[record.model] {
-                match = known
-            } else {
-                match = table.match(record.model)
-                matches[record.model] = match
-            }
+            let match = pricer.match(record.model)
             var cost = costs[record.sessionID] ?? SessionCost()
             if let price = match.price {
                 cost.priced = cost.priced + price.cost(of: record)

@@ -70,7 +70,7 @@ public struct UsageQuery {
     ) throws(PricingFileError) -> PricingNotes {
         guard let first = directories.first else { return PricingNotes() }
         syncIfAsked(into: first, clock: clock, warn: warn)
-        var pricer = Pricer(table: try PricingFile.table(logDirectory: first, variables: variables))
+        var pricer = ModelPricer(table: try PricingFile.table(logDirectory: first, variables: variables))
         var reader = UsageLedgerReader(directories: directories, localDays: clock.dayResolver)
         _ = reader.read(days: days) { record in body(record, pricer.cost(of: record)) }
         return pricer.notes
@@ -87,7 +87,7 @@ public struct UsageQuery {
     ) throws(PricingFileError) -> PricingNotes {
         guard let first = directories.first else { return PricingNotes() }
         syncIfAsked(into: first, clock: clock, warn: warn)
-        var pricer = Pricer(table: try PricingFile.table(logDirectory: first, variables: variables))
+        var pricer = ModelPricer(table: try PricingFile.table(logDirectory: first, variables: variables))
         var reader = UsageLedgerReader(directories: directories, localDays: clock.dayResolver)
         _ = reader.readByDay(days: days) { day, records in
             body(day, records.map { ($0, pricer.cost(of: $0)) })
@@ -103,23 +103,6 @@ public struct UsageQuery {
             for path in summary.unreadable { warn("cannot read \(path)") }
         } catch {
             warn("sync failed: " + error.message)
-        }
-    }
-
-    // Prices each request, matching each model against the table once, and notes how.
-    private struct Pricer {
-        let table: PriceTable
-        var notes = PricingNotes()
-
-        mutating func cost(of record: UsageRecord) -> USD {
-            let match: PriceTable.Match
-            if let known = notes.matches[record.model] {
-                match = known
-            } else {
-                match = table.match(record.model)
-                notes.note(record.model, match)
-            }
-            return match.price?.cost(of: record) ?? .zero
         }
     }
 }
